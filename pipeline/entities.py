@@ -1,0 +1,251 @@
+"""Stage 3, entities: people, organisations, places and dates, merged within the article.
+
+spaCy's NER tags each mention on its own. A reader wants one entity per referent, so
+mentions are merged under the longest full form ("Zhirnov" -> "Dmitry Zhirnov"), labels
+are made consistent across the article ("Ghani" tagged ORG once is still the person
+Ashraf Ghani), and names spaCy tagged somewhere are found where it missed them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from models import Entity, Mention
+from pipeline.dates import normalise_date
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+KIND_OF_LABEL = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "DATE": "date",
+}
+NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC")
+_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+_TRAILING = re.compile(r"(?:\s*['’]s?|[\s.,;:!?\"“”‘’()\[\]-])+$")
+_ABBREVIATIONS = frozenset({"Corp", "Inc", "Co", "Ltd", "Jr", "Sr", "St", "Bros"})
+_POSSESSIVE_HEAD = re.compile(r"^(?P<name>.+?)['’]s?\s")
+# Honorifics that spaCy sometimes keeps inside a PERSON span; the name is what follows.
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "rev"})
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    text: str
+    label: str
+
+
+@dataclass
+class _Cluster:
+    label: str
+    mentions: list[_Mention] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        # The longest full form; among equals, the first one written.
+        return max(self.mentions, key=lambda m: (len(m.text.split()), len(m.text), -m.start)).text
+
+
+def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int] | None:
+    """Drop a leading "the" and a trailing possessive or punctuation from a mention."""
+    span = text[start:end]
+    if label != "DATE":
+        lead = _LEADING_THE.match(span)
+        if lead:
+            start += lead.end()
+    span = text[start:end]
+    tail = _TRAILING.search(span)
+    if tail and tail.start() > 0:
+        keep = span[: tail.start()]
+        # Keep a closing dot that belongs to an abbreviation ("U.S.", "Corp.").
+        if span[len(keep) : len(keep) + 1] == "." and (
+            re.search(r"(?:^|[.\s])[A-Za-z]$", keep) or keep.split()[-1] in _ABBREVIATIONS
+        ):
+            keep += "."
+        end = start + len(keep)
+    if label == "PERSON":
+        words = text[start:end].split()
+        while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
+            start = text.index(words[1], start + len(words[0]))
+            words = words[1:]
+    if end <= start or not text[start:end].strip():
+        return None
+    return start, end
+
+
+def _raw_mentions(doc: Doc) -> list[_Mention]:
+    text = doc.text
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in KIND_OF_LABEL:
+            continue
+        trimmed = _trim(text, ent.start_char, ent.end_char, ent.label_)
+        if trimmed is None:
+            continue
+        start, end = trimmed
+        found.append(_Mention(start, end, text[start:end], ent.label_))
+    return found
+
+
+def _name_key(name: str) -> str:
+    return re.sub(r"[.\s]+", " ", name.replace(".", "")).strip().casefold()
+
+
+def _person_words(name: str) -> list[str]:
+    return [w.strip(".,").casefold() for w in name.split() if w.strip(".,").casefold() not in HONORIFICS]
+
+
+def _harmonise(mentions: list[_Mention]) -> None:
+    """Give every mention of one name the same label, preferring PERSON for known people."""
+    person_names = {_name_key(m.text) for m in mentions if m.label == "PERSON"}
+    person_parts = {w for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1 for w in _person_words(m.text)}
+    for mention in mentions:
+        if mention.label in ("PERSON", "DATE"):
+            continue
+        head = _POSSESSIVE_HEAD.match(mention.text)
+        if head and _name_key(head.group("name")) in person_names | person_parts:
+            # "Ghani's administration" tagged ORG: the person Ghani is named here.
+            mention.end = mention.start + len(head.group("name"))
+            mention.text = head.group("name")
+            mention.label = "PERSON"
+        elif _name_key(mention.text) in person_names or (
+            len(mention.text.split()) == 1 and _name_key(mention.text) in person_parts
+        ):
+            mention.label = "PERSON"
+    votes: dict[str, Counter[str]] = {}
+    for mention in mentions:
+        if mention.label != "DATE":
+            votes.setdefault(_name_key(mention.text), Counter())[mention.label] += 1
+    for mention in mentions:
+        if mention.label != "DATE":
+            counts = votes[_name_key(mention.text)]
+            if counts["PERSON"]:
+                mention.label = "PERSON"
+            else:
+                mention.label = counts.most_common(1)[0][0]
+
+
+def _propagate(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """Add untagged occurrences of names the article tags elsewhere (proper nouns only)."""
+    text = doc.text
+    taken = [False] * (len(text) + 1)
+    for mention in mentions:
+        for i in range(mention.start, mention.end):
+            taken[i] = True
+    names: dict[str, str] = {}
+    for mention in mentions:
+        if mention.label == "DATE" or len(mention.text) < 3:
+            continue
+        names.setdefault(mention.text, mention.label)
+        if mention.label == "PERSON":
+            words = mention.text.split()
+            if len(words) > 1 and words[-1][:1].isupper() and len(words[-1]) > 2:
+                names.setdefault(words[-1], "PERSON")
+    if not names:
+        return mentions
+    starts = {token.idx: token for token in doc}
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])")
+    added = []
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        token = starts.get(start)
+        if token is None or any(taken[start:end]):
+            continue
+        tokens = [t for t in doc[token.i :] if t.idx < end]
+        if not tokens or tokens[-1].idx + len(tokens[-1]) != end:
+            continue
+        if not all(t.pos_ == "PROPN" or t.tag_ == "NNP" for t in tokens if t.is_alpha):
+            continue
+        added.append(_Mention(start, end, match.group(), names[match.group()]))
+        for i in range(start, end):
+            taken[i] = True
+    return sorted(mentions + added, key=lambda m: m.start)
+
+
+def _acronym(name: str) -> str:
+    return "".join(word[0] for word in re.findall(r"[A-Za-z][\w'-]*", name) if word[0].isupper())
+
+
+def _cluster(mentions: list[_Mention], published: datetime | None) -> list[_Cluster]:
+    clusters: list[_Cluster] = []
+    people: list[_Cluster] = []
+    by_key: dict[tuple[str, str], _Cluster] = {}
+    # Longer names first, so a surname finds the full name it belongs to.
+    for mention in sorted(mentions, key=lambda m: (-len(m.text.split()), m.start)):
+        if mention.label == "PERSON":
+            words = _person_words(mention.text)
+            matches = [c for c in people if _is_part_of_name(words, _person_words(c.name))]
+            if matches:
+                # Several people share the word: take the one mentioned last before it.
+                target = min(
+                    matches,
+                    key=lambda c: min((mention.start - m.start for m in c.mentions if m.start <= mention.start), default=10**9),
+                )
+                target.mentions.append(mention)
+                continue
+            cluster = _Cluster("PERSON", [mention])
+            people.append(cluster)
+            clusters.append(cluster)
+            continue
+        key = _date_key(mention, published) if mention.label == "DATE" else _name_key(mention.text)
+        kind = KIND_OF_LABEL[mention.label]
+        found = by_key.get((kind, key))
+        if found is None and kind != "date" and mention.text.isupper() and len(mention.text.replace(".", "")) >= 2:
+            found = next(
+                (c for c in clusters if KIND_OF_LABEL[c.label] == kind and _acronym(c.name) == mention.text.replace(".", "")),
+                None,
+            )
+        if found is None:
+            found = _Cluster(mention.label)
+            clusters.append(found)
+            by_key[(kind, key)] = found
+        found.mentions.append(mention)
+    return clusters
+
+
+def _is_part_of_name(words: list[str], full: list[str]) -> bool:
+    if not words or len(words) > len(full):
+        return False
+    n = len(words)
+    return any(full[i : i + n] == words for i in range(len(full) - n + 1))
+
+
+def _date_key(mention: _Mention, published: datetime | None) -> str:
+    value = normalise_date(mention.text, published)
+    return f"value:{value}" if value is not None else f"text:{mention.text.casefold()}"
+
+
+def extract_entities(doc: Doc, published: datetime | None = None) -> list[Entity]:
+    """The article's entities, each with its mentions, ordered by first mention."""
+    mentions = _raw_mentions(doc)
+    _harmonise(mentions)
+    mentions = _propagate(doc, mentions)
+    clusters = _cluster(mentions, published)
+    clusters.sort(key=lambda c: min(m.start for m in c.mentions))
+    entities = []
+    for number, cluster in enumerate(clusters, start=1):
+        ordered = sorted(cluster.mentions, key=lambda m: m.start)
+        label = Counter(m.label for m in ordered).most_common(1)[0][0] if cluster.label != "PERSON" else "PERSON"
+        kind = KIND_OF_LABEL[label]
+        name = cluster.name if kind != "date" else ordered[0].text
+        entities.append(
+            Entity(
+                id=f"e{number}",
+                kind=kind,  # type: ignore[arg-type]
+                label=label,
+                name=name,
+                value=normalise_date(name, published) if kind == "date" else None,
+                mentions=[Mention(start=m.start, end=m.end, text=m.text) for m in ordered],
+            )
+        )
+    return entities

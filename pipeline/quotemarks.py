@@ -1,0 +1,124 @@
+"""Find the spans that stand inside quotation marks, from the characters alone.
+
+Handles straight, curly, single (British) and guillemet marks; tells apostrophes
+("don't", "the Smiths'") from single quotation marks; follows the news convention
+of a quote running over several paragraphs (each paragraph opens with a mark, only
+the last one closes); and never lets an unbalanced mark swallow the rest of the
+article: a quote left open ends with its paragraph.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.cues import DOUBLE_CLOSERS, DOUBLE_OPENERS, ONLY_CLOSES, ONLY_OPENS, QUOTE_CHARS, SINGLE_CLOSERS
+
+_NO_OPEN_AFTER = frozenset(".,!?)]}%")
+
+
+@dataclass(frozen=True)
+class QuotedSpan:
+    """Text inside one pair of quotation marks, possibly over several paragraphs."""
+
+    fragments: tuple[tuple[int, int], ...]  # content without the marks, one per paragraph
+    closed: bool  # False when the paragraph ended before a closing mark
+
+    @property
+    def start(self) -> int:
+        return self.fragments[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.fragments[-1][1]
+
+
+def _family(char: str) -> str:
+    return "double" if char in DOUBLE_OPENERS or char in DOUBLE_CLOSERS else "single"
+
+
+def _roles(text: str, i: int) -> tuple[bool, bool]:
+    """Whether the mark at ``i`` can open and whether it can close a quote."""
+    char = text[i]
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isalnum() and after.isalnum():
+        return False, False  # an apostrophe inside a word: don't, O'Brien
+    can_open = not after.isspace() and not before.isalnum() and before not in _NO_OPEN_AFTER
+    can_close = not before.isspace() and not after.isalnum()
+    if char in ONLY_OPENS:
+        can_close = can_close and char not in "‘‚"  # “ closes only in German-style „…“
+    if char in ONLY_CLOSES:
+        can_open = False
+    if _family(char) == "single" and can_open and after.isdigit():
+        can_open = False  # '90s, ’em-style elisions
+    return can_open, can_close
+
+
+def find_quoted_spans(text: str) -> list[QuotedSpan]:
+    """Every outermost quoted span in ``text``, in order."""
+    spans: list[QuotedSpan] = []
+    # Pending opening marks: (position, family). Only the outermost becomes a span.
+    stack: list[tuple[int, str]] = []
+    fragments: list[tuple[int, int]] = []
+    start_of_fragment = 0
+    i = 0
+    length = len(text)
+    while i < length:
+        char = text[i]
+        if char == "\n" and stack:
+            paragraph_end = i
+            j = i
+            while j < length and text[j].isspace():
+                j += 1
+            outer_family = stack[0][1]
+            if j < length and text[j] in QUOTE_CHARS and _family(text[j]) == outer_family and _roles(text, j)[0]:
+                # The news convention: the quote goes on in the next paragraph.
+                fragments.append((start_of_fragment, _rstrip(text, start_of_fragment, paragraph_end)))
+                stack = stack[:1]
+                start_of_fragment = j + 1
+                i = j + 1
+                continue
+            if outer_family == "double":
+                fragments.append((start_of_fragment, _rstrip(text, start_of_fragment, paragraph_end)))
+                spans.append(QuotedSpan(tuple(fragments), closed=False))
+            stack, fragments = [], []
+            i += 1
+            continue
+        if char not in QUOTE_CHARS:
+            i += 1
+            continue
+        can_open, can_close = _roles(text, i)
+        family = _family(char)
+        pending = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][1] == family), None)
+        if can_close and pending is not None:
+            if pending == 0:
+                fragments.append((start_of_fragment, i))
+                spans.append(QuotedSpan(tuple(fragments), closed=True))
+                stack, fragments = [], []
+            else:
+                stack = stack[:pending]
+        elif can_open:
+            if not stack:
+                start_of_fragment = i + 1
+            stack.append((i, family))
+        i += 1
+    if stack and stack[0][1] == "double":
+        fragments.append((start_of_fragment, _rstrip(text, start_of_fragment, length)))
+        spans.append(QuotedSpan(tuple(fragments), closed=False))
+    return [span for span in spans if span.end > span.start]
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def quoted_mask(text: str, spans: list[QuotedSpan]) -> list[bool]:
+    """For each character, whether it lies inside quoted content or its marks."""
+    mask = [False] * (len(text) + 1)
+    for span in spans:
+        for start, end in span.fragments:
+            for k in range(max(0, start - 1), min(len(text), end + 1)):
+                mask[k] = True
+    return mask

@@ -1,0 +1,529 @@
+"""Stage 4, quotes: direct, mixed and indirect quotes, each attributed to a speaker.
+
+A quote is one attribution, as in the PARC and PolNeAR corpora: content, source (the
+speaker) and cue. Direct quotes come from quotation marks (``quotemarks``) and are
+attributed from the words around them; indirect and mixed quotes come from the
+dependency parse: a reporting verb with a clausal complement, "according to X",
+a speech noun ("Biden's address about ..."), or an evaluative verb whose object
+holds quoted words. Each quote records the rule that produced it (``method``):
+
+- ``cue-after`` / ``cue-before``: a cue verb beside the quote in its sentence;
+- ``interrupted``: the second part of "A," he said. "B." (one quote, two fragments);
+- ``colon``: the paragraph before ends with a cue and a colon;
+- ``dash``: a dash and a name after the quote;
+- ``follow-on``: no cue; the speaker of the previous quote in or just before its paragraph;
+- ``previous-sentence``: no cue; the person the sentence before is about;
+- ``unattributed``: no speaker found;
+- ``ccomp``: a reporting verb and its clause ("Kabulov hinted Russia might ...");
+- ``according-to``, ``speech-noun``, ``object``: as named above.
+A suffix ``+pronoun`` says the speaker was named by a pronoun and resolved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from models import Entity, Mention, Quote, Range, Section, Speaker
+from pipeline.cues import (
+    DASHES,
+    INFINITIVE_CUE_VERBS,
+    OBJECT_CUE_VERBS,
+    QUOTE_CHARS,
+    SPEECH_NOUN_PREPS,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+    WEAK_CUE_VERBS,
+)
+from pipeline.quotemarks import QuotedSpan, find_quoted_spans, quoted_mask
+from pipeline.speakers import EntityIndex, article_roles, speaker_from_span, speaker_from_token
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_SENTENCE_END = frozenset({".", "!", "?"})
+_MAX_FRAME_TOKENS = 40
+# The words right of an evaluative verb that carry what was said.
+_COMPLEMENT_DEPS = frozenset({"dobj", "prep", "oprd", "attr", "xcomp", "ccomp", "acomp", "dative", "advcl"})
+
+CONFIDENCE = {
+    "cue-after": 0.95,
+    "cue-before": 0.9,
+    "interrupted": 0.95,
+    "colon": 0.85,
+    "dash": 0.85,
+    "follow-on": 0.7,
+    "previous-sentence": 0.55,
+    "unattributed": 0.3,
+    "ccomp": 0.75,
+    "according-to": 0.8,
+    "speech-noun": 0.6,
+    "object": 0.7,
+}
+
+
+@dataclass
+class _Draft:
+    kind: str
+    fragments: list[tuple[int, int]]
+    method: str
+    cue: Token | None = None
+    speaker: Speaker | None = None
+    speaker_rule: str = ""
+    closed: bool = True
+    quoted: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.fragments[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.fragments[-1][1]
+
+
+@dataclass
+class _Context:
+    doc: Doc
+    index: EntityIndex
+    mask: list[bool]  # inside a direct quote (content or marks)
+    quoted_any: list[bool]  # inside any quotation marks, inline ones included
+    char_token: list[int]
+
+    def token_at(self, offset: int) -> Token | None:
+        if 0 <= offset < len(self.char_token) and self.char_token[offset] >= 0:
+            return self.doc[self.char_token[offset]]
+        return None
+
+    def in_quote(self, token: Token) -> bool:
+        return self.mask[token.idx]
+
+
+def _char_token_map(doc: Doc) -> list[int]:
+    mapping = [-1] * len(doc.text)
+    for token in doc:
+        for k in range(token.idx, token.idx + len(token)):
+            mapping[k] = token.i
+    return mapping
+
+
+# ---------------------------------------------------------------------------------------
+# Direct quotes
+# ---------------------------------------------------------------------------------------
+
+
+def _is_direct_material(text: str, span: QuotedSpan) -> bool:
+    """Whether quoted words are somebody's speech rather than a title, term or nickname."""
+    content = text[span.start : span.end].strip()
+    words = content.split()
+    if len(span.fragments) > 1 or len(words) >= 8:
+        return True
+    if len(words) < 2:
+        return False
+    if content[-1] in ".,?!…" or (not span.closed and len(words) >= 4):
+        return True
+    before = text[: span.start - 1].rstrip(" \t")
+    return not before or before[-1] in "\n:"
+
+
+def _frame_after(ctx: _Context, span: QuotedSpan) -> list[Token]:
+    """Tokens after the closing mark up to the end of the sentence or paragraph."""
+    text = ctx.doc.text
+    offset = span.end + 1 if span.closed else span.end
+    while offset < len(text) and text[offset] in " \t":
+        offset += 1
+    first = ctx.token_at(offset)
+    if first is None:
+        return []
+    frame: list[Token] = []
+    for token in ctx.doc[first.i : first.i + _MAX_FRAME_TOKENS]:
+        if "\n" in token.text or ctx.in_quote(token) or token.text in QUOTE_CHARS:
+            break
+        frame.append(token)
+        if token.text in _SENTENCE_END or "\n" in token.whitespace_:
+            break
+    return frame
+
+
+def _frame_before(ctx: _Context, span: QuotedSpan) -> list[Token]:
+    """Tokens from the start of the sentence up to the opening mark."""
+    mark = ctx.token_at(span.start - 1)
+    if mark is None or mark.i == 0:
+        return []
+    frame: list[Token] = []
+    for token in reversed(ctx.doc[max(0, mark.i - _MAX_FRAME_TOKENS) : mark.i]):
+        if "\n" in token.text or "\n" in token.whitespace_ or ctx.in_quote(token) or token.text in _SENTENCE_END:
+            break
+        frame.append(token)
+    frame.reverse()
+    return frame
+
+
+def _cue_in(frame: list[Token], nearest_last: bool) -> Token | None:
+    cues = [t for t in frame if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")]
+    if not cues:
+        return None
+    return cues[-1] if nearest_last else cues[0]
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The subject of a cue verb, following conjunctions and auxiliary chains up."""
+    current: Token | None = verb
+    for _ in range(4):
+        if current is None:
+            return None
+        for child in current.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                return child
+        if current.dep_ in ("conj", "xcomp", "advcl") and current.head is not current:
+            current = current.head
+        else:
+            return None
+    return None
+
+
+def _speaker_near_cue(ctx: _Context, cue: Token, frame: list[Token]) -> Token | None:
+    subject = _subject_of(cue)
+    if subject is not None and subject in frame:
+        return subject
+    # Misparsed frames ("... ," Zhirnov said): a name or pronoun right next to the cue.
+    for token in sorted(frame, key=lambda t: abs(t.i - cue.i)):
+        if token is not cue and abs(token.i - cue.i) <= 3 and (token.pos_ in ("PROPN", "PRON") or token.ent_type_):
+            return token
+    return subject if subject is not None and not ctx.in_quote(subject) else None
+
+
+def _resolve(ctx: _Context, token: Token | None) -> tuple[Speaker | None, str]:
+    if token is None:
+        return None, ""
+    found = speaker_from_token(ctx.doc, token, ctx.index)
+    if found is None:
+        return None, ""
+    speaker, rule = found
+    return speaker, "+pronoun" if rule.startswith("pronoun") else ""
+
+
+def _attribute_direct(ctx: _Context, span: QuotedSpan, previous: _Draft | None) -> _Draft:
+    draft = _Draft(kind="direct", fragments=list(span.fragments), method="unattributed", closed=span.closed)
+    after = _frame_after(ctx, span)
+    if after and after[0].text in DASHES:
+        line = [t for t in after[1:] if not t.is_punct]
+        if line:
+            found = speaker_from_span(ctx.doc, ctx.doc[line[0].i : line[-1].i + 1], ctx.index)
+            if found is not None:
+                draft.speaker, draft.method = found[0], "dash"
+                return draft
+    cue = _cue_in(after, nearest_last=False)
+    method = "cue-after"
+    frame = after
+    if cue is None:
+        frame = _frame_before(ctx, span)
+        cue = _cue_in(frame, nearest_last=True)
+        method = "cue-before"
+    if cue is None:
+        frame = _colon_frame(ctx, span)
+        cue = _cue_in(frame, nearest_last=True)
+        method = "colon"
+    if cue is not None:
+        draft.cue = cue
+        draft.method = method
+        draft.speaker, draft.speaker_rule = _resolve(ctx, _speaker_near_cue(ctx, cue, frame))
+        return draft
+    if previous is not None and previous.speaker is not None and _same_or_next_paragraph(ctx.doc.text, previous.end, span.start):
+        draft.speaker, draft.method = previous.speaker, "follow-on"
+        return draft
+    subject = _previous_sentence_person(ctx, span)
+    if subject is not None:
+        draft.speaker, draft.speaker_rule = _resolve(ctx, subject)
+        if draft.speaker is not None:
+            draft.method = "previous-sentence"
+    return draft
+
+
+def _colon_frame(ctx: _Context, span: QuotedSpan) -> list[Token]:
+    """The sentence before the quote when it ends with a colon ("The Times reports:")."""
+    mark = ctx.token_at(span.start - 1)
+    if mark is None or mark.i == 0:
+        return []
+    last = ctx.doc[mark.i - 1]
+    while last.i > 0 and last.is_space:
+        last = ctx.doc[last.i - 1]
+    if last.text != ":":
+        return []
+    frame = []
+    for token in reversed(ctx.doc[max(0, last.i - _MAX_FRAME_TOKENS) : last.i]):
+        if token.text in _SENTENCE_END or ctx.in_quote(token) or "\n" in token.whitespace_ or "\n" in token.text:
+            break
+        frame.append(token)
+    frame.reverse()
+    return frame
+
+
+def _same_or_next_paragraph(text: str, previous_end: int, start: int) -> bool:
+    between = text[previous_end:start]
+    return between.count("\n\n") + between.count("\n") <= 2 and len(between) < 600
+
+
+def _previous_sentence_person(ctx: _Context, span: QuotedSpan) -> Token | None:
+    mark = ctx.token_at(span.start - 1)
+    if mark is None:
+        return None
+    sentence = mark.sent
+    if sentence.start == 0:
+        return None
+    previous = ctx.doc[sentence.start - 1].sent
+    for token in previous:
+        if token.dep_ in _SUBJECT_DEPS and not ctx.in_quote(token) and (token.ent_type_ == "PERSON" or token.lower_ in ("he", "she")):
+            return token
+    return None
+
+
+def _direct_quotes(ctx: _Context, spans: list[QuotedSpan]) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    for span in spans:
+        previous = drafts[-1] if drafts else None
+        draft = _attribute_direct(ctx, span, previous)
+        if (
+            previous is not None
+            and draft.cue is None
+            and previous.cue is not None
+            and previous.method == "cue-after"
+            and len(previous.fragments) == 1
+            and _interrupts(ctx, previous, span)
+        ):
+            # "A," he said. "B.": the same quote goes on after the attribution.
+            previous.fragments.extend(span.fragments)
+            previous.closed = previous.closed and span.closed
+            continue
+        if draft.method == "follow-on" and previous is not None and draft.speaker is previous.speaker:
+            draft.speaker_rule = previous.speaker_rule
+        drafts.append(draft)
+    return drafts
+
+
+def _interrupts(ctx: _Context, previous: _Draft, span: QuotedSpan) -> bool:
+    text = ctx.doc.text
+    if previous.cue is None:
+        return False
+    frame_end = previous.cue.sent.end_char if previous.cue.sent.end_char <= span.start else previous.cue.idx
+    gap = text[previous.end : span.start - 1]
+    if "\n" in gap or len(gap) > 120:
+        return False
+    content = text[previous.fragments[-1][0] : previous.fragments[-1][1]].rstrip()
+    return content.endswith(",") or frame_end >= span.start - 2 or gap.rstrip().endswith((".", ","))
+
+
+# ---------------------------------------------------------------------------------------
+# Indirect and mixed quotes
+# ---------------------------------------------------------------------------------------
+
+
+def _trim_content(ctx: _Context, start: Token, end: Token) -> tuple[int, int] | None:
+    """Character range of tokens ``start..end``, without edge punctuation and commas."""
+    doc = ctx.doc
+    i, j = start.i, end.i
+    while i <= j and (doc[i].is_punct and doc[i].text not in QUOTE_CHARS or doc[i].is_space):
+        i += 1
+    while j >= i and (doc[j].is_punct and doc[j].text not in QUOTE_CHARS or doc[j].is_space):
+        j -= 1
+    if j < i:
+        return None
+    return doc[i].idx, doc[j].idx + len(doc[j])
+
+
+def _clausal_complement(verb: Token) -> Token | None:
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            if lemma in WEAK_CUE_VERBS and not any(c.dep_ in _SUBJECT_DEPS for c in child.children):
+                continue
+            return child
+    if lemma in INFINITIVE_CUE_VERBS:
+        for child in verb.children:
+            if child.dep_ == "xcomp" and child.i > verb.i:
+                return child
+    return None
+
+
+def _mostly_quoted(ctx: _Context, start: int, end: int) -> bool:
+    letters = [k for k in range(start, end) if ctx.doc.text[k].isalnum()]
+    return bool(letters) and sum(ctx.mask[k] for k in letters) > 0.5 * len(letters)
+
+
+def _reported(ctx: _Context, direct: list[_Draft]) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    for token in ctx.doc:
+        if ctx.in_quote(token):
+            continue
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and lemma in SPEECH_VERBS:
+            draft = _from_verb(ctx, token)
+        elif token.lower_ == "according":
+            draft = _from_according(ctx, token)
+        elif token.pos_ == "NOUN" and lemma in SPEECH_NOUNS:
+            draft = _from_speech_noun(ctx, token)
+        else:
+            draft = None
+        if draft is None or _mostly_quoted(ctx, draft.start, draft.end):
+            continue
+        if any(d.start < draft.end and draft.start < d.end for d in direct):
+            continue
+        drafts.append(draft)
+    return drafts
+
+
+def _from_verb(ctx: _Context, verb: Token) -> _Draft | None:
+    complement = _clausal_complement(verb)
+    method = "ccomp"
+    if complement is None and verb.lemma_.lower() in OBJECT_CUE_VERBS:
+        parts = [c for c in verb.children if c.dep_ in _COMPLEMENT_DEPS and c.i > verb.i]
+        if not parts:
+            return None
+        start, end = parts[0].left_edge, parts[-1].right_edge
+        bounds = _trim_content(ctx, start, end)
+        # Only with quoted words inside: otherwise "praised the team" is no report of speech.
+        if bounds is None or not any(ctx.quoted_any[k] for k in range(*bounds)):
+            return None
+        method = "object"
+    elif complement is None:
+        return None
+    else:
+        bounds = _trim_content(ctx, complement.left_edge, complement.right_edge)
+        if bounds is None:
+            return None
+        if complement.i < verb.i and bounds[1] > verb.idx:
+            return None
+    subject = _subject_of(verb)
+    if subject is None or (subject.lower_ == "it" and subject.dep_ == "nsubjpass"):
+        return None
+    speaker, rule = _resolve(ctx, subject)
+    if speaker is None:
+        return None
+    return _Draft(kind="indirect", fragments=[bounds], method=method + rule, cue=verb, speaker=speaker)
+
+
+def _from_according(ctx: _Context, according: Token) -> _Draft | None:
+    to = next((c for c in according.children if c.lower_ == "to"), None)
+    if to is None:
+        return None
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    sentence = according.sent
+    phrase_start = according.left_edge.i
+    phrase_end = max(according.right_edge.i, source.right_edge.i)
+    if phrase_start - sentence.start > sentence.end - 1 - phrase_end:
+        bounds = _trim_content(ctx, sentence[0], ctx.doc[phrase_start - 1]) if phrase_start > sentence.start else None
+    else:
+        bounds = _trim_content(ctx, ctx.doc[phrase_end + 1], sentence[-1]) if phrase_end + 1 < sentence.end else None
+    if bounds is None:
+        return None
+    speaker, rule = _resolve(ctx, source)
+    if speaker is None:
+        return None
+    return _Draft(kind="indirect", fragments=[bounds], method="according-to" + rule, cue=according, speaker=speaker)
+
+
+def _from_speech_noun(ctx: _Context, noun: Token) -> _Draft | None:
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+        owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if owner is None or owner.pos_ == "PRON" and owner.lower_ not in ("his", "her"):
+        return None
+    content: Token | None = None
+    for child in noun.children:
+        if child.dep_ in ("acl", "ccomp") and child.i > noun.i:
+            content = child
+            break
+        if child.dep_ == "prep" and child.lower_ in SPEECH_NOUN_PREPS and child.i > noun.i:
+            content = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if content is not None:
+                break
+    if content is None:
+        return None
+    bounds = _trim_content(ctx, content.left_edge, content.right_edge)
+    if bounds is None:
+        return None
+    speaker, rule = _resolve(ctx, owner)
+    if speaker is None:
+        return None
+    return _Draft(kind="indirect", fragments=[bounds], method="speech-noun" + rule, cue=noun, speaker=speaker)
+
+
+# ---------------------------------------------------------------------------------------
+# Assembly
+# ---------------------------------------------------------------------------------------
+
+
+def _mention(token: Token) -> Mention:
+    return Mention(start=token.idx, end=token.idx + len(token), text=token.text)
+
+
+def _to_quote(text: str, number: int, draft: _Draft) -> Quote:
+    base = draft.method.split("+")[0]
+    confidence = CONFIDENCE.get(base, 0.5)
+    if draft.speaker_rule or "+pronoun" in draft.method:
+        confidence -= 0.1
+    if not draft.closed:
+        confidence *= 0.8
+    if draft.speaker is None:
+        confidence = min(confidence, CONFIDENCE["unattributed"])
+    start, end = draft.start, draft.end
+    return Quote(
+        id=f"q{number}",
+        kind=draft.kind,  # type: ignore[arg-type]
+        text=text[start:end],
+        start=start,
+        end=end,
+        fragments=[Range(start=s, end=e) for s, e in draft.fragments],
+        quoted=[Range(start=s, end=e) for s, e in draft.quoted],
+        speaker=draft.speaker,
+        cue=_mention(draft.cue) if draft.cue is not None else None,
+        method=draft.method + draft.speaker_rule,
+        confidence=round(max(0.0, min(1.0, confidence)), 2),
+    )
+
+
+def _skip_sections(sections: list[Section]) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in sections if s.kind in ("dateline", "caption")]
+
+
+def extract_quotes(doc: Doc, entities: list[Entity], sections: list[Section] | None = None) -> list[Quote]:
+    """The article's quotes, ordered by where their content starts."""
+    text = doc.text
+    skipped = _skip_sections(sections or [])
+    spans = [
+        s for s in find_quoted_spans(text) if not any(a <= s.start < b for a, b in skipped)
+    ]
+    mask = quoted_mask(text, spans)
+    index = EntityIndex(entities, mask)
+    index.roles = article_roles(doc, index)
+    direct_spans = [s for s in spans if _is_direct_material(text, s)]
+    inline_spans = [s for s in spans if not _is_direct_material(text, s)]
+    ctx = _Context(doc, index, quoted_mask(text, direct_spans), mask, _char_token_map(doc))
+    direct = _direct_quotes(ctx, direct_spans)
+    reported = _reported(ctx, direct)
+    for draft in reported:
+        # Inline quoted words are part of the reported content, not quotes of their own.
+        draft.quoted = [(s.start, s.end) for s in inline_spans if draft.start <= s.start and s.end <= draft.end]
+        if draft.quoted:
+            draft.kind = "mixed"
+    for draft in direct:
+        draft.quoted = list(draft.fragments)
+    drafts = _dedupe(direct + reported)
+    drafts.sort(key=lambda d: (d.start, d.end))
+    return [_to_quote(text, number, draft) for number, draft in enumerate(drafts, start=1)]
+
+
+def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
+    seen: set[tuple[int, int]] = set()
+    kept = []
+    for draft in drafts:
+        key = (draft.start, draft.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(draft)
+    return kept

@@ -1,0 +1,224 @@
+"""Who a speaker is: the entity behind a subject, a pronoun or a role, and their role or title.
+
+The quotes stage finds the token that names the speaker (the subject of the cue verb, the
+object of "according to", the owner of "Biden's address"); this module turns it into a
+``Speaker``: the canonical entity when there is one, the mention at this quote, and the
+role or title written with the name ("Russian ambassador to Afghanistan Dmitry Zhirnov",
+"Putin's special envoy to Afghanistan, Zamir Kabulov").
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from models import Entity, Mention, Speaker
+from pipeline.cues import GROUP_PRONOUNS, PERSONAL_PRONOUNS, TITLE_WORDS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_ROLE_STOP_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj"})
+_EDGE_WORDS = frozenset({"the", "a", "an", "'s", "’s", ",", "-", "—", "–", "and"})
+
+
+@dataclass
+class EntityIndex:
+    """Entity mentions of one article, searchable by character offset."""
+
+    entities: list[Entity]
+    quoted: list[bool]
+    _starts: list[int] = field(default_factory=list)
+    _mentions: list[tuple[Mention, Entity]] = field(default_factory=list)
+    roles: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        pairs = sorted(((m, e) for e in self.entities for m in e.mentions), key=lambda p: p[0].start)
+        self._mentions = pairs
+        self._starts = [m.start for m, _ in pairs]
+
+    def at(self, start: int, end: int) -> tuple[Mention, Entity] | None:
+        """The entity mention overlapping ``[start, end)``, if any (people first)."""
+        i = bisect_left(self._starts, start)
+        found = []
+        for mention, entity in self._mentions[max(0, i - 3) : i + 8]:
+            if mention.start < end and start < mention.end and entity.kind != "date":
+                found.append((mention, entity))
+        found.sort(key=lambda p: (p[1].kind != "person", p[1].kind != "organization"))
+        return found[0] if found else None
+
+    def last_person_before(self, offset: int) -> tuple[Mention, Entity] | None:
+        """The latest person mention before ``offset`` that is not inside quoted words."""
+        i = bisect_left(self._starts, offset)
+        for mention, entity in reversed(self._mentions[:i]):
+            if entity.kind == "person" and not self.quoted[mention.start]:
+                return mention, entity
+        return None
+
+    def inside(self, start: int, end: int, kind: str) -> tuple[Mention, Entity] | None:
+        """The first entity mention of ``kind`` lying within ``[start, end)``."""
+        i = bisect_left(self._starts, start)
+        for mention, entity in self._mentions[i:]:
+            if mention.start >= end:
+                break
+            if mention.end <= end and entity.kind == kind:
+                return mention, entity
+        return None
+
+
+def _clean_edges(tokens: list[Token]) -> list[Token]:
+    while tokens and (tokens[0].lower_ in _EDGE_WORDS or tokens[0].is_punct):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].lower_ in _EDGE_WORDS or tokens[-1].is_punct):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _text_of(doc: Doc, tokens: list[Token]) -> str | None:
+    tokens = _clean_edges(tokens)
+    if not tokens:
+        return None
+    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+
+
+def _is_role(tokens: list[Token]) -> bool:
+    """A role names a function: it holds a common noun or a title, and no verb."""
+    if not tokens or len(tokens) > 14:
+        return False
+    if any(t.pos_ in ("VERB", "AUX") for t in tokens):
+        return False
+    return any(t.pos_ == "NOUN" or t.lower_.rstrip(".") in TITLE_WORDS for t in tokens)
+
+
+def _np_tokens(head: Token) -> list[Token]:
+    """The noun phrase of ``head`` without relative clauses and trailing modifiers after commas."""
+    keep = [head]
+    for child in head.children:
+        if child.dep_ in _ROLE_STOP_DEPS or child.dep_ == "appos":
+            continue
+        keep.extend(child.subtree)
+    keep.sort(key=lambda t: t.i)
+    # Contiguous run around the head only.
+    start = end = keep.index(head)
+    while start > 0 and keep[start - 1].i == keep[start].i - 1:
+        start -= 1
+    while end + 1 < len(keep) and keep[end + 1].i == keep[end].i + 1:
+        end += 1
+    return keep[start : end + 1]
+
+
+def role_near(doc: Doc, mention: Mention) -> str | None:
+    """The role written in front of or in apposition to a name, if any."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return None
+    head = span.root
+    # In front: "Russian ambassador to Afghanistan Dmitry Zhirnov".
+    front = [t for t in _np_tokens(head) if t.i < span.start]
+    front = _clean_edges(front)
+    if front and _is_role(front) and not any(t.ent_type_ == "PERSON" for t in front[-1:]):
+        return _text_of(doc, front)
+    # In apposition, either way round.
+    for child in head.children:
+        if child.dep_ == "appos":
+            tokens = _np_tokens(child)
+            if _is_role(tokens):
+                return _text_of(doc, tokens)
+    if head.dep_ == "appos" and head.head.i < span.start:
+        tokens = [t for t in _np_tokens(head.head) if t.i < span.start]
+        if _is_role(_clean_edges(tokens)):
+            return _text_of(doc, tokens)
+    return None
+
+
+def article_roles(doc: Doc, index: EntityIndex) -> dict[str, str]:
+    """The first role written with each person in the article, by entity id."""
+    roles: dict[str, str] = {}
+    for entity in index.entities:
+        if entity.kind != "person":
+            continue
+        for mention in entity.mentions:
+            role = role_near(doc, mention)
+            if role:
+                roles[entity.id] = role
+                break
+    return roles
+
+
+def speaker_from_token(doc: Doc, token: Token, index: EntityIndex) -> tuple[Speaker, str] | None:
+    """The speaker that ``token`` (the head of the source phrase) names, and how it was resolved."""
+    lower = token.lower_
+    if token.pos_ == "PRON" or lower in PERSONAL_PRONOUNS or lower in GROUP_PRONOUNS:
+        mention = Mention(start=token.idx, end=token.idx + len(token), text=token.text)
+        if lower in PERSONAL_PRONOUNS:
+            found = index.last_person_before(token.idx)
+            if found is not None:
+                _, entity = found
+                return (
+                    Speaker(name=entity.name, entity_id=entity.id, role=index.roles.get(entity.id), mention=mention),
+                    "pronoun",
+                )
+        if lower in ("who", "that", "which"):
+            return None
+        return Speaker(name=token.text, mention=mention), "pronoun-unresolved"
+    found = index.at(token.idx, token.idx + len(token))
+    if found is None:
+        apposed = _apposed_name(doc, token, index)
+        if apposed is not None:
+            return apposed, "appos"
+    if found is not None:
+        mention, entity = found
+        role = role_near(doc, mention) or index.roles.get(entity.id)
+        return Speaker(name=entity.name, entity_id=entity.id, role=role, mention=mention), "entity"
+    # A speaker named only by role: "Russian diplomats", "a spokesperson for HMRC".
+    tokens = _clean_edges(_np_tokens(token))
+    if not tokens or not any(t.pos_ in ("NOUN", "PROPN") for t in tokens):
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    text = doc.text[start:end]
+    organisation = index.inside(start, end, "organization")
+    return (
+        Speaker(
+            name=text,
+            entity_id=organisation[1].id if organisation else None,
+            role=text if _is_role(tokens) else None,
+            mention=Mention(start=start, end=end, text=text),
+        ),
+        "role",
+    )
+
+
+def _apposed_name(doc: Doc, head: Token, index: EntityIndex) -> Speaker | None:
+    """ "Putin's special envoy to Afghanistan, Zamir Kabulov": a role, a comma, a name.
+
+    The parser hangs the name on the role noun or on a word inside the role phrase, so
+    the whole subtree is searched for a person set off by a comma.
+    """
+    for token in head.subtree:
+        if token.dep_ != "appos" or token.i == 0:
+            continue
+        found = index.at(token.idx, token.idx + len(token))
+        if found is None or found[1].kind != "person":
+            continue
+        mention, entity = found
+        comma = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if comma is None or comma.start == 0 or doc[comma.start - 1].text != ",":
+            continue
+        role_tokens = _clean_edges(list(doc[head.left_edge.i : comma.start - 1]))
+        role = _text_of(doc, role_tokens) if _is_role(role_tokens) else index.roles.get(entity.id)
+        return Speaker(name=entity.name, entity_id=entity.id, role=role, mention=mention)
+    return None
+
+
+def speaker_from_span(doc: Doc, span: Span, index: EntityIndex) -> tuple[Speaker, str] | None:
+    """The speaker named somewhere in ``span`` (a dash line, a colon frame): a person first."""
+    found = index.inside(span.start_char, span.end_char, "person") or index.inside(
+        span.start_char, span.end_char, "organization"
+    )
+    if found is not None:
+        mention, entity = found
+        role = role_near(doc, mention) or index.roles.get(entity.id)
+        return Speaker(name=entity.name, entity_id=entity.id, role=role, mention=mention), "entity"
+    nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN")]
+    return speaker_from_token(doc, nouns[-1], index) if nouns else None
