@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -45,15 +45,22 @@ class _Mention:
     label: str
 
 
-@dataclass
 class _Cluster:
-    label: str
-    mentions: list[_Mention] = field(default_factory=list)
+    """Mentions of one referent; its name is the longest full form (first written among equals)."""
 
-    @property
-    def name(self) -> str:
-        # The longest full form; among equals, the first one written.
-        return max(self.mentions, key=lambda m: (len(m.text.split()), len(m.text), -m.start)).text
+    def __init__(self, label: str, mentions: list[_Mention] | None = None) -> None:
+        self.label = label
+        self.mentions: list[_Mention] = []
+        self.name = ""
+        self._rank: tuple[int, int, int] = (-1, -1, 0)
+        for mention in mentions or []:
+            self.add(mention)
+
+    def add(self, mention: _Mention) -> None:
+        self.mentions.append(mention)
+        rank = (len(mention.text.split()), len(mention.text), -mention.start)
+        if rank > self._rank:
+            self._rank, self.name = rank, mention.text
 
 
 def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int] | None:
@@ -153,17 +160,16 @@ def _propagate(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
                 names.setdefault(words[-1], "PERSON")
     if not names:
         return mentions
-    starts = {token.idx: token for token in doc}
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])")
     added = []
     for match in pattern.finditer(text):
         start, end = match.span()
-        token = starts.get(start)
-        if token is None or any(taken[start:end]):
+        if any(taken[start:end]):
             continue
-        tokens = [t for t in doc[token.i :] if t.idx < end]
-        if not tokens or tokens[-1].idx + len(tokens[-1]) != end:
+        span = doc.char_span(start, end)
+        if span is None:
             continue
+        tokens = list(span)
         if not all(t.pos_ == "PROPN" or t.tag_ == "NNP" for t in tokens if t.is_alpha):
             continue
         added.append(_Mention(start, end, match.group(), names[match.group()]))
@@ -191,7 +197,7 @@ def _cluster(mentions: list[_Mention], published: datetime | None) -> list[_Clus
                     matches,
                     key=lambda c: min((mention.start - m.start for m in c.mentions if m.start <= mention.start), default=10**9),
                 )
-                target.mentions.append(mention)
+                target.add(mention)
                 continue
             cluster = _Cluster("PERSON", [mention])
             people.append(cluster)
@@ -209,7 +215,7 @@ def _cluster(mentions: list[_Mention], published: datetime | None) -> list[_Clus
             found = _Cluster(mention.label)
             clusters.append(found)
             by_key[(kind, key)] = found
-        found.mentions.append(mention)
+        found.add(mention)
     return clusters
 
 

@@ -36,11 +36,19 @@ def _family(char: str) -> str:
     return "double" if char in DOUBLE_OPENERS or char in DOUBLE_CLOSERS else "single"
 
 
+def mark_at(text: str, i: int) -> tuple[str, int]:
+    """The mark at ``i`` and its width: ``''`` and ``````, as in typewriter-style news, are one double mark."""
+    pair = text[i : i + 2]
+    if pair in ("''", "``"):
+        return '"', 2
+    return text[i], 1
+
+
 def _roles(text: str, i: int) -> tuple[bool, bool]:
     """Whether the mark at ``i`` can open and whether it can close a quote."""
-    char = text[i]
+    char, width = mark_at(text, i)
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     if before.isalnum() and after.isalnum():
         return False, False  # an apostrophe inside a word: don't, O'Brien
     can_open = not after.isspace() and not before.isalnum() and before not in _NO_OPEN_AFTER
@@ -71,12 +79,12 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
             while j < length and text[j].isspace():
                 j += 1
             outer_family = stack[0][1]
-            if j < length and text[j] in QUOTE_CHARS and _family(text[j]) == outer_family and _roles(text, j)[0]:
+            if j < length and _is_mark(text, j) and _family(mark_at(text, j)[0]) == outer_family and _roles(text, j)[0]:
                 # The news convention: the quote goes on in the next paragraph.
                 fragments.append((start_of_fragment, _rstrip(text, start_of_fragment, paragraph_end)))
                 stack = stack[:1]
-                start_of_fragment = j + 1
-                i = j + 1
+                start_of_fragment = j + mark_at(text, j)[1]
+                i = start_of_fragment
                 continue
             if outer_family == "double":
                 fragments.append((start_of_fragment, _rstrip(text, start_of_fragment, paragraph_end)))
@@ -84,7 +92,11 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
             stack, fragments = [], []
             i += 1
             continue
-        if char not in QUOTE_CHARS:
+        if char not in QUOTE_CHARS and char != "`":
+            i += 1
+            continue
+        char, width = mark_at(text, i)
+        if char == "`":
             i += 1
             continue
         can_open, can_close = _roles(text, i)
@@ -99,13 +111,17 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
                 stack = stack[:pending]
         elif can_open:
             if not stack:
-                start_of_fragment = i + 1
+                start_of_fragment = i + width
             stack.append((i, family))
-        i += 1
+        i += width
     if stack and stack[0][1] == "double":
         fragments.append((start_of_fragment, _rstrip(text, start_of_fragment, length)))
         spans.append(QuotedSpan(tuple(fragments), closed=False))
     return [span for span in spans if span.end > span.start]
+
+
+def _is_mark(text: str, i: int) -> bool:
+    return text[i] in QUOTE_CHARS or text[i : i + 2] == "``"
 
 
 def _rstrip(text: str, start: int, end: int) -> int:

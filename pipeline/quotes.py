@@ -15,6 +15,7 @@ holds quoted words. Each quote records the rule that produced it (``method``):
 - ``previous-sentence``: no cue; the person the sentence before is about;
 - ``unattributed``: no speaker found;
 - ``ccomp``: a reporting verb and its clause ("Kabulov hinted Russia might ...");
+- ``parenthetical``: "The economy, Warren said, is in trouble" (content in two fragments);
 - ``according-to``, ``speech-noun``, ``object``: as named above.
 A suffix ``+pronoun`` says the speaker was named by a pronoun and resolved.
 """
@@ -41,6 +42,7 @@ from pipeline.speakers import EntityIndex, article_roles, speaker_from_span, spe
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+QUOTE_MARK_CHARS = "".join(sorted(QUOTE_CHARS)) + "`"
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _SENTENCE_END = frozenset({".", "!", "?"})
 _MAX_FRAME_TOKENS = 40
@@ -60,6 +62,7 @@ CONFIDENCE = {
     "according-to": 0.8,
     "speech-noun": 0.6,
     "object": 0.7,
+    "parenthetical": 0.75,
 }
 
 
@@ -86,6 +89,7 @@ class _Draft:
 @dataclass
 class _Context:
     doc: Doc
+    text: str  # doc.text, kept: spaCy rebuilds it from the tokens on every access
     index: EntityIndex
     mask: list[bool]  # inside a direct quote (content or marks)
     quoted_any: list[bool]  # inside any quotation marks, inline ones included
@@ -101,7 +105,7 @@ class _Context:
 
 
 def _char_token_map(doc: Doc) -> list[int]:
-    mapping = [-1] * len(doc.text)
+    mapping = [-1] * (doc[-1].idx + len(doc[-1]) if len(doc) else 0)
     for token in doc:
         for k in range(token.idx, token.idx + len(token)):
             mapping[k] = token.i
@@ -117,33 +121,42 @@ def _is_direct_material(text: str, span: QuotedSpan) -> bool:
     """Whether quoted words are somebody's speech rather than a title, term or nickname."""
     content = text[span.start : span.end].strip()
     words = content.split()
-    if len(span.fragments) > 1 or len(words) >= 8:
+    if len(span.fragments) > 1:
+        return True
+    before = text[: span.start].rstrip(QUOTE_MARK_CHARS).rstrip(" \t")
+    if before and before[-1].isalnum() and content[:1].islower():
+        # Embedded in a clause ('an "incredible opportunity."'): reported words, not a quote.
+        return False
+    if len(words) >= 8:
         return True
     if len(words) < 2:
         return False
     if content[-1] in ".,?!…" or (not span.closed and len(words) >= 4):
         return True
-    before = text[: span.start - 1].rstrip(" \t")
-    return not before or before[-1] in "\n:"
+    return not before or before[-1] in "\n:.!?"
 
 
 def _frame_after(ctx: _Context, span: QuotedSpan) -> list[Token]:
     """Tokens after the closing mark up to the end of the sentence or paragraph."""
-    text = ctx.doc.text
-    offset = span.end + 1 if span.closed else span.end
-    while offset < len(text) and text[offset] in " \t":
+    text = ctx.text
+    offset = span.end
+    while offset < len(text) and (text[offset] in " \t" or text[offset] in QUOTE_MARK_CHARS):
         offset += 1
     first = ctx.token_at(offset)
     if first is None:
         return []
     frame: list[Token] = []
     for token in ctx.doc[first.i : first.i + _MAX_FRAME_TOKENS]:
-        if "\n" in token.text or ctx.in_quote(token) or token.text in QUOTE_CHARS:
+        if "\n" in token.text or ctx.in_quote(token) or _is_mark(token):
             break
         frame.append(token)
         if token.text in _SENTENCE_END or "\n" in token.whitespace_:
             break
     return frame
+
+
+def _is_mark(token: Token) -> bool:
+    return all(char in QUOTE_MARK_CHARS for char in token.text)
 
 
 def _frame_before(ctx: _Context, span: QuotedSpan) -> list[Token]:
@@ -230,7 +243,7 @@ def _attribute_direct(ctx: _Context, span: QuotedSpan, previous: _Draft | None) 
         draft.method = method
         draft.speaker, draft.speaker_rule = _resolve(ctx, _speaker_near_cue(ctx, cue, frame))
         return draft
-    if previous is not None and previous.speaker is not None and _same_or_next_paragraph(ctx.doc.text, previous.end, span.start):
+    if previous is not None and previous.speaker is not None and _same_or_next_paragraph(ctx.text, previous.end, span.start):
         draft.speaker, draft.method = previous.speaker, "follow-on"
         return draft
     subject = _previous_sentence_person(ctx, span)
@@ -261,8 +274,9 @@ def _colon_frame(ctx: _Context, span: QuotedSpan) -> list[Token]:
 
 
 def _same_or_next_paragraph(text: str, previous_end: int, start: int) -> bool:
-    between = text[previous_end:start]
-    return between.count("\n\n") + between.count("\n") <= 2 and len(between) < 600
+    between = text[previous_end:start].strip()
+    # At most one paragraph break, and nothing long in between.
+    return len([run for run in between.split("\n") if run.strip()]) <= 2 and len(between) < 600
 
 
 def _previous_sentence_person(ctx: _Context, span: QuotedSpan) -> Token | None:
@@ -303,7 +317,7 @@ def _direct_quotes(ctx: _Context, spans: list[QuotedSpan]) -> list[_Draft]:
 
 
 def _interrupts(ctx: _Context, previous: _Draft, span: QuotedSpan) -> bool:
-    text = ctx.doc.text
+    text = ctx.text
     if previous.cue is None:
         return False
     frame_end = previous.cue.sent.end_char if previous.cue.sent.end_char <= span.start else previous.cue.idx
@@ -332,6 +346,10 @@ def _trim_content(ctx: _Context, start: Token, end: Token) -> tuple[int, int] | 
     return doc[i].idx, doc[j].idx + len(doc[j])
 
 
+def _bounds(ctx: _Context, tokens: list[Token]) -> tuple[int, int] | None:
+    return _trim_content(ctx, tokens[0], tokens[-1]) if tokens else None
+
+
 def _clausal_complement(verb: Token) -> Token | None:
     lemma = verb.lemma_.lower()
     for child in verb.children:
@@ -347,7 +365,7 @@ def _clausal_complement(verb: Token) -> Token | None:
 
 
 def _mostly_quoted(ctx: _Context, start: int, end: int) -> bool:
-    letters = [k for k in range(start, end) if ctx.doc.text[k].isalnum()]
+    letters = [k for k in range(start, end) if ctx.text[k].isalnum()]
     return bool(letters) and sum(ctx.mask[k] for k in letters) > 0.5 * len(letters)
 
 
@@ -386,6 +404,21 @@ def _from_verb(ctx: _Context, verb: Token) -> _Draft | None:
         if bounds is None or not any(ctx.quoted_any[k] for k in range(*bounds)):
             return None
         method = "object"
+    elif complement is None and verb.dep_ == "parataxis" and verb.head.i != verb.i:
+        # "The economy, Warren said, is in trouble": the cue interrupts the content.
+        head = verb.head
+        inner = {t.i for t in verb.subtree}
+        outside = [t for t in head.subtree if t.i not in inner]
+        left = [t for t in outside if t.i < verb.left_edge.i]
+        right = [t for t in outside if t.i > verb.right_edge.i]
+        fragments = [b for b in (_bounds(ctx, part) for part in (left, right)) if b is not None]
+        subject = _subject_of(verb)
+        if not fragments or subject is None:
+            return None
+        speaker, rule = _resolve(ctx, subject)
+        if speaker is None:
+            return None
+        return _Draft(kind="indirect", fragments=fragments, method="parenthetical" + rule, cue=verb, speaker=speaker)
     elif complement is None:
         return None
     else:
@@ -502,7 +535,7 @@ def extract_quotes(doc: Doc, entities: list[Entity], sections: list[Section] | N
     index.roles = article_roles(doc, index)
     direct_spans = [s for s in spans if _is_direct_material(text, s)]
     inline_spans = [s for s in spans if not _is_direct_material(text, s)]
-    ctx = _Context(doc, index, quoted_mask(text, direct_spans), mask, _char_token_map(doc))
+    ctx = _Context(doc, text, index, quoted_mask(text, direct_spans), mask, _char_token_map(doc))
     direct = _direct_quotes(ctx, direct_spans)
     reported = _reported(ctx, direct)
     for draft in reported:

@@ -79,7 +79,7 @@ def _text_of(doc: Doc, tokens: list[Token]) -> str | None:
     tokens = _clean_edges(tokens)
     if not tokens:
         return None
-    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+    return doc[tokens[0].i : tokens[-1].i + 1].text
 
 
 def _is_role(tokens: list[Token]) -> bool:
@@ -176,7 +176,7 @@ def speaker_from_token(doc: Doc, token: Token, index: EntityIndex) -> tuple[Spea
     if not tokens or not any(t.pos_ in ("NOUN", "PROPN") for t in tokens):
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    text = doc.text[start:end]
+    text = doc[tokens[0].i : tokens[-1].i + 1].text
     organisation = index.inside(start, end, "organization")
     return (
         Speaker(

@@ -1,0 +1,275 @@
+"""Quote benchmark: whosaid (and textacy, where installed) against PolNeAR, in one run.
+
+Implements the scoring of ``../shared/benchmarks/README.md`` exactly:
+- a quote is the set of letter/digit positions inside its span (gold: inside its fragments);
+- gold and predicted quotes are matched one-to-one, greedily by Jaccard overlap of those
+  sets, highest first; a pair counts when the overlap is >= 0.5;
+- a matched quote's speaker is right when the predicted speaker mention overlaps the gold
+  speaker span, or when the gold speaker is not a pronoun and shares a content word (not a
+  title) with the predicted speaker name;
+- tracks: all, direct, e2e (span and speaker right), speaker accuracy on matched, and
+  recall per gold kind.
+
+    python benchmarks/quotes.py [--data PATH] [--model NAME] [--limit N] [--no-textacy]
+                                [--errors FILE]  # misses and false positives, for error analysis
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from pipeline.cues import TITLE_WORDS  # noqa: E402
+from pipeline.parse import load_model, model_label  # noqa: E402
+from pipeline.read import read_bytes  # noqa: E402
+from pipeline.record import build_article  # noqa: E402
+
+SHARED = Path(os.environ.get("WHOSAID_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+DEFAULT_DATA = SHARED / "benchmarks" / "polnear" / "polnear_train.jsonl"
+PRONOUNS = frozenset(
+    "i me my we us our you your he him his she her they them their it its who whom this that these those one".split()
+)
+STOPWORDS = frozenset(
+    "a an the of and or to in on for at by with from as 's ’s s de la".split()
+)
+MATCH_THRESHOLD = 0.5
+
+
+@dataclass
+class Prediction:
+    kind: str
+    fragments: list[tuple[int, int]]
+    speaker_span: tuple[int, int] | None
+    speaker_name: str | None
+
+
+@dataclass
+class Tally:
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0
+    e2e: int = 0
+    gold_direct: int = 0
+    gold_direct_matched: int = 0
+    predicted_direct: int = 0
+    predicted_direct_matched: int = 0
+    speaker_total: int = 0
+    speaker_right: int = 0
+    errors: int = 0
+    by_kind: Counter[str] = field(default_factory=Counter)
+    by_kind_matched: Counter[str] = field(default_factory=Counter)
+
+
+def letters(text: str, ranges: Iterable[tuple[int, int]]) -> frozenset[int]:
+    return frozenset(k for start, end in ranges for k in range(start, min(end, len(text))) if text[k].isalnum())
+
+
+def content_words(name: str) -> set[str]:
+    words = {w.casefold() for w in re.findall(r"[\w’'-]+", name)}
+    return {w for w in words if w not in STOPWORDS and w.rstrip(".") not in TITLE_WORDS and w not in PRONOUNS}
+
+
+def speaker_right(gold: dict[str, Any], prediction: Prediction) -> bool:
+    if gold.get("speaker") is None or prediction.speaker_name is None:
+        return False
+    spans = gold.get("speaker_fragments") or [[gold["speaker_start"], gold["speaker_end"]]]
+    if prediction.speaker_span is not None:
+        start, end = prediction.speaker_span
+        if any(start < e and s < end for s, e in spans):
+            return True
+    gold_text = gold["speaker"].strip()
+    if gold_text.casefold() in PRONOUNS:
+        return False
+    return bool(content_words(gold_text) & content_words(prediction.speaker_name))
+
+
+def match(gold_sets: list[frozenset[int]], predicted_sets: list[frozenset[int]]) -> dict[int, int]:
+    """Greedy one-to-one matching by Jaccard overlap, highest first; gold index -> predicted index."""
+    pairs = []
+    for g, gold in enumerate(gold_sets):
+        for p, predicted in enumerate(predicted_sets):
+            if not gold or not predicted:
+                continue
+            overlap = len(gold & predicted)
+            if overlap:
+                jaccard = overlap / len(gold | predicted)
+                if jaccard >= MATCH_THRESHOLD:
+                    pairs.append((jaccard, g, p))
+    pairs.sort(key=lambda item: (-item[0], item[1], item[2]))
+    taken_gold: dict[int, int] = {}
+    taken_predicted: set[int] = set()
+    for _, g, p in pairs:
+        if g not in taken_gold and p not in taken_predicted:
+            taken_gold[g] = p
+            taken_predicted.add(p)
+    return taken_gold
+
+
+def score_article(tally: Tally, text: str, gold: list[dict[str, Any]], predicted: list[Prediction], log: list[dict[str, Any]] | None, article_id: str) -> None:
+    gold_sets = [letters(text, [tuple(f) for f in q["fragments"]]) for q in gold]
+    predicted_sets = [letters(text, p.fragments) for p in predicted]
+    matching = match(gold_sets, predicted_sets)
+    matched_predictions = set(matching.values())
+    tally.gold += len(gold)
+    tally.predicted += len(predicted)
+    tally.matched += len(matching)
+    for g, quote in enumerate(gold):
+        tally.by_kind[quote["kind"]] += 1
+        if quote["kind"] == "direct":
+            tally.gold_direct += 1
+        if g in matching:
+            tally.by_kind_matched[quote["kind"]] += 1
+            if quote["kind"] == "direct":
+                tally.gold_direct_matched += 1
+            prediction = predicted[matching[g]]
+            right = speaker_right(quote, prediction)
+            if quote.get("speaker") is not None:
+                tally.speaker_total += 1
+                tally.speaker_right += right
+            tally.e2e += right
+            if log is not None and not right and quote.get("speaker") is not None:
+                log.append({"type": "wrong-speaker", "article": article_id, "gold": quote["text"][:200],
+                            "gold_speaker": quote["speaker"], "predicted_speaker": prediction.speaker_name})
+        elif log is not None:
+            log.append({"type": "miss", "article": article_id, "kind": quote["kind"], "text": quote["text"][:300],
+                        "cue": quote.get("cue"), "speaker": quote.get("speaker")})
+    for p, prediction in enumerate(predicted):
+        if prediction.kind == "direct":
+            tally.predicted_direct += 1
+            tally.predicted_direct_matched += p in matched_predictions
+        if log is not None and p not in matched_predictions:
+            start, end = prediction.fragments[0][0], prediction.fragments[-1][1]
+            log.append({"type": "false-positive", "article": article_id, "kind": prediction.kind,
+                        "text": text[start:end][:300], "speaker": prediction.speaker_name})
+
+
+def prf(tp: int, predicted: int, gold: int) -> tuple[float, float, float]:
+    precision = tp / predicted if predicted else 0.0
+    recall = tp / gold if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def report(name: str, tally: Tally, articles: int) -> list[str]:
+    lines = [f"{name}"]
+    for track, (p, r, f) in (
+        ("all", prf(tally.matched, tally.predicted, tally.gold)),
+        ("direct", (
+            tally.predicted_direct_matched / tally.predicted_direct if tally.predicted_direct else 0.0,
+            tally.gold_direct_matched / tally.gold_direct if tally.gold_direct else 0.0,
+            0.0,
+        )),
+        ("e2e", prf(tally.e2e, tally.predicted, tally.gold)),
+    ):
+        if track == "direct":
+            f = 2 * p * r / (p + r) if p + r else 0.0
+        lines.append(f"  {track:<8} P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
+    accuracy = tally.speaker_right / tally.speaker_total if tally.speaker_total else 0.0
+    lines.append(f"  speaker accuracy on matched: {accuracy:.3f} ({tally.speaker_right}/{tally.speaker_total})")
+    recalls = ", ".join(
+        f"{kind} {tally.by_kind_matched[kind] / tally.by_kind[kind]:.3f}" for kind in ("direct", "mixed", "indirect") if tally.by_kind[kind]
+    )
+    lines.append(f"  recall by gold kind: {recalls}")
+    lines.append(f"  predicted {tally.predicted}, gold {tally.gold}, articles with an error {tally.errors}/{articles}")
+    return lines
+
+
+def whosaid_predictions(doc: Any, text: str, label: str) -> list[Prediction]:
+    layout = read_bytes(text.encode("utf-8"))
+    article = build_article(layout, doc, article_id="benchmark", source_path="benchmark", model=label)
+    return [
+        Prediction(
+            kind=q.kind,
+            fragments=[(f.start, f.end) for f in q.fragments],
+            speaker_span=(q.speaker.mention.start, q.speaker.mention.end) if q.speaker else None,
+            speaker_name=q.speaker.name if q.speaker else None,
+        )
+        for q in article.quotes
+    ]
+
+
+def textacy_predictions(doc: Any) -> list[Prediction]:
+    from textacy.extract.triples import direct_quotations
+
+    predictions = []
+    for triple in direct_quotations(doc):
+        speaker = triple.speaker
+        content = triple.content
+        predictions.append(
+            Prediction(
+                kind="direct",
+                fragments=[(content.start_char, content.end_char)],
+                speaker_span=(speaker[0].idx, speaker[-1].idx + len(speaker[-1])) if speaker else None,
+                speaker_name=" ".join(t.text for t in speaker) if speaker else None,
+            )
+        )
+    return predictions
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--model", default=None)
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--no-textacy", action="store_true")
+    parser.add_argument("--errors", type=Path, default=None, help="write misses and false positives as JSON lines")
+    args = parser.parse_args()
+    if not args.data.exists():
+        print(f"no benchmark data at {args.data} (set WHOSAID_SHARED or --data)", file=sys.stderr)
+        return 2
+    articles = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
+    articles = articles[: args.limit] if args.limit else articles
+    use_textacy = not args.no_textacy
+    if use_textacy:
+        try:
+            import textacy  # noqa: F401
+        except ImportError:
+            use_textacy = False
+    nlp = load_model(args.model)
+    label = model_label(nlp)
+    ours, theirs = Tally(), Tally()
+    log: list[dict[str, Any]] | None = [] if args.errors else None
+    started = time.perf_counter()
+    for doc, article in zip(nlp.pipe(a["text"] for a in articles), articles, strict=True):
+        gold = article["quotes"]
+        try:
+            predicted = whosaid_predictions(doc, article["text"], label)
+        except Exception as error:  # noqa: BLE001 - an article that errors is a figure to report
+            ours.errors += 1
+            print(f"whosaid error on {article['id']}: {error!r}", file=sys.stderr)
+            predicted = []
+        score_article(ours, article["text"], gold, predicted, log, article["id"])
+        if use_textacy:
+            try:
+                their_predictions = textacy_predictions(doc)
+            except Exception:  # noqa: BLE001 - textacy gives up on unbalanced quotation marks
+                theirs.errors += 1
+                their_predictions = []
+            score_article(theirs, article["text"], gold, their_predictions, None, article["id"])
+    elapsed = time.perf_counter() - started
+    print(f"PolNeAR {args.data.name}: {len(articles)} articles, model {label}, {elapsed:.0f}s")
+    for line in report("whosaid", ours, len(articles)):
+        print(line)
+    if use_textacy:
+        for line in report("textacy 0.13 direct_quotations", theirs, len(articles)):
+            print(line)
+    else:
+        print("textacy not installed: its column is skipped (pip install 'whosaid[dev]')")
+    if log is not None and args.errors is not None:
+        args.errors.write_text("".join(json.dumps(item, ensure_ascii=False) + "\n" for item in log), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

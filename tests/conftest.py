@@ -1,0 +1,49 @@
+"""Shared fixtures: the real model, the example article, and the optional ../shared folder."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from models import Article
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO / "seeds" / "000_fe18a11ffd38cfee.txt"
+SHARED = Path(os.environ.get("WHOSAID_SHARED", REPO.parent / "shared"))
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    from pipeline.parse import load_model
+
+    return load_model()
+
+
+@pytest.fixture(scope="session")
+def process(nlp: Any) -> Callable[[str], Article]:
+    """Run the whole chain on a text, as the runner does for a file."""
+    from pipeline.parse import model_label
+    from pipeline.read import read_bytes
+    from pipeline.record import build_article
+
+    def run(text: str) -> Article:
+        layout = read_bytes(text.encode("utf-8"))
+        return build_article(layout, nlp(layout.text), article_id="t", source_path="t.txt", model=model_label(nlp))
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def seed(process: Callable[[str], Article]) -> Article:
+    return process(SEED.read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def shared() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip(f"shared material not found at {SHARED} (set WHOSAID_SHARED to its folder)")
+    return SHARED

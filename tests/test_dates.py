@@ -1,0 +1,49 @@
+"""Date values: the dateline to ISO 8601, mentions to TIMEX3-style values."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.dates import normalise_date, parse_published, published_iso
+
+BASE = parse_published("August 21, 2021 6:52 PM EDT")
+
+
+def test_dateline_keeps_its_zone() -> None:
+    assert BASE is not None
+    assert published_iso(BASE) == "2021-08-21T18:52:00-04:00"
+
+
+@pytest.mark.parametrize(
+    ("mention", "value"),
+    [
+        ("July", "2021-07"),
+        ("this week", "2021-W33"),
+        ("last week", "2021-W32"),
+        ("2003", "2003"),
+        ("since 2018", "2018"),
+        ("years", None),
+        ("the first day", None),
+        ("Friday", "2021-08-20"),
+        ("yesterday", "2021-08-20"),
+        ("last year", "2020"),
+        ("next month", "2021-09"),
+        ("two weeks ago", "2021-W31"),
+        ("March 2016", "2016-03"),
+        ("Oct. 12, 2015", "2015-10-12"),
+        ("the 1990s", "199"),
+        ("the summer of 2015", "2015-SU"),
+        ("2015-16", None),
+    ],
+)
+def test_mentions_against_the_publication_date(mention: str, value: str | None) -> None:
+    assert normalise_date(mention, BASE) == value
+
+
+@pytest.mark.parametrize(("mention", "value"), [("July", None), ("this week", None), ("2003", "2003"), ("May 4, 1999", "1999-05-04")])
+def test_without_a_publication_date_only_absolute_dates_have_values(mention: str, value: str | None) -> None:
+    assert normalise_date(mention, None) == value
+
+
+def test_dateline_that_is_not_a_date_gives_none() -> None:
+    assert parse_published("by our reporter at large") is None

@@ -1,0 +1,72 @@
+"""Entities on real text: people, organisations, places and dates, merged within the article."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from models import Article, Entity
+
+
+def by_name(article: Article, kind: str) -> dict[str, Entity]:
+    return {e.name: e for e in article.entities if e.kind == kind}
+
+
+def test_seed_people_with_canonical_names(seed: Article) -> None:
+    people = by_name(seed, "person")
+    for name in ("Vladimir Putin", "Dmitry Zhirnov", "Zamir Kabulov", "Ashraf Ghani", "Joe Biden", "Bashar al-Assad"):
+        assert name in people, name
+    assert [m.text for m in people["Dmitry Zhirnov"].mentions] == ["Dmitry Zhirnov", "Zhirnov", "Zhirnov"]
+    text = seed.text
+    ghani_offsets = {m.start for m in people["Ashraf Ghani"].mentions}
+    every_ghani = {i for i in range(len(text)) if text.startswith("Ghani", i)}
+    # Every "Ghani" in the text, including "Ghani’s administration", belongs to Ashraf Ghani.
+    assert all(any(s <= i < s + 13 for s in ghani_offsets) for i in every_ghani)
+    assert len(every_ghani) == 4
+
+
+def test_seed_labels_are_consistent(seed: Article) -> None:
+    ghani = by_name(seed, "person")["Ashraf Ghani"]
+    assert ghani.label == "PERSON"
+    assert not any(e.name in ("Ghani", "Ashraf Ghani") for e in seed.entities if e.kind != "person")
+
+
+def test_seed_organisations_and_places(seed: Article) -> None:
+    organisations = by_name(seed, "organization")
+    places = by_name(seed, "place")
+    assert {"Taliban", "Kremlin"} <= set(organisations)
+    assert {"Russia", "Afghanistan", "Kabul", "Moscow", "U.S.", "UAE", "Syria"} <= set(places)
+    assert len(organisations["Taliban"].mentions) == seed.text.count("Taliban")
+
+
+def test_seed_dates_are_normalised(seed: Article) -> None:
+    values = {e.name: e.value for e in seed.entities if e.kind == "date"}
+    assert values["July"] == "2021-07"
+    assert values["this week"] == "2021-W33"
+    assert values["2003"] == "2003"
+    assert values["years"] is None
+
+
+def test_mentions_point_into_the_text(seed: Article) -> None:
+    for entity in seed.entities:
+        for mention in entity.mentions:
+            assert seed.text[mention.start : mention.end] == mention.text
+
+
+def test_surname_merges_with_full_name_and_possessive_is_trimmed(process: Callable[[str], Article]) -> None:
+    article = process(
+        "Chancellor Angela Merkel met French President Emmanuel Macron in Berlin on Monday. "
+        "Merkel said the talks went well. Macron's aides were less sure."
+    )
+    people = by_name(article, "person")
+    assert [m.text for m in people["Angela Merkel"].mentions] == ["Angela Merkel", "Merkel"]
+    assert [m.text for m in people["Emmanuel Macron"].mentions] == ["Emmanuel Macron", "Macron"]
+    assert "Berlin" in by_name(article, "place")
+
+
+def test_missed_occurrences_of_a_known_name_are_found(process: Callable[[str], Article]) -> None:
+    text = (
+        "Dmitry Zhirnov spoke to the press in Kabul. Journalists asked about the embassy. "
+        "Zhirnov smiled. Later Zhirnov left for Moscow."
+    )
+    person = by_name(process(text), "person")["Dmitry Zhirnov"]
+    assert len(person.mentions) == 3
