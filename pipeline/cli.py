@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
+from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from pipeline import __version__, errors
+
+if TYPE_CHECKING:
+    from pipeline.views import Problem, SpeakerSummary
 
 app = typer.Typer(
     name="whosaid",
@@ -25,6 +30,30 @@ app = typer.Typer(
 )
 
 USAGE_ERROR = 2
+
+
+class SpeakerSort(str, Enum):
+    quotes = "quotes"
+    articles = "articles"
+    name = "name"
+
+
+class QuoteKind(str, Enum):
+    direct = "direct"
+    mixed = "mixed"
+    indirect = "indirect"
+
+
+class TableFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+_SPEAKER_ORDER: dict[SpeakerSort, Callable[[SpeakerSummary], Any]] = {
+    SpeakerSort.quotes: lambda s: (-s.quotes, -len(s.articles), s.name.casefold()),
+    SpeakerSort.articles: lambda s: (-len(s.articles), -s.quotes, s.name.casefold()),
+    SpeakerSort.name: lambda s: s.name.casefold(),
+}
 
 
 def _fail(message: str, code: int = USAGE_ERROR) -> typer.Exit:
@@ -105,6 +134,115 @@ def schema(
 
     model = Manifest if manifest else Article
     sys.stdout.write(json.dumps(model.model_json_schema(), indent=2) + "\n")
+
+
+OutputDir = Annotated[
+    Path, typer.Argument(help="An output folder written by `whosaid run`.", exists=True, file_okay=False, dir_okay=True)
+]
+
+
+def _report_problems(problems: list[Problem]) -> None:
+    for problem in problems:
+        typer.echo(f"whosaid: skipping {problem.path}: {problem.reason}", err=True)
+
+
+@app.command()
+def speakers(
+    output_dir: OutputDir,
+    sort: Annotated[SpeakerSort, typer.Option("--sort", help="Order by number of quotes, of articles, or by name.")] = SpeakerSort.quotes,
+    limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, help="Show only the first N speakers.")] = None,
+    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Count only quotes at or above this confidence.")] = 0.0,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for machines.")] = False,
+) -> None:
+    """Every speaker across the output folder: roles, number of quotes and of articles."""
+    from pipeline.views import collect
+
+    problems: list[Problem] = []
+    _, found = collect(output_dir, problems, min_confidence=min_confidence)
+    _report_problems(problems)
+    ordered = sorted(found.values(), key=_SPEAKER_ORDER[sort])[:limit]
+    if as_json:
+        sys.stdout.write(json.dumps([s.as_dict() for s in ordered], ensure_ascii=False, indent=2) + "\n")
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{len(found)} speakers in {output_dir}")
+    for column, justify in (("speaker", "left"), ("kind", "left"), ("roles", "left"), ("quotes", "right"), ("articles", "right")):
+        table.add_column(column, justify=justify)  # type: ignore[arg-type]
+    for summary in ordered:
+        roles = "; ".join(role for role, _ in summary.roles.most_common(3))
+        table.add_row(summary.name, summary.kind, roles, str(summary.quotes), str(len(summary.articles)))
+    Console().print(table)
+
+
+@app.command()
+def quotes(
+    output_dir: OutputDir,
+    speaker: Annotated[str | None, typer.Option("--speaker", "-s", help="Only this speaker (fuzzy: 'zhirnov' finds Dmitry Zhirnov).")] = None,
+    kind: Annotated[list[QuoteKind] | None, typer.Option("--kind", "-k", help="Only these kinds (repeatable).")] = None,
+    article: Annotated[str | None, typer.Option("--article", "-a", help="Only this article id.")] = None,
+    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Only quotes at or above this confidence.")] = 0.0,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for machines.")] = False,
+) -> None:
+    """The quotes, grouped by speaker: who said what, in which article, when."""
+    from pipeline.views import collect, match_speakers, quote_row_dict
+
+    problems: list[Problem] = []
+    rows, found = collect(output_dir, problems, min_confidence=min_confidence)
+    _report_problems(problems)
+    if speaker:
+        wanted = set(match_speakers(speaker, found))
+        if not wanted:
+            raise _fail(f"no speaker matches {speaker!r} in {output_dir}", code=1)
+        rows = [r for r in rows if r.speaker in wanted]
+    if kind:
+        kinds = {k.value for k in kind}
+        rows = [r for r in rows if r.quote["kind"] in kinds]
+    if article:
+        rows = [r for r in rows if r.article_id == article]
+    rows.sort(key=lambda r: (r.speaker is None, r.speaker or "", r.article_id, r.quote["start"]))
+    if as_json:
+        sys.stdout.write(json.dumps([quote_row_dict(r) for r in rows], ensure_ascii=False, indent=2) + "\n")
+        return
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console()
+    current: object = object()
+    for row in rows:
+        if row.speaker != current:
+            current = row.speaker
+            summary = found.get(row.speaker or "")
+            heading = Text(row.speaker or "(no speaker found)", style="bold")
+            if summary and summary.roles:
+                heading.append(f"  {summary.roles.most_common(1)[0][0]}", style="dim")
+            console.print()
+            console.print(heading)
+        quote = row.quote
+        meta = f"{row.article_id}" + (f", {row.published[:10]}" if row.published else "")
+        line = Text(f"  [{quote['kind']}] ", style="cyan")
+        line.append(quote["text"].replace("\n", " "))
+        line.append(f"  ({meta}; {quote['method']}, {quote['confidence']:.2f})", style="dim")
+        console.print(line)
+    if not rows:
+        typer.echo("no quotes match", err=True)
+
+
+@app.command()
+def export(
+    output_dir: OutputDir,
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="Table format.")] = TableFormat.jsonl,
+    dest: Annotated[Path | None, typer.Option("--out", "-o", help="Folder for the tables. Default: OUTPUT_DIR/export.")] = None,
+) -> None:
+    """Flat tables for pandas, DuckDB or a spreadsheet: one row per quote, one per entity mention."""
+    from pipeline.views import export_tables
+
+    problems: list[Problem] = []
+    written = export_tables(output_dir, dest or output_dir / "export", fmt.value, problems)
+    _report_problems(problems)
+    for path in written:
+        typer.echo(str(path))
 
 
 if __name__ == "__main__":  # pragma: no cover

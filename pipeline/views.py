@@ -1,0 +1,228 @@
+"""Views over an output folder: speakers and their quotes across articles, and flat tables.
+
+Speakers are merged across articles by canonical name, and by obvious variants: a
+one-word name ("Putin") joins the only fuller name ending in it ("Vladimir Putin"), and
+names that differ only in case, punctuation or a middle initial are one speaker.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline.write import MANIFEST_NAME, write_atomic
+
+QUOTE_COLUMNS = (
+    "article_id", "published", "title", "quote_id", "kind", "speaker", "speaker_entity_id", "role",
+    "cue", "text", "start", "end", "method", "confidence",
+)
+MENTION_COLUMNS = ("article_id", "published", "entity_id", "kind", "label", "name", "value", "text", "start", "end")
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: Path
+    reason: str
+
+
+def iter_records(out_dir: Path, problems: list[Problem] | None = None) -> Iterator[dict[str, Any]]:
+    """Every article record under ``out_dir``, in path order; unreadable files go to ``problems``."""
+    for path in sorted(out_dir.rglob("*.json")):
+        if path.name == MANIFEST_NAME or path.name.startswith("."):
+            continue
+        try:
+            record = json.loads(path.read_bytes())
+        except (OSError, ValueError) as error:
+            if problems is not None:
+                problems.append(Problem(path, f"not readable JSON: {error}"))
+            continue
+        if not isinstance(record, dict) or "quotes" not in record or "entities" not in record:
+            if problems is not None:
+                problems.append(Problem(path, "not a whosaid record"))
+            continue
+        yield record
+
+
+def _key(name: str) -> str:
+    words = [w for w in re.split(r"[\s.]+", name.casefold()) if w]
+    # A middle initial does not make another person: "George W. Bush" is "George Bush".
+    if len(words) > 2:
+        words = [words[0], *[w for w in words[1:-1] if len(w) > 1], words[-1]]
+    return " ".join(words)
+
+
+@dataclass
+class SpeakerSummary:
+    name: str
+    kind: str  # "person", "organization", "place" or "unlinked"
+    roles: Counter[str] = field(default_factory=Counter)
+    quotes: int = 0
+    articles: set[str] = field(default_factory=set)
+    variants: set[str] = field(default_factory=set)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "kind": self.kind,
+            "roles": [role for role, _ in self.roles.most_common()],
+            "quotes": self.quotes,
+            "articles": len(self.articles),
+            "variants": sorted(self.variants - {self.name}),
+        }
+
+
+@dataclass
+class QuoteRow:
+    article_id: str
+    published: str | None
+    title: str | None
+    quote: dict[str, Any]
+    speaker: str | None  # the merged speaker name
+
+
+def _speaker_kind(record: dict[str, Any], speaker: dict[str, Any]) -> str:
+    entity_id = speaker.get("entity_id")
+    if entity_id is None:
+        return "unlinked"
+    for entity in record["entities"]:
+        if entity["id"] == entity_id:
+            return str(entity["kind"]) if entity["name"] == speaker["name"] else "unlinked"
+    return "unlinked"
+
+
+class SpeakerIndex:
+    """Merges speaker names across articles (see the module docstring)."""
+
+    def __init__(self, names: Iterable[tuple[str, str]]) -> None:
+        self.canonical: dict[str, str] = {}
+        full_by_last: dict[str, set[str]] = {}
+        by_key: dict[str, str] = {}
+        pairs = sorted(set(names), key=lambda p: (-len(p[0].split()), -len(p[0]), p[0]))
+        for name, kind in pairs:
+            key = _key(name)
+            chosen = by_key.setdefault(key, name)
+            self.canonical[name] = chosen
+            if kind == "person" and len(key.split()) > 1:
+                full_by_last.setdefault(key.split()[-1], set()).add(chosen)
+        for name, kind in pairs:
+            key = _key(name)
+            if kind == "person" and len(key.split()) == 1 and len(full_by_last.get(key, ())) == 1:
+                self.canonical[name] = next(iter(full_by_last[key]))
+
+    def __call__(self, name: str) -> str:
+        return self.canonical.get(name, name)
+
+
+def collect(out_dir: Path, problems: list[Problem] | None = None, *, min_confidence: float = 0.0) -> tuple[list[QuoteRow], dict[str, SpeakerSummary]]:
+    """All quotes with a merged speaker name, and the speakers' summaries."""
+    rows: list[QuoteRow] = []
+    kinds: dict[str, str] = {}
+    for record in iter_records(out_dir, problems):
+        for quote in record["quotes"]:
+            if quote.get("confidence", 1.0) < min_confidence:
+                continue
+            speaker = quote.get("speaker")
+            name = speaker["name"] if speaker else None
+            if speaker:
+                kind = _speaker_kind(record, speaker)
+                if kinds.get(name) in (None, "unlinked"):
+                    kinds[name] = kind
+            rows.append(QuoteRow(record["id"], record.get("published"), record.get("title"), quote, name))
+    index = SpeakerIndex(kinds.items())
+    speakers: dict[str, SpeakerSummary] = {}
+    for row in rows:
+        if row.speaker is None:
+            continue
+        merged = index(row.speaker)
+        summary = speakers.setdefault(merged, SpeakerSummary(merged, kinds.get(merged, kinds[row.speaker])))
+        summary.variants.add(row.speaker)
+        summary.quotes += 1
+        summary.articles.add(row.article_id)
+        role = row.quote["speaker"].get("role")
+        if role and role != row.speaker:
+            summary.roles[role] += 1
+        row.speaker = merged
+    return rows, speakers
+
+
+def match_speakers(query: str, names: Iterable[str], *, cutoff: float = 80.0) -> list[str]:
+    """Speaker names that fuzzily match ``query`` ("zhirnov" finds "Dmitry Zhirnov")."""
+    from rapidfuzz import fuzz, process, utils
+
+    candidates = list(names)
+    lowered = query.casefold().strip()
+    exact = [n for n in candidates if lowered in n.casefold()]
+    scored = process.extract(query, candidates, scorer=fuzz.WRatio, processor=utils.default_process, score_cutoff=cutoff, limit=None)
+    found = exact + [name for name, _, _ in scored if name not in exact]
+    return found
+
+
+def quote_row_dict(row: QuoteRow) -> dict[str, Any]:
+    quote = row.quote
+    speaker = quote.get("speaker") or {}
+    cue = quote.get("cue") or {}
+    return {
+        "article_id": row.article_id,
+        "published": row.published,
+        "title": row.title,
+        "quote_id": quote["id"],
+        "kind": quote["kind"],
+        "speaker": row.speaker,
+        "speaker_entity_id": speaker.get("entity_id"),
+        "role": speaker.get("role"),
+        "cue": cue.get("text"),
+        "text": quote["text"],
+        "start": quote["start"],
+        "end": quote["end"],
+        "method": quote["method"],
+        "confidence": quote["confidence"],
+    }
+
+
+def mention_rows(out_dir: Path, problems: list[Problem] | None = None) -> Iterator[dict[str, Any]]:
+    for record in iter_records(out_dir, problems):
+        for entity in record["entities"]:
+            for mention in entity["mentions"]:
+                yield {
+                    "article_id": record["id"],
+                    "published": record.get("published"),
+                    "entity_id": entity["id"],
+                    "kind": entity["kind"],
+                    "label": entity["label"],
+                    "name": entity["name"],
+                    "value": entity.get("value"),
+                    "text": mention["text"],
+                    "start": mention["start"],
+                    "end": mention["end"],
+                }
+
+
+def _table_bytes(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], fmt: str) -> bytes:
+    import io
+
+    buffer = io.StringIO()
+    if fmt == "jsonl":
+        for row in rows:
+            buffer.write(json.dumps({c: row[c] for c in columns}, ensure_ascii=False) + "\n")
+    else:
+        writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({c: row[c] for c in columns})
+    return buffer.getvalue().encode("utf-8")
+
+
+def export_tables(out_dir: Path, dest: Path, fmt: str, problems: list[Problem] | None = None) -> list[Path]:
+    """Write ``quotes.<fmt>`` (one row per quote) and ``mentions.<fmt>`` (one per entity mention)."""
+    rows, _ = collect(out_dir, problems)
+    quotes_path = dest / f"quotes.{fmt}"
+    mentions_path = dest / f"mentions.{fmt}"
+    write_atomic(quotes_path, _table_bytes((quote_row_dict(r) for r in rows), QUOTE_COLUMNS, fmt))
+    write_atomic(mentions_path, _table_bytes(mention_rows(out_dir), MENTION_COLUMNS, fmt))
+    return [quotes_path, mentions_path]
