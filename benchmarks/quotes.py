@@ -217,6 +217,22 @@ def textacy_predictions(doc: Any) -> list[Prediction]:
     return predictions
 
 
+def parsed_docs(nlp: Any, articles: list[dict[str, Any]], cache: Path | None) -> Iterable[Any]:
+    """Docs for the articles; with a cache file, parsed once and read back on later runs."""
+    from spacy.tokens import DocBin
+
+    texts = [a["text"] for a in articles]
+    if cache is not None and cache.exists():
+        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+        if [d.text for d in docs] == texts:
+            return docs
+    if cache is None:
+        return nlp.pipe(texts)
+    docs = list(nlp.pipe(texts))
+    DocBin(store_user_data=True, docs=docs).to_disk(cache)
+    return docs
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -224,6 +240,7 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--no-textacy", action="store_true")
     parser.add_argument("--errors", type=Path, default=None, help="write misses and false positives as JSON lines")
+    parser.add_argument("--docs-cache", type=Path, default=None, help="keep parsed docs here (DocBin) to re-score rules quickly")
     args = parser.parse_args()
     if not args.data.exists():
         print(f"no benchmark data at {args.data} (set WHOSAID_SHARED or --data)", file=sys.stderr)
@@ -241,7 +258,7 @@ def main() -> int:
     ours, theirs = Tally(), Tally()
     log: list[dict[str, Any]] | None = [] if args.errors else None
     started = time.perf_counter()
-    for doc, article in zip(nlp.pipe(a["text"] for a in articles), articles, strict=True):
+    for doc, article in zip(parsed_docs(nlp, articles, args.docs_cache), articles, strict=True):
         gold = article["quotes"]
         try:
             predicted = whosaid_predictions(doc, article["text"], label)

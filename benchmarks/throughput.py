@@ -1,0 +1,130 @@
+"""Throughput and memory: `whosaid run` against bare `nlp.pipe` on the BBC corpus, in one run.
+
+Prints articles/s and words/s of `whosaid run` and of bare `nlp.pipe` with the same model
+and process count (the floor: the model's own cost), their ratio, the speed-up of
+`--jobs 2` over `--jobs 1`, peak memory (the whole process tree) at 200 articles and at
+the whole corpus, and how long `whosaid --help` takes. Every figure is wall-clock time of a
+separate process, model loading included, on this machine (its core count is printed).
+
+    python benchmarks/throughput.py [--corpus DIR] [--limit N] [--model NAME]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SHARED = Path(os.environ.get("WHOSAID_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+DEFAULT_CORPUS = SHARED / "corpus" / "bbc"
+WHOSAID = [sys.executable, "-m", "pipeline.cli"]
+
+BARE = """
+import sys, pathlib, spacy
+paths = sorted(p for p in pathlib.Path(sys.argv[1]).rglob("*.txt"))
+texts = (p.read_bytes().decode("utf-8", errors="replace") for p in paths)
+nlp = spacy.load(sys.argv[2])
+n = 0
+for doc in nlp.pipe(texts, batch_size=16, n_process=int(sys.argv[3])):
+    n += 1
+print(n)
+"""
+
+
+def measure(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak resident memory (MiB) of the process tree of ``command``."""
+    import psutil
+
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    root = psutil.Process(process.pid)
+    peak = 0
+    while process.poll() is None:
+        try:
+            tree = [root, *root.children(recursive=True)]
+            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+        except psutil.Error:
+            pass
+        time.sleep(0.05)
+    elapsed = time.perf_counter() - started
+    if process.returncode not in (0, 1):
+        stderr = process.stderr.read().decode() if process.stderr else ""
+        raise SystemExit(f"{command[:4]} failed ({process.returncode}): {stderr[-2000:]}")
+    return elapsed, peak / 2**20
+
+
+def corpus_subset(corpus: Path, limit: int | None, into: Path) -> tuple[Path, int, int]:
+    """A folder with the first ``limit`` articles (links), their count and word count."""
+    paths = sorted(corpus.rglob("*.txt"))[:limit] if limit else sorted(corpus.rglob("*.txt"))
+    into.mkdir(parents=True, exist_ok=True)
+    words = 0
+    for path in paths:
+        (into / path.name).symlink_to(path.resolve())
+        words += len(path.read_bytes().split())
+    return into, len(paths), words
+
+
+def whosaid_run(folder: Path, out: Path, jobs: int, model: str) -> tuple[float, float]:
+    shutil.rmtree(out, ignore_errors=True)
+    return measure([*WHOSAID, "run", str(folder), "--out", str(out), "--jobs", str(jobs), "--quiet", "--model", model])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--limit", type=int, default=None, help="articles for the full-size runs (default: all)")
+    parser.add_argument("--model", default=None)
+    args = parser.parse_args()
+    if not args.corpus.is_dir():
+        print(f"no corpus at {args.corpus} (set WHOSAID_SHARED or --corpus)", file=sys.stderr)
+        return 2
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from pipeline.parse import resolve_model
+
+    model = resolve_model(args.model)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    with tempfile.TemporaryDirectory() as scratch_name:
+        scratch = Path(scratch_name)
+        full, articles, words = corpus_subset(args.corpus, args.limit, scratch / "full")
+        small, small_articles, _ = corpus_subset(args.corpus, 200, scratch / "small")
+        print(f"corpus {args.corpus}: {articles} articles, {words:,} words; model {model}; {cores} cores")
+
+        results: dict[str, tuple[float, float]] = {}
+        for jobs in (1, 2):
+            results[f"bare{jobs}"] = measure([sys.executable, "-c", BARE, str(full), model, str(jobs)])
+            results[f"whosaid{jobs}"] = whosaid_run(full, scratch / "out", jobs, model)
+        results["small"] = whosaid_run(small, scratch / "out-small", 1, model)
+        results["large"] = results["whosaid1"]
+
+        helps = []
+        for _ in range(5):
+            started = time.perf_counter()
+            subprocess.run([*WHOSAID, "--help"], check=True, stdout=subprocess.DEVNULL)
+            helps.append(time.perf_counter() - started)
+
+    def rate(key: str) -> str:
+        seconds = results[key][0]
+        return f"{articles / seconds:7.1f} articles/s {words / seconds:9,.0f} words/s ({seconds:.1f} s)"
+
+    for jobs in (1, 2):
+        print(f"--jobs {jobs}: bare nlp.pipe {rate(f'bare{jobs}')}")
+        print(f"--jobs {jobs}: whosaid run   {rate(f'whosaid{jobs}')}")
+        print(f"--jobs {jobs}: whosaid / bare throughput = {results[f'bare{jobs}'][0] / results[f'whosaid{jobs}'][0]:.2f} (target >= 0.85)")
+    print(f"speed-up --jobs 2 over --jobs 1: whosaid {results['whosaid1'][0] / results['whosaid2'][0]:.2f}x "
+          f"(target >= 1.6x), bare {results['bare1'][0] / results['bare2'][0]:.2f}x")
+    small_peak, large_peak = results["small"][1], results["large"][1]
+    print(f"peak memory --jobs 1: {small_peak:.0f} MiB at {small_articles} articles, {large_peak:.0f} MiB at {articles} "
+          f"articles: ratio {large_peak / small_peak:.2f} (target <= 1.3)")
+    print(f"peak memory --jobs 2 at {articles} articles: {results['whosaid2'][1]:.0f} MiB (process tree)")
+    print(f"whosaid --help: median {statistics.median(helps):.2f} s over {len(helps)} runs (target < 0.5 s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
