@@ -33,8 +33,26 @@ SPEECH_VERBS = frozenset(
 # Verbs that take the content as an infinitive (xcomp) rather than a clause:
 # "She promised to cut taxes".
 INFINITIVE_CUE_VERBS = frozenset(
-    "promise pledge vow threaten urge ask demand offer refuse decline vote call plan intend".split()
+    """promise pledge vow threaten urge ask demand offer refuse decline vote call plan intend
+    want seek hope aim agree expect""".split()
 )
+
+# Verbs whose object, with what follows it, is the reported content:
+# "Khalif criticized Clinton for supporting the crime bill", "the White House cited an analysis".
+OBJECT_CONTENT_VERBS = frozenset(
+    """
+    announce propose endorse support oppose back reject deny acknowledge confirm reveal predict
+    demand recommend criticize criticise praise condemn blame accuse cite discuss mention
+    promise urge defend dismiss question describe fault attack slam blast applaud welcome hail
+    decry tout champion denounce lambaste dispute challenge
+    """.split()
+)
+
+# Verbs whose content comes after a preposition: "talked about how ...", "warned of a crisis".
+PREPOSITION_CUE_VERBS = frozenset(
+    "talk speak write comment testify complain warn ask argue joke boast brag tweet lecture muse".split()
+)
+CONTENT_PREPOSITIONS = frozenset({"about", "of", "on", "against"})
 
 # Evaluative speech verbs whose object carries the reported content, quoted words and all:
 # 'praised the Taliban over the "puppet government" of Ashraf Ghani'.

@@ -27,7 +27,10 @@ from typing import TYPE_CHECKING
 
 from models import Entity, Mention, Quote, Range, Section, Speaker
 from pipeline.cues import (
+    CONTENT_PREPOSITIONS,
     DASHES,
+    OBJECT_CONTENT_VERBS,
+    PREPOSITION_CUE_VERBS,
     INFINITIVE_CUE_VERBS,
     OBJECT_CUE_VERBS,
     QUOTE_CHARS,
@@ -63,6 +66,7 @@ CONFIDENCE = {
     "speech-noun": 0.6,
     "object": 0.7,
     "parenthetical": 0.75,
+    "preposition": 0.55,
 }
 
 
@@ -392,41 +396,42 @@ def _reported(ctx: _Context, direct: list[_Draft]) -> list[_Draft]:
 
 
 def _from_verb(ctx: _Context, verb: Token) -> _Draft | None:
+    lemma = verb.lemma_.lower()
     complement = _clausal_complement(verb)
     method = "ccomp"
-    if complement is None and verb.lemma_.lower() in OBJECT_CUE_VERBS:
+    if complement is None and verb.dep_ == "parataxis" and verb.head.i != verb.i:
+        return _parenthetical(ctx, verb)
+    if complement is not None:
+        bounds = _trim_content(ctx, complement.left_edge, complement.right_edge)
+        if bounds is None or (complement.i < verb.i and bounds[1] > verb.idx):
+            return None
+        if complement.dep_ == "xcomp":
+            # "urged Congress to act": the object belongs to the content.
+            first = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and verb.i < c.i < complement.i), None)
+            if first is not None:
+                bounds = (first.left_edge.idx, bounds[1])
+    elif lemma in OBJECT_CUE_VERBS or lemma in OBJECT_CONTENT_VERBS:
         parts = [c for c in verb.children if c.dep_ in _COMPLEMENT_DEPS and c.i > verb.i]
         if not parts:
             return None
-        start, end = parts[0].left_edge, parts[-1].right_edge
-        bounds = _trim_content(ctx, start, end)
-        # Only with quoted words inside: otherwise "praised the team" is no report of speech.
-        if bounds is None or not any(ctx.quoted_any[k] for k in range(*bounds)):
+        bounds = _trim_content(ctx, parts[0].left_edge, parts[-1].right_edge)
+        # Evaluative verbs alone ("praised the team") report speech only with quoted words inside.
+        if bounds is None or (lemma not in OBJECT_CONTENT_VERBS and not any(ctx.quoted_any[k] for k in range(*bounds))):
             return None
         method = "object"
-    elif complement is None and verb.dep_ == "parataxis" and verb.head.i != verb.i:
-        # "The economy, Warren said, is in trouble": the cue interrupts the content.
-        head = verb.head
-        inner = {t.i for t in verb.subtree}
-        outside = [t for t in head.subtree if t.i not in inner]
-        left = [t for t in outside if t.i < verb.left_edge.i]
-        right = [t for t in outside if t.i > verb.right_edge.i]
-        fragments = [b for b in (_bounds(ctx, part) for part in (left, right)) if b is not None]
-        subject = _subject_of(verb)
-        if not fragments or subject is None:
+    elif lemma in PREPOSITION_CUE_VERBS:
+        preposition = next(
+            (c for c in verb.children if c.dep_ == "prep" and c.lower_ in CONTENT_PREPOSITIONS and c.i > verb.i), None
+        )
+        target = next((c for c in preposition.children if c.dep_ in ("pobj", "pcomp")), None) if preposition else None
+        if target is None:
             return None
-        speaker, rule = _resolve(ctx, subject)
-        if speaker is None:
-            return None
-        return _Draft(kind="indirect", fragments=fragments, method="parenthetical" + rule, cue=verb, speaker=speaker)
-    elif complement is None:
-        return None
-    else:
-        bounds = _trim_content(ctx, complement.left_edge, complement.right_edge)
+        bounds = _trim_content(ctx, target.left_edge, target.right_edge)
         if bounds is None:
             return None
-        if complement.i < verb.i and bounds[1] > verb.idx:
-            return None
+        method = "preposition"
+    else:
+        return None
     subject = _subject_of(verb)
     if subject is None or (subject.lower_ == "it" and subject.dep_ == "nsubjpass"):
         return None
@@ -434,6 +439,23 @@ def _from_verb(ctx: _Context, verb: Token) -> _Draft | None:
     if speaker is None:
         return None
     return _Draft(kind="indirect", fragments=[bounds], method=method + rule, cue=verb, speaker=speaker)
+
+
+def _parenthetical(ctx: _Context, verb: Token) -> _Draft | None:
+    """ "The economy, Warren said, is in trouble": the cue interrupts the content."""
+    head = verb.head
+    inner = {t.i for t in verb.subtree}
+    outside = [t for t in head.subtree if t.i not in inner]
+    left = [t for t in outside if t.i < verb.left_edge.i]
+    right = [t for t in outside if t.i > verb.right_edge.i]
+    fragments = [b for b in (_bounds(ctx, part) for part in (left, right)) if b is not None]
+    subject = _subject_of(verb)
+    if not fragments or subject is None:
+        return None
+    speaker, rule = _resolve(ctx, subject)
+    if speaker is None:
+        return None
+    return _Draft(kind="indirect", fragments=fragments, method="parenthetical" + rule, cue=verb, speaker=speaker)
 
 
 def _from_according(ctx: _Context, according: Token) -> _Draft | None:
