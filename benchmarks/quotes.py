@@ -142,8 +142,12 @@ def score_article(tally: Tally, text: str, gold: list[dict[str, Any]], predicted
                 log.append({"type": "wrong-speaker", "article": article_id, "gold": quote["text"][:200],
                             "gold_speaker": quote["speaker"], "predicted_speaker": prediction.speaker_name})
         elif log is not None:
+            overlaps = [(len(gold_sets[g] & p) / len(gold_sets[g] | p), i) for i, p in enumerate(predicted_sets) if gold_sets[g] & p]
+            best = max(overlaps, default=(0.0, -1))
+            near = predicted[best[1]] if best[1] >= 0 else None
             log.append({"type": "miss", "article": article_id, "kind": quote["kind"], "text": quote["text"][:300],
-                        "cue": quote.get("cue"), "speaker": quote.get("speaker")})
+                        "cue": quote.get("cue"), "speaker": quote.get("speaker"), "best_jaccard": round(best[0], 2),
+                        "nearest": text[near.fragments[0][0] : near.fragments[-1][1]][:300] if near else None})
     for p, prediction in enumerate(predicted):
         if prediction.kind == "direct":
             tally.predicted_direct += 1

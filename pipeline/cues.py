@@ -43,16 +43,22 @@ OBJECT_CONTENT_VERBS = frozenset(
     """
     announce propose endorse support oppose back reject deny acknowledge confirm reveal predict
     demand recommend criticize criticise praise condemn blame accuse cite discuss mention
-    promise urge defend dismiss question describe fault attack slam blast applaud welcome hail
+    promise urge defend dismiss question describe fault attack slam blast applaud hail
     decry tout champion denounce lambaste dispute challenge
     """.split()
 )
+
+# Stance verbs: PolNeAR counts "backing Assad" as an attribution, but it reports a position,
+# not words, so these quotes get a lower confidence (method "stance").
+STANCE_VERBS = frozenset("support oppose back endorse champion".split())
 
 # Verbs whose content comes after a preposition: "talked about how ...", "warned of a crisis".
 PREPOSITION_CUE_VERBS = frozenset(
     "talk speak write comment testify complain warn ask argue joke boast brag tweet lecture muse".split()
 )
-CONTENT_PREPOSITIONS = frozenset({"about", "of", "on", "against"})
+CONTENT_PREPOSITIONS = frozenset({"about", "of", "against"})
+# "on" carries content only after these ("commented on the ruling"; not "spoke on Tuesday").
+ON_CUE_VERBS = frozenset({"comment", "testify", "lecture", "muse", "write", "report"})
 
 # Evaluative speech verbs whose object carries the reported content, quoted words and all:
 # 'praised the Taliban over the "puppet government" of Ashraf Ghani'.
@@ -106,3 +112,6 @@ QUOTE_CHARS = DOUBLE_OPENERS | DOUBLE_CLOSERS | SINGLE_OPENERS | SINGLE_CLOSERS
 ONLY_OPENS = frozenset("“‘„‚«‹")
 ONLY_CLOSES = frozenset("”’»›")
 DASHES = frozenset("-–—―")
+
+# Every verb that can introduce reported content by one of the rules above.
+REPORTED_CUE_VERBS = SPEECH_VERBS | INFINITIVE_CUE_VERBS | OBJECT_CUE_VERBS | OBJECT_CONTENT_VERBS | PREPOSITION_CUE_VERBS

@@ -66,12 +66,14 @@ def load_model(requested: str | None = None) -> Language:
     import spacy
 
     name = resolve_model(requested)
+    _register_paragraph_pipe()  # also needed to load a saved whosaid pipeline
     try:
         nlp = spacy.load(name, exclude=list(_UNUSED_PIPES))
     except (OSError, ValueError, ImportError) as error:
         raise errors.ModelError(errors.E_MODEL_LOAD.format(name=name, reason=str(error).splitlines()[0])) from error
-    _register_paragraph_pipe()
-    if "parser" in nlp.pipe_names:
+    if PARAGRAPH_PIPE in nlp.pipe_names:
+        pass
+    elif "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_PIPE, before="parser")
     else:
         nlp.add_pipe(PARAGRAPH_PIPE, first=True)

@@ -16,7 +16,10 @@ holds quoted words. Each quote records the rule that produced it (``method``):
 - ``unattributed``: no speaker found;
 - ``ccomp``: a reporting verb and its clause ("Kabulov hinted Russia might ...");
 - ``parenthetical``: "The economy, Warren said, is in trouble" (content in two fragments);
-- ``according-to``, ``speech-noun``, ``object``: as named above.
+- ``object``: a verb whose object is the content ("criticized Clinton for ...");
+- ``stance``: the same with a verb of position ("backing Assad"), lower confidence;
+- ``preposition``: "talked about how ...", "warned of ...";
+- ``according-to``, ``speech-noun``: as named above.
 A suffix ``+pronoun`` says the speaker was named by a pronoun and resolved.
 """
 
@@ -30,13 +33,16 @@ from pipeline.cues import (
     CONTENT_PREPOSITIONS,
     DASHES,
     OBJECT_CONTENT_VERBS,
+    ON_CUE_VERBS,
     PREPOSITION_CUE_VERBS,
     INFINITIVE_CUE_VERBS,
     OBJECT_CUE_VERBS,
     QUOTE_CHARS,
+    REPORTED_CUE_VERBS,
     SPEECH_NOUN_PREPS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
+    STANCE_VERBS,
     WEAK_CUE_VERBS,
 )
 from pipeline.quotemarks import QuotedSpan, find_quoted_spans, quoted_mask
@@ -47,6 +53,8 @@ if TYPE_CHECKING:
 
 QUOTE_MARK_CHARS = "".join(sorted(QUOTE_CHARS)) + "`"
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Subjects that name nobody: "no one expected that ...".
+_NO_SOURCE = frozenset({"nobody", "none", "one", "all", "everyone", "everybody", "anyone", "anybody", "few"})
 _SENTENCE_END = frozenset({".", "!", "?"})
 _MAX_FRAME_TOKENS = 40
 # The words right of an evaluative verb that carry what was said.
@@ -67,6 +75,7 @@ CONFIDENCE = {
     "object": 0.7,
     "parenthetical": 0.75,
     "preposition": 0.55,
+    "stance": 0.5,
 }
 
 
@@ -128,7 +137,7 @@ def _is_direct_material(text: str, span: QuotedSpan) -> bool:
     if len(span.fragments) > 1:
         return True
     before = text[: span.start].rstrip(QUOTE_MARK_CHARS).rstrip(" \t")
-    if before and before[-1].isalnum() and content[:1].islower():
+    if before and before[-1] not in "\n:.!?" and content[:1].islower():
         # Embedded in a clause ('an "incredible opportunity."'): reported words, not a quote.
         return False
     if len(words) >= 8:
@@ -304,7 +313,7 @@ def _direct_quotes(ctx: _Context, spans: list[QuotedSpan]) -> list[_Draft]:
         draft = _attribute_direct(ctx, span, previous)
         if (
             previous is not None
-            and draft.cue is None
+            and (draft.cue is None or draft.cue is previous.cue or draft.cue == previous.cue)
             and previous.cue is not None
             and previous.method == "cue-after"
             and len(previous.fragments) == 1
@@ -354,6 +363,28 @@ def _bounds(ctx: _Context, tokens: list[Token]) -> tuple[int, int] | None:
     return _trim_content(ctx, tokens[0], tokens[-1]) if tokens else None
 
 
+_APPENDAGE_DEPS = frozenset({"relcl", "advcl", "acl", "appos", "npadvmod", "conj"})
+
+
+def _without_appendage(ctx: _Context, bounds: tuple[int, int]) -> tuple[int, int]:
+    """Cut a trailing ", who ...", ", when ...", ", down from ..." off reported content."""
+    start, end = bounds
+    first = ctx.token_at(start)
+    last = ctx.token_at(end - 1)
+    if first is None or last is None:
+        return bounds
+    for token in ctx.doc[first.i + 1 : last.i]:
+        if token.text != "," or token.i + 1 > last.i:
+            continue
+        after = ctx.doc[token.i + 1]
+        head = after
+        while head.head.i != head.i and head.head.i > token.i and head.head.i <= last.i:
+            head = head.head
+        if head.dep_ in _APPENDAGE_DEPS and head.head.i < token.i and head.right_edge.i >= last.i:
+            return start, token.idx
+    return bounds
+
+
 def _clausal_complement(verb: Token) -> Token | None:
     lemma = verb.lemma_.lower()
     for child in verb.children:
@@ -379,7 +410,7 @@ def _reported(ctx: _Context, direct: list[_Draft]) -> list[_Draft]:
         if ctx.in_quote(token):
             continue
         lemma = token.lemma_.lower()
-        if token.pos_ == "VERB" and lemma in SPEECH_VERBS:
+        if token.pos_ == "VERB" and lemma in REPORTED_CUE_VERBS:
             draft = _from_verb(ctx, token)
         elif token.lower_ == "according":
             draft = _from_according(ctx, token)
@@ -418,13 +449,18 @@ def _from_verb(ctx: _Context, verb: Token) -> _Draft | None:
         # Evaluative verbs alone ("praised the team") report speech only with quoted words inside.
         if bounds is None or (lemma not in OBJECT_CONTENT_VERBS and not any(ctx.quoted_any[k] for k in range(*bounds))):
             return None
-        method = "object"
+        method = "stance" if lemma in STANCE_VERBS else "object"
     elif lemma in PREPOSITION_CUE_VERBS:
         preposition = next(
-            (c for c in verb.children if c.dep_ == "prep" and c.lower_ in CONTENT_PREPOSITIONS and c.i > verb.i), None
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "prep" and c.i > verb.i and (c.lower_ in CONTENT_PREPOSITIONS or (c.lower_ == "on" and lemma in ON_CUE_VERBS))
+            ),
+            None,
         )
         target = next((c for c in preposition.children if c.dep_ in ("pobj", "pcomp")), None) if preposition else None
-        if target is None:
+        if target is None or target.ent_type_ in ("DATE", "TIME", "CARDINAL"):
             return None
         bounds = _trim_content(ctx, target.left_edge, target.right_edge)
         if bounds is None:
@@ -432,8 +468,9 @@ def _from_verb(ctx: _Context, verb: Token) -> _Draft | None:
         method = "preposition"
     else:
         return None
+    bounds = _without_appendage(ctx, bounds)
     subject = _subject_of(verb)
-    if subject is None or (subject.lower_ == "it" and subject.dep_ == "nsubjpass"):
+    if subject is None or (subject.lower_ == "it" and subject.dep_ == "nsubjpass") or subject.lower_ in _NO_SOURCE:
         return None
     speaker, rule = _resolve(ctx, subject)
     if speaker is None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -91,20 +92,47 @@ def process_tasks(nlp: Language, label: str, tasks: Sequence[Task], *, batch_siz
             readable.append((position, task, read_bytes(task.raw)))
         except errors.ArticleError as error:
             outcomes[position] = _error(task, str(error))
-    try:
-        docs = list(nlp.pipe(((layout.text, position) for position, _, layout in readable), as_tuples=True, batch_size=batch_size))
-    except Exception:  # noqa: BLE001 - isolate the article that breaks the batch
-        docs = []
-        for position, task, layout in readable:
-            try:
-                docs.append((nlp(layout.text), position))
-            except Exception as error:  # noqa: BLE001
-                outcomes[position] = _error(task, errors.E_INTERNAL.format(kind="parse", reason=error))
     by_position = {position: (task, layout) for position, task, layout in readable}
-    for doc, position in docs:
-        task, layout = by_position[position]
-        outcomes[position] = _build(doc, task, layout, label)
+    # Strings the batch adds to the vocabulary are freed when the zone closes, so a worker's
+    # memory stays flat however many articles it sees. No Doc may outlive the zone.
+    with nlp.memory_zone():
+        try:
+            docs = list(nlp.pipe(((layout.text, position) for position, _, layout in readable), as_tuples=True, batch_size=batch_size))
+        except Exception:  # noqa: BLE001 - isolate the article that breaks the batch
+            docs = []
+            for position, task, layout in readable:
+                try:
+                    docs.append((nlp(layout.text), position))
+                except Exception as error:  # noqa: BLE001
+                    outcomes[position] = _error(task, errors.E_INTERNAL.format(kind="parse", reason=error))
+        for doc, position in docs:
+            task, layout = by_position[position]
+            outcomes[position] = _build(doc, task, layout, label)
+        del docs
+    _release_free_memory()
     return [outcomes[position] for position in range(len(tasks))]
+
+
+def _release_free_memory() -> None:
+    """Hand freed heap pages back to the OS (glibc keeps them otherwise, and RSS creeps up)."""
+    if _LIBC is not None:
+        _LIBC.malloc_trim(0)
+
+
+def _load_libc() -> Any:
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("c")
+    if not name or not sys.platform.startswith("linux"):
+        return None
+    try:
+        return ctypes.CDLL(name)
+    except OSError:
+        return None
+
+
+_LIBC = _load_libc()
 
 
 def _build(doc: Any, task: Task, layout: Any, label: str) -> Outcome:

