@@ -100,6 +100,7 @@ TITLE_WORDS = frozenset(
 )
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 GROUP_PRONOUNS = frozenset({"they", "them", "we", "us", "i", "me", "you", "it"})
 
 # Quotation marks by family. A quote closes with a mark of the family it opened with.

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from models import Entity, Mention, Speaker
-from pipeline.cues import GROUP_PRONOUNS, PERSONAL_PRONOUNS, TITLE_WORDS
+from pipeline.cues import GROUP_PRONOUNS, PERSONAL_PRONOUNS, RELATIVE_PRONOUNS, TITLE_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -149,6 +149,16 @@ def article_roles(doc: Doc, index: EntityIndex) -> dict[str, str]:
 def speaker_from_token(doc: Doc, token: Token, index: EntityIndex) -> tuple[Speaker, str] | None:
     """The speaker that ``token`` (the head of the source phrase) names, and how it was resolved."""
     lower = token.lower_
+    if lower in RELATIVE_PRONOUNS:
+        # "Smith, who said ...": the speaker is the noun the relative clause hangs on.
+        clause = token.head
+        if clause.dep_ not in ("relcl", "acl") or clause.head.i == clause.i:
+            return None
+        found = speaker_from_token(doc, clause.head, index)
+        if found is None:
+            return None
+        here = Mention(start=token.idx, end=token.idx + len(token), text=token.text)
+        return found[0].model_copy(update={"mention": here}), "pronoun"
     if token.pos_ == "PRON" or lower in PERSONAL_PRONOUNS or lower in GROUP_PRONOUNS:
         mention = Mention(start=token.idx, end=token.idx + len(token), text=token.text)
         if lower in PERSONAL_PRONOUNS:
@@ -159,8 +169,6 @@ def speaker_from_token(doc: Doc, token: Token, index: EntityIndex) -> tuple[Spea
                     Speaker(name=entity.name, entity_id=entity.id, role=index.roles.get(entity.id), mention=mention),
                     "pronoun",
                 )
-        if lower in ("who", "that", "which"):
-            return None
         return Speaker(name=token.text, mention=mention), "pronoun-unresolved"
     found = index.at(token.idx, token.idx + len(token))
     if found is None:
