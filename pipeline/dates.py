@@ -31,9 +31,23 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _DECADE = re.compile(r"^(?:the\s+)?((?:1[89]|20)\d)0'?s$", re.I)
 _HAS_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _DEICTIC_UNIT = re.compile(r"^(this|last|next|past|previous|coming)\s+(week|month|year)$", re.I)
-_AGO = re.compile(r"^(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(day|week|month|year)s?\s+ago$", re.I)
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_AGO = re.compile(
+    r"^(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(day|week|month|year)s?\s+ago$", re.I
+)
+_NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
 _DEICTIC_DAY = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 _MONTH_OR_DAY = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|"
@@ -46,7 +60,7 @@ def parse_published(value: str) -> datetime | None:
     """Parse a dateline value ("August 21, 2021 6:52 PM EDT"); None when it is not a date."""
     import dateparser
 
-    parsed = dateparser.parse(
+    parsed: datetime | None = dateparser.parse(
         value,
         languages=["en"],
         settings={"PREFER_DAY_OF_MONTH": "first"},
@@ -145,10 +159,10 @@ def normalise_date(text: str, base: datetime | None = None) -> str | None:
         # Without a year, only a named month or weekday can be placed, and only given a base.
         return None
     data = _parser(base).get_date_data(core)
-    moment = data.date_obj
+    moment: datetime | None = data.date_obj
     if moment is None:
         return None
-    period = data.period or "day"
+    period: str = data.period or "day"
     if period == "year":
         return str(moment.year)
     if period == "month":

@@ -115,7 +115,9 @@ def _person_words(name: str) -> list[str]:
 def _harmonise(mentions: list[_Mention]) -> None:
     """Give every mention of one name the same label, preferring PERSON for known people."""
     person_names = {_name_key(m.text) for m in mentions if m.label == "PERSON"}
-    person_parts = {w for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1 for w in _person_words(m.text)}
+    person_parts = {
+        w for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1 for w in _person_words(m.text)
+    }
     for mention in mentions:
         if mention.label in ("PERSON", "DATE"):
             continue
@@ -160,7 +162,9 @@ def _propagate(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
                 names.setdefault(words[-1], "PERSON")
     if not names:
         return mentions
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])")
+    pattern = re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])"
+    )
     added = []
     for match in pattern.finditer(text):
         start, end = match.span()
@@ -195,7 +199,9 @@ def _cluster(mentions: list[_Mention], published: datetime | None) -> list[_Clus
                 # Several people share the word: take the one mentioned last before it.
                 target = min(
                     matches,
-                    key=lambda c: min((mention.start - m.start for m in c.mentions if m.start <= mention.start), default=10**9),
+                    key=lambda c: min(
+                        (mention.start - m.start for m in c.mentions if m.start <= mention.start), default=10**9
+                    ),
                 )
                 target.add(mention)
                 continue
@@ -208,7 +214,11 @@ def _cluster(mentions: list[_Mention], published: datetime | None) -> list[_Clus
         found = by_key.get((kind, key))
         if found is None and kind != "date" and mention.text.isupper() and len(mention.text.replace(".", "")) >= 2:
             found = next(
-                (c for c in clusters if KIND_OF_LABEL[c.label] == kind and _acronym(c.name) == mention.text.replace(".", "")),
+                (
+                    c
+                    for c in clusters
+                    if KIND_OF_LABEL[c.label] == kind and _acronym(c.name) == mention.text.replace(".", "")
+                ),
                 None,
             )
         if found is None:

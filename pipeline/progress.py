@@ -51,7 +51,14 @@ class Reporter:
             self._print(f"whosaid: {total} input(s), model {model}, {jobs} process(es)")
         if self.interactive:
             from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+                TimeRemainingColumn,
+            )
 
             self._progress = Progress(
                 TextColumn("[bold]articles"),
@@ -89,4 +96,7 @@ class Reporter:
             line += f"; manifest {summary.manifest}"
         print(line, file=self.stream, flush=True)
         if summary.failures:
-            print(f"whosaid: {len(summary.failures)} article(s) failed; see the manifest for each reason", file=self.stream)
+            print(
+                f"whosaid: {len(summary.failures)} article(s) failed; see the manifest for each reason",
+                file=self.stream,
+            )

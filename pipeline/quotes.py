@@ -32,11 +32,11 @@ from models import Entity, Mention, Quote, Range, Section, Speaker
 from pipeline.cues import (
     CONTENT_PREPOSITIONS,
     DASHES,
+    INFINITIVE_CUE_VERBS,
     OBJECT_CONTENT_VERBS,
+    OBJECT_CUE_VERBS,
     ON_CUE_VERBS,
     PREPOSITION_CUE_VERBS,
-    INFINITIVE_CUE_VERBS,
-    OBJECT_CUE_VERBS,
     QUOTE_CHARS,
     REPORTED_CUE_VERBS,
     SPEECH_NOUN_PREPS,
@@ -256,7 +256,11 @@ def _attribute_direct(ctx: _Context, span: QuotedSpan, previous: _Draft | None) 
         draft.method = method
         draft.speaker, draft.speaker_rule = _resolve(ctx, _speaker_near_cue(ctx, cue, frame))
         return draft
-    if previous is not None and previous.speaker is not None and _same_or_next_paragraph(ctx.text, previous.end, span.start):
+    if (
+        previous is not None
+        and previous.speaker is not None
+        and _same_or_next_paragraph(ctx.text, previous.end, span.start)
+    ):
         draft.speaker, draft.method = previous.speaker, "follow-on"
         return draft
     subject = _previous_sentence_person(ctx, span)
@@ -301,7 +305,11 @@ def _previous_sentence_person(ctx: _Context, span: QuotedSpan) -> Token | None:
         return None
     previous = ctx.doc[sentence.start - 1].sent
     for token in previous:
-        if token.dep_ in _SUBJECT_DEPS and not ctx.in_quote(token) and (token.ent_type_ == "PERSON" or token.lower_ in ("he", "she")):
+        if (
+            token.dep_ in _SUBJECT_DEPS
+            and not ctx.in_quote(token)
+            and (token.ent_type_ == "PERSON" or token.lower_ in ("he", "she"))
+        ):
             return token
     return None
 
@@ -350,9 +358,9 @@ def _trim_content(ctx: _Context, start: Token, end: Token) -> tuple[int, int] | 
     """Character range of tokens ``start..end``, without edge punctuation and commas."""
     doc = ctx.doc
     i, j = start.i, end.i
-    while i <= j and (doc[i].is_punct and doc[i].text not in QUOTE_CHARS or doc[i].is_space):
+    while i <= j and ((doc[i].is_punct and doc[i].text not in QUOTE_CHARS) or doc[i].is_space):
         i += 1
-    while j >= i and (doc[j].is_punct and doc[j].text not in QUOTE_CHARS or doc[j].is_space):
+    while j >= i and ((doc[j].is_punct and doc[j].text not in QUOTE_CHARS) or doc[j].is_space):
         j -= 1
     if j < i:
         return None
@@ -438,7 +446,9 @@ def _from_verb(ctx: _Context, verb: Token) -> _Draft | None:
             return None
         if complement.dep_ == "xcomp":
             # "urged Congress to act": the object belongs to the content.
-            first = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and verb.i < c.i < complement.i), None)
+            first = next(
+                (c for c in verb.children if c.dep_ in ("dobj", "dative") and verb.i < c.i < complement.i), None
+            )
             if first is not None:
                 bounds = (first.left_edge.idx, bounds[1])
     elif lemma in OBJECT_CUE_VERBS or lemma in OBJECT_CONTENT_VERBS:
@@ -455,7 +465,9 @@ def _from_verb(ctx: _Context, verb: Token) -> _Draft | None:
             (
                 c
                 for c in verb.children
-                if c.dep_ == "prep" and c.i > verb.i and (c.lower_ in CONTENT_PREPOSITIONS or (c.lower_ == "on" and lemma in ON_CUE_VERBS))
+                if c.dep_ == "prep"
+                and c.i > verb.i
+                and (c.lower_ in CONTENT_PREPOSITIONS or (c.lower_ == "on" and lemma in ON_CUE_VERBS))
             ),
             None,
         )
@@ -522,7 +534,7 @@ def _from_speech_noun(ctx: _Context, noun: Token) -> _Draft | None:
     if owner is None:
         by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
         owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
-    if owner is None or owner.pos_ == "PRON" and owner.lower_ not in ("his", "her"):
+    if owner is None or (owner.pos_ == "PRON" and owner.lower_ not in ("his", "her")):
         return None
     content: Token | None = None
     for child in noun.children:
@@ -586,9 +598,7 @@ def extract_quotes(doc: Doc, entities: list[Entity], sections: list[Section] | N
     """The article's quotes, ordered by where their content starts."""
     text = doc.text
     skipped = _skip_sections(sections or [])
-    spans = [
-        s for s in find_quoted_spans(text) if not any(a <= s.start < b for a, b in skipped)
-    ]
+    spans = [s for s in find_quoted_spans(text) if not any(a <= s.start < b for a, b in skipped)]
     mask = quoted_mask(text, spans)
     index = EntityIndex(entities, mask)
     index.roles = article_roles(doc, index)

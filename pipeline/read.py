@@ -97,8 +97,10 @@ def find_layout(text: str) -> tuple[list[Section], str | None, str | None, str |
         (i for i, (s, e) in enumerate(lines[:12]) if i > 0 and _DATELINE.match(text[s:e])),
         None,
     )
-    has_headline = len(lines) > 1 and lines[0][1] - lines[0][0] <= _MAX_HEADLINE_CHARS and (
-        dateline_at is not None or _is_blank_between(text, lines[0][1], lines[1][0])
+    has_headline = (
+        len(lines) > 1
+        and lines[0][1] - lines[0][0] <= _MAX_HEADLINE_CHARS
+        and (dateline_at is not None or _is_blank_between(text, lines[0][1], lines[1][0]))
     )
     if has_headline:
         kinds[0] = "headline"

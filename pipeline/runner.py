@@ -81,7 +81,9 @@ _WORKER_NLP: Language | None = None
 _WORKER_LABEL = ""
 
 
-def process_tasks(nlp: Language, label: str, tasks: Sequence[Task], *, batch_size: int = DEFAULT_BATCH_SIZE) -> list[Outcome]:
+def process_tasks(
+    nlp: Language, label: str, tasks: Sequence[Task], *, batch_size: int = DEFAULT_BATCH_SIZE
+) -> list[Outcome]:
     """Read, parse and extract every task; one bad article yields an error outcome, not a crash."""
     from pipeline.read import read_bytes
 
@@ -97,13 +99,17 @@ def process_tasks(nlp: Language, label: str, tasks: Sequence[Task], *, batch_siz
     # memory stays flat however many articles it sees. No Doc may outlive the zone.
     with nlp.memory_zone():
         try:
-            docs = list(nlp.pipe(((layout.text, position) for position, _, layout in readable), as_tuples=True, batch_size=batch_size))
-        except Exception:  # noqa: BLE001 - isolate the article that breaks the batch
+            docs = list(
+                nlp.pipe(
+                    ((layout.text, position) for position, _, layout in readable), as_tuples=True, batch_size=batch_size
+                )
+            )
+        except Exception:
             docs = []
             for position, task, layout in readable:
                 try:
                     docs.append((nlp(layout.text), position))
-                except Exception as error:  # noqa: BLE001
+                except Exception as error:
                     outcomes[position] = _error(task, errors.E_INTERNAL.format(kind="parse", reason=error))
         for doc, position in docs:
             task, layout = by_position[position]
@@ -141,8 +147,13 @@ def _build(doc: Any, task: Task, layout: Any, label: str) -> Outcome:
 
     try:
         article = build_article(layout, doc, article_id=task.article_id, source_path=task.path, model=label)
-    except Exception as error:  # noqa: BLE001 - one article must never stop the run
-        return _error(task, errors.E_INTERNAL.format(kind=type(error).__name__, reason=str(error).splitlines()[0] if str(error) else ""))
+    except Exception as error:
+        return _error(
+            task,
+            errors.E_INTERNAL.format(
+                kind=type(error).__name__, reason=str(error).splitlines()[0] if str(error) else ""
+            ),
+        )
     return Outcome(
         path=task.path,
         article_id=task.article_id,
@@ -255,8 +266,12 @@ def discover(inputs: Sequence[Path]) -> tuple[list[Candidate], list[Outcome]]:
                 continue
             if article_id in ids:
                 rejected.append(
-                    Outcome(path=display, article_id=article_id, status="error",
-                            error=errors.E_DUPLICATE_ID.format(id=article_id, other=ids[article_id]))
+                    Outcome(
+                        path=display,
+                        article_id=article_id,
+                        status="error",
+                        error=errors.E_DUPLICATE_ID.format(id=article_id, other=ids[article_id]),
+                    )
                 )
                 continue
             ids[article_id] = display
@@ -278,7 +293,9 @@ def load_input(candidate: Candidate, max_bytes: int) -> Task | Outcome:
     try:
         info = candidate.path.stat()
     except FileNotFoundError:
-        return fail(errors.E_BROKEN_LINK if candidate.path.is_symlink() else errors.E_UNREADABLE.format(reason="file vanished"))
+        return fail(
+            errors.E_BROKEN_LINK if candidate.path.is_symlink() else errors.E_UNREADABLE.format(reason="file vanished")
+        )
     except OSError as error:
         return fail(errors.E_UNREADABLE.format(reason=error.strerror or error))
     if not stat.S_ISREG(info.st_mode):

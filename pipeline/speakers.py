@@ -154,17 +154,17 @@ def speaker_from_token(doc: Doc, token: Token, index: EntityIndex) -> tuple[Spea
         clause = token.head
         if clause.dep_ not in ("relcl", "acl") or clause.head.i == clause.i:
             return None
-        found = speaker_from_token(doc, clause.head, index)
-        if found is None:
+        antecedent = speaker_from_token(doc, clause.head, index)
+        if antecedent is None:
             return None
         here = Mention(start=token.idx, end=token.idx + len(token), text=token.text)
-        return found[0].model_copy(update={"mention": here}), "pronoun"
+        return antecedent[0].model_copy(update={"mention": here}), "pronoun"
     if token.pos_ == "PRON" or lower in PERSONAL_PRONOUNS or lower in GROUP_PRONOUNS:
         mention = Mention(start=token.idx, end=token.idx + len(token), text=token.text)
         if lower in PERSONAL_PRONOUNS:
-            found = index.last_person_before(token.idx)
-            if found is not None:
-                _, entity = found
+            person = index.last_person_before(token.idx)
+            if person is not None:
+                _, entity = person
                 return (
                     Speaker(name=entity.name, entity_id=entity.id, role=index.roles.get(entity.id), mention=mention),
                     "pronoun",

@@ -19,8 +19,20 @@ from typing import Any
 from pipeline.write import MANIFEST_NAME, write_atomic
 
 QUOTE_COLUMNS = (
-    "article_id", "published", "title", "quote_id", "kind", "speaker", "speaker_entity_id", "role",
-    "cue", "text", "start", "end", "method", "confidence",
+    "article_id",
+    "published",
+    "title",
+    "quote_id",
+    "kind",
+    "speaker",
+    "speaker_entity_id",
+    "role",
+    "cue",
+    "text",
+    "start",
+    "end",
+    "method",
+    "confidence",
 )
 MENTION_COLUMNS = ("article_id", "published", "entity_id", "kind", "label", "name", "value", "text", "start", "end")
 
@@ -119,7 +131,9 @@ class SpeakerIndex:
         return self.canonical.get(name, name)
 
 
-def collect(out_dir: Path, problems: list[Problem] | None = None, *, min_confidence: float = 0.0) -> tuple[list[QuoteRow], dict[str, SpeakerSummary]]:
+def collect(
+    out_dir: Path, problems: list[Problem] | None = None, *, min_confidence: float = 0.0
+) -> tuple[list[QuoteRow], dict[str, SpeakerSummary]]:
     """All quotes with a merged speaker name, and the speakers' summaries."""
     rows: list[QuoteRow] = []
     kinds: dict[str, str] = {}
@@ -128,8 +142,8 @@ def collect(out_dir: Path, problems: list[Problem] | None = None, *, min_confide
             if quote.get("confidence", 1.0) < min_confidence:
                 continue
             speaker = quote.get("speaker")
-            name = speaker["name"] if speaker else None
-            if speaker:
+            name: str | None = speaker["name"] if speaker else None
+            if speaker and name is not None:
                 kind = _speaker_kind(record, speaker)
                 if kinds.get(name) in (None, "unlinked"):
                     kinds[name] = kind
@@ -158,7 +172,9 @@ def match_speakers(query: str, names: Iterable[str], *, cutoff: float = 80.0) ->
     candidates = list(names)
     lowered = query.casefold().strip()
     exact = [n for n in candidates if lowered in n.casefold()]
-    scored = process.extract(query, candidates, scorer=fuzz.WRatio, processor=utils.default_process, score_cutoff=cutoff, limit=None)
+    scored = process.extract(
+        query, candidates, scorer=fuzz.WRatio, processor=utils.default_process, score_cutoff=cutoff, limit=None
+    )
     found = exact + [name for name, _, _ in scored if name not in exact]
     return found
 

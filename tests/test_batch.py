@@ -49,7 +49,20 @@ def test_two_workers_give_byte_identical_records(tmp_path: Path) -> None:
 def test_kill_minus_nine_leaves_valid_files_and_the_rerun_resumes(tmp_path: Path) -> None:
     articles, out = tmp_path / "in", tmp_path / "out"
     make_articles(articles, 120)
-    command = [sys.executable, "-m", "pipeline.cli", "run", str(articles), "-o", str(out), "-q", "--jobs", "1", "--batch-size", "1"]
+    command = [
+        sys.executable,
+        "-m",
+        "pipeline.cli",
+        "run",
+        str(articles),
+        "-o",
+        str(out),
+        "-q",
+        "--jobs",
+        "1",
+        "--batch-size",
+        "1",
+    ]
     process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline and len(list(out.glob("article_*.json"))) < 5:
@@ -116,7 +129,19 @@ def test_real_corpus_sample_with_a_latin1_article(shared: Path, tmp_path: Path) 
 def test_interrupt_keeps_finished_records(tmp_path: Path) -> None:
     articles, out = tmp_path / "in", tmp_path / "out"
     make_articles(articles, 60)
-    command = [sys.executable, "-m", "pipeline.cli", "run", str(articles), "-o", str(out), "--jobs", "1", "--batch-size", "1"]
+    command = [
+        sys.executable,
+        "-m",
+        "pipeline.cli",
+        "run",
+        str(articles),
+        "-o",
+        str(out),
+        "--jobs",
+        "1",
+        "--batch-size",
+        "1",
+    ]
     process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline and len(list(out.glob("article_*.json"))) < 3:

@@ -40,7 +40,9 @@ def test_mentions_against_the_publication_date(mention: str, value: str | None) 
     assert normalise_date(mention, BASE) == value
 
 
-@pytest.mark.parametrize(("mention", "value"), [("July", None), ("this week", None), ("2003", "2003"), ("May 4, 1999", "1999-05-04")])
+@pytest.mark.parametrize(
+    ("mention", "value"), [("July", None), ("this week", None), ("2003", "2003"), ("May 4, 1999", "1999-05-04")]
+)
 def test_without_a_publication_date_only_absolute_dates_have_values(mention: str, value: str | None) -> None:
     assert normalise_date(mention, None) == value
 

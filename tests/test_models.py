@@ -18,13 +18,35 @@ def record(**changes: Any) -> dict[str, Any]:
         "id": "a",
         "source": {"path": "a.txt", "sha256": "0" * 64, "encoding": "utf-8"},
         "text": TEXT,
-        "entities": [{"id": "e1", "kind": "person", "label": "PERSON", "name": "Zhirnov",
-                      "mentions": [{"start": 0, "end": 7, "text": "Zhirnov"}]}],
-        "quotes": [{"id": "q1", "kind": "direct", "text": "we are safe", "start": 14, "end": 25,
-                    "fragments": [{"start": 14, "end": 25}], "quoted": [{"start": 14, "end": 25}],
-                    "speaker": {"name": "Zhirnov", "entity_id": "e1", "role": None,
-                                "mention": {"start": 0, "end": 7, "text": "Zhirnov"}},
-                    "cue": {"start": 8, "end": 12, "text": "said"}, "method": "cue-before", "confidence": 0.9}],
+        "entities": [
+            {
+                "id": "e1",
+                "kind": "person",
+                "label": "PERSON",
+                "name": "Zhirnov",
+                "mentions": [{"start": 0, "end": 7, "text": "Zhirnov"}],
+            }
+        ],
+        "quotes": [
+            {
+                "id": "q1",
+                "kind": "direct",
+                "text": "we are safe",
+                "start": 14,
+                "end": 25,
+                "fragments": [{"start": 14, "end": 25}],
+                "quoted": [{"start": 14, "end": 25}],
+                "speaker": {
+                    "name": "Zhirnov",
+                    "entity_id": "e1",
+                    "role": None,
+                    "mention": {"start": 0, "end": 7, "text": "Zhirnov"},
+                },
+                "cue": {"start": 8, "end": 12, "text": "said"},
+                "method": "cue-before",
+                "confidence": 0.9,
+            }
+        ],
         "pipeline": {"version": "0", "model": "m"},
     }
     base.update(changes)
@@ -40,12 +62,49 @@ def test_a_valid_record_round_trips() -> None:
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ({"entities": [{"id": "e1", "kind": "person", "label": "PERSON", "name": "Z",
-                        "mentions": [{"start": 0, "end": 7, "text": "Zhirnox"}]}]}, "differs"),
-        ({"entities": [{"id": "e1", "kind": "person", "label": "PERSON", "name": "Z",
-                        "mentions": [{"start": 30, "end": 70, "text": "x"}]}]}, "beyond text length"),
-        ({"entities": [{"id": "e1", "kind": "person", "label": "PERSON", "name": "Z",
-                        "mentions": [{"start": 0, "end": 7, "text": "Zhirnov"}]}] * 2}, "not unique"),
+        (
+            {
+                "entities": [
+                    {
+                        "id": "e1",
+                        "kind": "person",
+                        "label": "PERSON",
+                        "name": "Z",
+                        "mentions": [{"start": 0, "end": 7, "text": "Zhirnox"}],
+                    }
+                ]
+            },
+            "differs",
+        ),
+        (
+            {
+                "entities": [
+                    {
+                        "id": "e1",
+                        "kind": "person",
+                        "label": "PERSON",
+                        "name": "Z",
+                        "mentions": [{"start": 30, "end": 70, "text": "x"}],
+                    }
+                ]
+            },
+            "beyond text length",
+        ),
+        (
+            {
+                "entities": [
+                    {
+                        "id": "e1",
+                        "kind": "person",
+                        "label": "PERSON",
+                        "name": "Z",
+                        "mentions": [{"start": 0, "end": 7, "text": "Zhirnov"}],
+                    }
+                ]
+                * 2
+            },
+            "not unique",
+        ),
         ({"entities": []}, "speaker entity e1 not found"),
         ({"extra_field": 1}, "Extra inputs"),
     ],

@@ -31,7 +31,10 @@ def test_quoted_spans(text: str, expected: list[list[str]]) -> None:
 def test_unbalanced_mark_ends_with_its_paragraph() -> None:
     text = "He said “this never closes.\n\nLater, she said “this one does” and left."
     spans = find_quoted_spans(text)
-    assert [(text[s.start : s.end], s.closed) for s in spans] == [("this never closes.", False), ("this one does", True)]
+    assert [(text[s.start : s.end], s.closed) for s in spans] == [
+        ("this never closes.", False),
+        ("this one does", True),
+    ]
 
 
 def test_unbalanced_marks_never_lose_the_rest_of_the_article() -> None:

@@ -44,22 +44,35 @@ WARREN = "Senator Elizabeth Warren spoke on Tuesday. "
 # (text, [(kind, content, speaker name or None, cue or None, method prefix)])
 CASES = [
     (WARREN + '"We will win," Warren said.', [("direct", "We will win,", "Elizabeth Warren", "said", "cue-after")]),
-    (WARREN + "Warren said: “We will win this fight.”", [("direct", "We will win this fight.", "Elizabeth Warren", "said", "cue-before")]),
+    (
+        WARREN + "Warren said: “We will win this fight.”",
+        [("direct", "We will win this fight.", "Elizabeth Warren", "said", "cue-before")],
+    ),
     (WARREN + "“We will win,” said Warren.", [("direct", "We will win,", "Elizabeth Warren", "said", "cue-after")]),
     (WARREN + "‘We don’t know,’ said Warren.", [("direct", "We don’t know,", "Elizabeth Warren", "said", "cue-after")]),
     (WARREN + "''We will win,'' Warren said.", [("direct", "We will win,", "Elizabeth Warren", "said", "cue-after")]),
     (WARREN + "«We will win», Warren said.", [("direct", "We will win", "Elizabeth Warren", "said", "cue-after")]),
     (WARREN + "“We will win,” she said.", [("direct", "We will win,", "Elizabeth Warren", "said", "cue-after")]),
-    (WARREN + "Warren hinted that the bill might pass next week.",
-     [("indirect", "that the bill might pass next week", "Elizabeth Warren", "hinted", "ccomp")]),
-    ("The bill will pass, according to Senator Elizabeth Warren.",
-     [("indirect", "The bill will pass", "Elizabeth Warren", "according", "according-to")]),
-    (WARREN + "Warren called the bill “a disgrace to the nation”.",
-     [("mixed", "the bill “a disgrace to the nation", "Elizabeth Warren", "called", "object")]),
-    (WARREN + "The economy, Warren said, is in trouble.",
-     [("indirect", "The economy, Warren said, is in trouble", "Elizabeth Warren", "said", "parenthetical")]),
-    ('"Net neutrality is essential for us all." - Commissioner Geoffrey Starks',
-     [("direct", "Net neutrality is essential for us all.", "Geoffrey Starks", None, "dash")]),
+    (
+        WARREN + "Warren hinted that the bill might pass next week.",
+        [("indirect", "that the bill might pass next week", "Elizabeth Warren", "hinted", "ccomp")],
+    ),
+    (
+        "The bill will pass, according to Senator Elizabeth Warren.",
+        [("indirect", "The bill will pass", "Elizabeth Warren", "according", "according-to")],
+    ),
+    (
+        WARREN + "Warren called the bill “a disgrace to the nation”.",
+        [("mixed", "the bill “a disgrace to the nation", "Elizabeth Warren", "called", "object")],
+    ),
+    (
+        WARREN + "The economy, Warren said, is in trouble.",
+        [("indirect", "The economy, Warren said, is in trouble", "Elizabeth Warren", "said", "parenthetical")],
+    ),
+    (
+        '"Net neutrality is essential for us all." - Commissioner Geoffrey Starks',
+        [("direct", "Net neutrality is essential for us all.", "Geoffrey Starks", None, "dash")],
+    ),
     ("The so-called “reform” package was shelved.", []),
 ]
 
@@ -99,7 +112,9 @@ def test_quote_over_several_paragraphs(process: Callable[[str], Article]) -> Non
 
 
 def test_follow_on_quote_takes_the_previous_speaker(process: Callable[[str], Article]) -> None:
-    article = process(WARREN + "“We will win,” Warren said.\n\n“The polls are wrong about this race and everyone knows it.”")
+    article = process(
+        WARREN + "“We will win,” Warren said.\n\n“The polls are wrong about this race and everyone knows it.”"
+    )
     second = article.quotes[-1]
     assert second.text.startswith("The polls")
     assert second.speaker is not None and second.speaker.name == "Elizabeth Warren"
@@ -116,7 +131,7 @@ def test_colon_cue_in_the_paragraph_before(process: Callable[[str], Article]) ->
 
 def test_nicknames_and_titles_are_not_quotes(process: Callable[[str], Article]) -> None:
     article = process('A man who goes by "Shorty" said he was tired. She watched "Saturday Night Live" again.')
-    assert all("Shorty" != q.text and "Saturday Night Live" != q.text for q in article.quotes)
+    assert all(q.text != "Shorty" and q.text != "Saturday Night Live" for q in article.quotes)
 
 
 def test_role_speaker_is_linked_to_its_organisation(process: Callable[[str], Article]) -> None:

@@ -70,6 +70,8 @@ def test_text_without_layout_is_all_body() -> None:
 
 
 def test_bbc_style_headline_then_blank_line() -> None:
-    sections, title, _, _ = find_layout("Ad sales boost Time Warner profit\n\nQuarterly profits at US media giant rose.")
+    sections, title, _, _ = find_layout(
+        "Ad sales boost Time Warner profit\n\nQuarterly profits at US media giant rose."
+    )
     assert title == "Ad sales boost Time Warner profit"
     assert [s.kind for s in sections] == ["headline", "body"]

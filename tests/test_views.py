@@ -102,8 +102,17 @@ def test_export_tables(output: Path, tmp_path: Path, fmt: str) -> None:
 
 
 def test_speaker_index_merges_only_unambiguous_surnames() -> None:
-    index = SpeakerIndex([("Vladimir Putin", "person"), ("Putin", "person"), ("John Smith", "person"),
-                          ("Anna Smith", "person"), ("Smith", "person"), ("George W. Bush", "person"), ("George Bush", "person")])
+    index = SpeakerIndex(
+        [
+            ("Vladimir Putin", "person"),
+            ("Putin", "person"),
+            ("John Smith", "person"),
+            ("Anna Smith", "person"),
+            ("Smith", "person"),
+            ("George W. Bush", "person"),
+            ("George Bush", "person"),
+        ]
+    )
     assert index("Putin") == "Vladimir Putin"
     assert index("Smith") == "Smith"
     assert index("George Bush") == index("George W. Bush")
