@@ -44,6 +44,11 @@ class QuoteKind(str, Enum):
     indirect = "indirect"
 
 
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 class TableFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
@@ -103,6 +108,13 @@ def run(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress, only errors and the summary line.")
     ] = False,
+    engine: Annotated[
+        Engine, typer.Option("--engine", help="Where articles are processed: local processes, or a Dask cluster.")
+    ] = Engine.local,
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Dask scheduler address (tcp://host:8786). Default: a LocalCluster here."),
+    ] = None,
 ) -> None:
     """Extract entities and quotes from articles into one JSON record per article."""
     from pipeline.progress import Reporter
@@ -118,10 +130,21 @@ def run(
         max_bytes=max_bytes,
         batch_size=batch_size,
     )
+    if scheduler and engine is not Engine.dask:
+        raise _fail("--scheduler needs --engine dask")
+    factory = None
+    if engine is Engine.dask:
+        from pipeline.dask_engine import DaskEngine
+
+        def factory(model_name: str | None, workers: int) -> DaskEngine:
+            return DaskEngine(model_name, workers, scheduler)
+
     reporter = Reporter(quiet=quiet)
     try:
         with reporter:
-            summary = run_pipeline(options, on_start=reporter.start, on_outcome=reporter.outcome)
+            summary = run_pipeline(
+                options, on_start=reporter.start, on_outcome=reporter.outcome, engine_factory=factory
+            )
     except errors.WhosaidError as error:
         raise _fail(str(error)) from None
     except KeyboardInterrupt:
@@ -268,6 +291,22 @@ def export(
     _report_problems(problems)
     for path in written:
         typer.echo(str(path))
+
+
+@app.command()
+def report(
+    output_dir: OutputDir,
+    dest: Annotated[Path, typer.Option("--out", "-o", help="Folder for the site (index.html and pages).")] = Path(
+        "report"
+    ),
+) -> None:
+    """A static HTML site: articles with their quotes highlighted, and every speaker's quotes."""
+    from pipeline.report import build_report
+
+    problems: list[Problem] = []
+    index = build_report(output_dir, dest, problems)
+    _report_problems(problems)
+    typer.echo(str(index))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,192 @@
+"""A static HTML report of an output folder: an index, one page per article and per speaker.
+
+The site opens from the filesystem and fetches nothing: the CSS and the small sorting and
+filtering script ship in the package and are copied beside the pages. Jinja2 autoescapes
+every value; the one piece of markup built here (an article's text with its highlights)
+escapes each slice of article text before wrapping it in tags.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from collections import Counter
+from dataclasses import dataclass
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from pipeline.views import Problem, collect, iter_records
+from pipeline.write import write_atomic
+
+_PACKAGE = Path(__file__).resolve().parent
+ENTITY_KINDS = (("person", "People"), ("organization", "Organisations"), ("place", "Places"), ("date", "Dates"))
+
+
+def _slug(value: str) -> str:
+    """A file name for any id or name: readable, unique (a short hash), filesystem-safe."""
+    readable = re.sub(r"[^A-Za-z0-9]+", "-", value).strip("-").lower()[:60] or "x"
+    return f"{readable}-{hashlib.sha1(value.encode('utf-8')).hexdigest()[:8]}"
+
+
+def article_href(article_id: str) -> str:
+    return f"articles/{_slug(article_id)}.html"
+
+
+def speaker_href(name: str) -> str:
+    return f"speakers/{_slug(name)}.html"
+
+
+@dataclass(frozen=True)
+class _Layer:
+    start: int
+    end: int
+    kind: str  # "quote" or "entity"
+    value: dict[str, Any]
+
+
+def highlight(text: str, record: dict[str, Any], speaker_names: dict[str, str], root: str) -> Markup:
+    """The article text, escaped, with quotes and entity mentions wrapped in tags.
+
+    Quotes are the outer layer and mentions the inner one; where they cross, an element is
+    split, so the markup always nests. The speaker's name follows each quote's last fragment.
+    """
+    quote_layers = [
+        _Layer(f["start"], f["end"], "quote", q)
+        for q in record["quotes"]
+        for f in q["fragments"]
+        if f["end"] > f["start"]
+    ]
+    entity_layers = [
+        _Layer(m["start"], m["end"], "entity", e)
+        for e in record["entities"]
+        for m in e["mentions"]
+        if m["end"] > m["start"]
+    ]
+    cuts = {0, len(text)}
+    for layer in quote_layers + entity_layers:
+        cuts.update((layer.start, layer.end))
+    ends_of_quotes = {q["fragments"][-1]["end"]: q for q in record["quotes"] if q["fragments"]}
+    points = sorted(cuts)
+    pieces: list[str] = []
+    for start, end in pairwise(points):
+        chunk = str(escape(text[start:end]))
+        quote = next((layer.value for layer in quote_layers if layer.start <= start and end <= layer.end), None)
+        entity = next((layer.value for layer in entity_layers if layer.start <= start and end <= layer.end), None)
+        if entity is not None:
+            chunk = (
+                f'<span class="ent ent-{escape(entity["kind"])}" title="{escape(entity["name"])}'
+                f' ({escape(entity["kind"])})">{chunk}</span>'
+            )
+        if quote is not None:
+            speaker = quote.get("speaker")
+            who = speaker_names.get(speaker["name"], speaker["name"]) if speaker else "no speaker found"
+            title = f"{who} · {quote['kind']} quote" + (f" · cue “{quote['cue']['text']}”" if quote.get("cue") else "")
+            chunk = (
+                f'<span class="quote quote-{escape(quote["kind"])}" data-quote="{escape(quote["id"])}"'
+                f' title="{escape(title)}">{chunk}</span>'
+            )
+        pieces.append(chunk)
+        closing = ends_of_quotes.get(end)
+        if closing is not None and closing.get("speaker"):
+            name = speaker_names.get(closing["speaker"]["name"], closing["speaker"]["name"])
+            pieces.append(f'<span class="who">— <a href="{root}{escape(speaker_href(name))}">{escape(name)}</a></span>')
+    return Markup("".join(pieces))
+
+
+def build_report(out_dir: Path, dest: Path, problems: list[Problem] | None = None) -> Path:
+    """Render the site for ``out_dir`` into ``dest``; returns the index page."""
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+    env = Environment(
+        loader=FileSystemLoader(_PACKAGE / "templates"),
+        autoescape=select_autoescape(["html"]),
+        keep_trailing_newline=True,
+    )
+    rows, speakers = collect(out_dir, problems)
+    merged_name = {variant: summary.name for summary in speakers.values() for variant in summary.variants}
+    records = {record["id"]: record for record in iter_records(out_dir)}
+
+    (dest / "articles").mkdir(parents=True, exist_ok=True)
+    (dest / "speakers").mkdir(parents=True, exist_ok=True)
+    (dest / "static").mkdir(parents=True, exist_ok=True)
+    for asset in ("report.css", "report.js"):
+        shutil.copyfile(_PACKAGE / "static" / asset, dest / "static" / asset)
+
+    article_rows = []
+    article_page = env.get_template("article.html")
+    for article_id in sorted(records):
+        record = records[article_id]
+        title = record.get("title") or article_id
+        entities: dict[str, list[dict[str, Any]]] = {kind: [] for kind, _ in ENTITY_KINDS}
+        for entity in record["entities"]:
+            entities[entity["kind"]].append(
+                {"name": entity["name"], "value": entity.get("value"), "count": len(entity["mentions"])}
+            )
+        html = article_page.render(
+            title=title,
+            root="../",
+            published=record.get("published"),
+            source=record["source"]["path"],
+            quote_count=len(record["quotes"]),
+            body=highlight(record["text"], record, merged_name, "../"),
+            entities=entities,
+            entity_kinds=ENTITY_KINDS,
+        )
+        write_atomic(dest / article_href(article_id), html.encode("utf-8"))
+        article_rows.append(
+            {
+                "href": article_href(article_id),
+                "title": title,
+                "published": (record.get("published") or "")[:10],
+                "quotes": len(record["quotes"]),
+                "people": len(entities["person"]),
+                "entities": len(record["entities"]),
+            }
+        )
+
+    speaker_page = env.get_template("speaker.html")
+    speaker_rows = []
+    for summary in sorted(speakers.values(), key=lambda s: (-s.quotes, s.name.casefold())):
+        quotes = [
+            {
+                "kind": row.quote["kind"],
+                "text": row.quote["text"],
+                "anchor": f"{_slug(row.article_id)}-{row.quote['id']}",
+                "href": "../" + article_href(row.article_id),
+                "title": row.title or row.article_id,
+                "published": (row.published or "")[:10],
+                "cue": (row.quote.get("cue") or {}).get("text"),
+                "method": row.quote["method"],
+                "confidence": row.quote["confidence"],
+            }
+            for row in rows
+            if row.speaker == summary.name
+        ]
+        roles = [role for role, _ in Counter(summary.roles).most_common()]
+        html = speaker_page.render(
+            title=summary.name, root="../", roles=roles, quotes=quotes, article_count=len(summary.articles)
+        )
+        write_atomic(dest / speaker_href(summary.name), html.encode("utf-8"))
+        speaker_rows.append(
+            {
+                "href": speaker_href(summary.name),
+                "name": summary.name,
+                "role": roles[0] if roles else None,
+                "quotes": summary.quotes,
+                "articles": len(summary.articles),
+            }
+        )
+
+    index = dest / "index.html"
+    html = env.get_template("index.html").render(
+        title=f"{len(article_rows)} articles, {len(speaker_rows)} speakers",
+        root="",
+        articles=article_rows,
+        speakers=speaker_rows,
+    )
+    write_atomic(index, html.encode("utf-8"))
+    return index

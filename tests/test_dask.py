@@ -1,0 +1,86 @@
+"""The Dask engine on a real LocalCluster (2 worker processes on loopback)."""
+
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from pipeline.runner import Outcome, RunOptions, run
+from tests.conftest import SEED
+
+pytest.importorskip("dask.distributed", reason="Dask not installed: pip install 'whosaid[dask]'")
+
+runner = CliRunner()
+ARTICLES = 200
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """Seeds plus generated articles (paragraphs of the example, reordered), and a local run of them."""
+    root = tmp_path_factory.mktemp("dask")
+    folder = root / "in"
+    folder.mkdir()
+    paragraphs = [p for p in SEED.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    (folder / SEED.name).write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    for number in range(ARTICLES):
+        body = paragraphs[3 + number % (len(paragraphs) - 3) :] + paragraphs[3 : 3 + number % (len(paragraphs) - 3)]
+        text = f"Report number {number}\n\n" + "\n\n".join(body) + f"\n\n“Note {number} is here,” Zhirnov said.\n"
+        (folder / f"gen_{number:03d}.txt").write_text(text, encoding="utf-8")
+    local = root / "local"
+    result = runner.invoke(app, ["run", str(folder), "-o", str(local), "-q", "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    return folder, local
+
+
+def same_records(one: Path, two: Path) -> None:
+    names = sorted(p.name for p in one.glob("*.json"))
+    assert names == sorted(p.name for p in two.glob("*.json"))
+    assert len(names) == ARTICLES + 2  # records and the manifest
+    for name in names:
+        assert (one / name).read_bytes() == (two / name).read_bytes(), name
+
+
+def test_dask_run_gives_byte_identical_output(corpus: tuple[Path, Path], tmp_path: Path) -> None:
+    folder, local = corpus
+    out = tmp_path / "dask"
+    result = runner.invoke(app, ["run", str(folder), "-o", str(out), "-q", "--engine", "dask", "--jobs", "2"])
+    assert result.exit_code == 0, result.output
+    assert f"{ARTICLES + 1} ok" in result.output
+    same_records(local, out)
+
+
+def test_a_killed_worker_loses_nothing(corpus: tuple[Path, Path], tmp_path: Path) -> None:
+    from pipeline.dask_engine import DaskEngine
+
+    folder, local = corpus
+    out = tmp_path / "killed"
+    engines: list[DaskEngine] = []
+    killed: list[int] = []
+
+    def factory(model: str | None, jobs: int) -> DaskEngine:
+        engines.append(DaskEngine(model, jobs))
+        return engines[-1]
+
+    def kill_once(outcome: Outcome) -> None:
+        if not killed and outcome.status == "ok" and len(list(out.glob("gen_*.json"))) >= 20:
+            pids = engines[0].client.run(os.getpid)
+            victim = sorted(pids.values())[0]
+            os.kill(victim, signal.SIGKILL)
+            killed.append(victim)
+
+    summary = run(
+        RunOptions(inputs=[folder], out_dir=out, jobs=2, batch_size=4), on_outcome=kill_once, engine_factory=factory
+    )
+    assert killed, "a worker should have been killed during the run"
+    assert summary.counts == {"ok": ARTICLES + 1}
+    same_records(local, out)
+
+
+def test_scheduler_without_dask_engine_is_a_usage_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["run", str(SEED), "-o", str(tmp_path), "--scheduler", "tcp://127.0.0.1:1"])
+    assert result.exit_code == 2 and "--scheduler needs --engine dask" in result.output
