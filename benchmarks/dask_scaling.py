@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from throughput import DEFAULT_CORPUS, WHOSAID, corpus_subset, measure  # noqa: E402
+from throughput import DEFAULT_CORPUS, WHOSAID, corpus_subset, measure
 
 
 def main() -> int:
