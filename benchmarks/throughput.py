@@ -107,6 +107,7 @@ def main() -> int:
             results[f"bare{jobs}"] = measure([sys.executable, "-c", BARE, str(full), model, str(jobs)])
             results[f"whosaid{jobs}"] = whosaid_run(full, scratch / "out", jobs, model)
         results["small"] = whosaid_run(small, scratch / "out-small", 1, model)
+        results["bare-small"] = measure([sys.executable, "-c", BARE, str(small), model, "1"])
         results["large"] = results["whosaid1"]
 
         helps = []
@@ -131,7 +132,12 @@ def main() -> int:
     small_peak, large_peak = results["small"][1], results["large"][1]
     print(
         f"peak memory --jobs 1: {small_peak:.0f} MiB at {small_articles} articles (spread), "
-        f"{large_peak:.0f} MiB at {articles} articles: ratio {large_peak / small_peak:.2f} (target <= 1.3)"
+        f"{large_peak:.0f} MiB at {articles} articles: ratio {large_peak / small_peak:.3f} (target <= 1.3)"
+    )
+    bare_small, bare_large = results["bare-small"][1], results["bare1"][1]
+    print(
+        f"peak memory of bare nlp.pipe: {bare_small:.0f} MiB at {small_articles} articles, {bare_large:.0f} MiB at "
+        f"{articles}: ratio {bare_large / bare_small:.2f} (the model's own cost grows with the longest article)"
     )
     print(f"peak memory --jobs 2 at {articles} articles: {results['whosaid2'][1]:.0f} MiB (process tree)")
     print(f"whosaid --help: median {statistics.median(helps):.2f} s over {len(helps)} runs (target < 0.5 s)")

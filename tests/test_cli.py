@@ -55,6 +55,7 @@ def test_bad_inputs_get_error_entries_and_the_run_goes_on(seeds: Path, tmp_path:
     (seeds / "huge.txt").write_bytes(b"word " * 5000)
     (seeds / "notes.md").write_text("not an article")
     (seeds / "broken.txt").symlink_to(seeds / "missing-target.txt")
+    os.mkfifo(seeds / "pipe.txt")  # a named pipe: readable by name, but no article
     unreadable = seeds / "locked.txt"
     unreadable.write_text("secret")
     unreadable.chmod(0)
@@ -69,6 +70,7 @@ def test_bad_inputs_get_error_entries_and_the_run_goes_on(seeds: Path, tmp_path:
     assert "over the 20,000-byte limit" in str(entries["huge.txt"]["error"])
     assert entries["broken.txt"]["error"] == "broken symbolic link"
     assert entries["notes.md"]["status"] == "ignored"
+    assert entries["pipe.txt"]["error"] == "cannot read file: not a regular file"
     if os.geteuid() != 0:  # root reads any file
         assert "cannot read" in str(entries["locked.txt"]["error"])
     assert "empty.txt: empty file" in output
