@@ -321,7 +321,7 @@ def _direct_quotes(ctx: _Context, spans: list[QuotedSpan]) -> list[_Draft]:
         draft = _attribute_direct(ctx, span, previous)
         if (
             previous is not None
-            and (draft.cue is None or draft.cue is previous.cue or draft.cue == previous.cue)
+            and (draft.cue is None or draft.cue == previous.cue)
             and previous.cue is not None
             and previous.method == "cue-after"
             and len(previous.fragments) == 1

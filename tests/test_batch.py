@@ -34,6 +34,18 @@ def make_articles(folder: Path, count: int) -> None:
         )
 
 
+def start_run_until(articles: Path, out: Path, records: int, *options: str) -> subprocess.Popen[bytes]:
+    """Start `whosaid run` (one worker, one article a batch) and return once ``records`` are written."""
+    command = [sys.executable, "-m", "pipeline.cli", "run", str(articles), "-o", str(out), "--jobs", "1"]
+    process = subprocess.Popen(
+        [*command, "--batch-size", "1", *options], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline and len(list(out.glob("article_*.json"))) < records:
+        time.sleep(0.05)
+    return process
+
+
 def test_two_workers_give_byte_identical_records(tmp_path: Path) -> None:
     make_articles(tmp_path / "in", 6)
     one, two = tmp_path / "one", tmp_path / "two"
@@ -49,26 +61,9 @@ def test_two_workers_give_byte_identical_records(tmp_path: Path) -> None:
 def test_kill_minus_nine_leaves_valid_files_and_the_rerun_resumes(tmp_path: Path) -> None:
     articles, out = tmp_path / "in", tmp_path / "out"
     make_articles(articles, 120)
-    command = [
-        sys.executable,
-        "-m",
-        "pipeline.cli",
-        "run",
-        str(articles),
-        "-o",
-        str(out),
-        "-q",
-        "--jobs",
-        "1",
-        "--batch-size",
-        "1",
-    ]
-    process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 180
-    while time.monotonic() < deadline and len(list(out.glob("article_*.json"))) < 5:
-        time.sleep(0.05)
+    process = start_run_until(articles, out, 5, "-q")
     process.send_signal(signal.SIGKILL)
-    process.wait()
+    process.communicate()  # waits, and closes the pipes
     done = list(out.glob("article_*.json"))
     assert 5 <= len(done) < 120, "the run should have been killed half-way"
     for path in done:
@@ -129,23 +124,7 @@ def test_real_corpus_sample_with_a_latin1_article(shared: Path, tmp_path: Path) 
 def test_interrupt_keeps_finished_records(tmp_path: Path) -> None:
     articles, out = tmp_path / "in", tmp_path / "out"
     make_articles(articles, 60)
-    command = [
-        sys.executable,
-        "-m",
-        "pipeline.cli",
-        "run",
-        str(articles),
-        "-o",
-        str(out),
-        "--jobs",
-        "1",
-        "--batch-size",
-        "1",
-    ]
-    process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 180
-    while time.monotonic() < deadline and len(list(out.glob("article_*.json"))) < 3:
-        time.sleep(0.05)
+    process = start_run_until(articles, out, 3)
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == 130
