@@ -149,6 +149,27 @@ def _is_direct_material(text: str, span: QuotedSpan) -> bool:
     return not before or before[-1] in "\n:.!?"
 
 
+def _direct_material(text: str, spans: list[QuotedSpan]) -> list[QuotedSpan]:
+    chosen: list[QuotedSpan] = []
+    for span in spans:
+        if _is_direct_material(text, span) or (chosen and _resumes(text, chosen[-1], span)):
+            chosen.append(span)
+    return chosen
+
+
+def _resumes(text: str, previous: QuotedSpan, span: QuotedSpan) -> bool:
+    """'"The voters are furious," Mr. Gidley said, "and they're not ..."': the second part
+    opens in lower case after a comma, yet goes on the quote the attribution interrupted."""
+    gap = text[previous.end : span.start]
+    content = text[previous.start : previous.end].rstrip()
+    return (
+        content.endswith(",")
+        and "\n" not in gap
+        and len(gap) <= 80
+        and gap.rstrip(QUOTE_MARK_CHARS + " ").endswith(",")
+    )
+
+
 def _frame_after(ctx: _Context, span: QuotedSpan) -> list[Token]:
     """Tokens after the closing mark up to the end of the sentence or paragraph."""
     text = ctx.text
@@ -371,7 +392,7 @@ def _bounds(ctx: _Context, tokens: list[Token]) -> tuple[int, int] | None:
     return _trim_content(ctx, tokens[0], tokens[-1]) if tokens else None
 
 
-_APPENDAGE_DEPS = frozenset({"relcl", "advcl", "acl", "appos", "npadvmod", "conj"})
+_APPENDAGE_DEPS = frozenset({"relcl", "advcl", "acl", "appos", "npadvmod"})
 
 
 def _without_appendage(ctx: _Context, bounds: tuple[int, int]) -> tuple[int, int]:
@@ -602,12 +623,14 @@ def extract_quotes(doc: Doc, entities: list[Entity], sections: list[Section] | N
     mask = quoted_mask(text, spans)
     index = EntityIndex(entities, mask)
     index.roles = article_roles(doc, index)
-    direct_spans = [s for s in spans if _is_direct_material(text, s)]
-    inline_spans = [s for s in spans if not _is_direct_material(text, s)]
+    direct_spans = _direct_material(text, spans)
+    inline_spans = [s for s in spans if s not in direct_spans]
     ctx = _Context(doc, text, index, quoted_mask(text, direct_spans), mask, _char_token_map(doc))
     direct = _direct_quotes(ctx, direct_spans)
     reported = _reported(ctx, direct)
+    reported = _outermost(reported)
     for draft in reported:
+        _cover_cut_quotes(draft, inline_spans)
         # Inline quoted words are part of the reported content, not quotes of their own.
         draft.quoted = [(s.start, s.end) for s in inline_spans if draft.start <= s.start and s.end <= draft.end]
         if draft.quoted:
@@ -617,6 +640,31 @@ def extract_quotes(doc: Doc, entities: list[Entity], sections: list[Section] | N
     drafts = _dedupe(direct + reported)
     drafts.sort(key=lambda d: (d.start, d.end))
     return [_to_quote(text, number, draft) for number, draft in enumerate(drafts, start=1)]
+
+
+def _outermost(drafts: list[_Draft]) -> list[_Draft]:
+    """Drop reported content nested in other reported content ("said she believed that ...").
+    Annotators (PARC, PolNeAR) mostly keep only the outer attribution: on PolNeAR train this
+    raises precision from 0.73 to 0.79 at a recall cost of 0.005."""
+
+    def inside(inner: _Draft, outer: _Draft) -> bool:
+        same = (outer.start, outer.end) == (inner.start, inner.end)
+        return outer.start <= inner.start and inner.end <= outer.end and not same
+
+    return [draft for draft in drafts if not any(inside(draft, other) for other in drafts)]
+
+
+def _cover_cut_quotes(draft: _Draft, inline: list[QuotedSpan]) -> None:
+    """Reported content never ends or starts inside quoted words: the parse often cuts
+    'wanted "common-sense solutions ..., maybe looking at smart guns"' at a comma."""
+    start, end = draft.fragments[0][0], draft.fragments[-1][1]
+    for span in inline:
+        if span.start < start < span.end:
+            start = span.start
+        if span.start < end < span.end:
+            end = span.end
+    draft.fragments[0] = (start, draft.fragments[0][1])
+    draft.fragments[-1] = (draft.fragments[-1][0], end)
 
 
 def _dedupe(drafts: list[_Draft]) -> list[_Draft]:

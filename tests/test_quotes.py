@@ -74,6 +74,26 @@ CASES = [
         [("direct", "Net neutrality is essential for us all.", "Geoffrey Starks", None, "dash")],
     ),
     ("The so-called “reform” package was shelved.", []),
+    # A belief reported inside reported speech is part of the outer quote, not a second one.
+    (
+        WARREN + "Warren said she believed the bill would pass.",
+        [("indirect", "she believed the bill would pass", "Elizabeth Warren", "said", "ccomp")],
+    ),
+    # The parse ends the clause at the comma inside the quoted words; the quote keeps them whole.
+    (
+        WARREN + "Warren said she wanted “common-sense solutions to the problem that include gun-safety "
+        "legislation, maybe looking at smart guns, trigger locks and restricting the use of military-style rifles.”",
+        [
+            (
+                "mixed",
+                "she wanted “common-sense solutions to the problem that include gun-safety legislation, maybe "
+                "looking at smart guns, trigger locks and restricting the use of military-style rifles.",
+                "Elizabeth Warren",
+                "said",
+                "ccomp",
+            )
+        ],
+    ),
 ]
 
 
@@ -100,6 +120,17 @@ def test_interrupted_quote_is_one_quote_in_two_fragments(process: Callable[[str]
     quote = article.quotes[0]
     assert [article.text[f.start : f.end] for f in quote.fragments] == ["We will win,", "Nobody doubts it."]
     assert quote.speaker is not None and quote.speaker.name == "Elizabeth Warren"
+
+
+def test_interrupted_quote_resuming_in_lower_case(process: Callable[[str], Article]) -> None:
+    article = process(WARREN + "“The voters are furious,” Warren said, “and they are not letting a speech sway them.”")
+    assert len(article.quotes) == 1
+    quote = article.quotes[0]
+    assert [article.text[f.start : f.end] for f in quote.fragments] == [
+        "The voters are furious,",
+        "and they are not letting a speech sway them.",
+    ]
+    assert quote.kind == "direct" and quote.method == "cue-after"
 
 
 def test_quote_over_several_paragraphs(process: Callable[[str], Article]) -> None:
