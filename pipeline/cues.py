@@ -7,6 +7,11 @@ lemmas, matched against spaCy's lemmatizer, so "says", "said" and "saying" all c
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 # Verbs whose subject is the source and whose clausal complement is the content:
 # "Kabulov hinted (that) Russia might recognize the Taliban".
 SPEECH_VERBS = frozenset(
@@ -26,7 +31,7 @@ SPEECH_VERBS = frozenset(
     expect believe think feel fear hope worry doubt know understand assume suppose
     consider reckon figure realize realise learn hear see show prove demonstrate
     illustrate highlight underscore underline emphasise plead beg implore caution
-    concede specify clarify elaborate detail outline list cite quote read say
+    concede specify clarify elaborate detail outline list cite quote read say confess
     """.split()
 )
 
@@ -45,16 +50,18 @@ OBJECT_CONTENT_VERBS = frozenset(
     demand recommend criticize criticise praise condemn blame accuse cite discuss mention
     promise urge defend dismiss question describe fault attack slam blast applaud hail
     decry tout champion denounce lambaste dispute challenge
+    express voice echo advocate portray deem view assail rebut invoke credit reference envision
+    regard prefer promote address release share
     """.split()
 )
 
 # Stance verbs: PolNeAR counts "backing Assad" as an attribution, but it reports a position,
 # not words, so these quotes get a lower confidence (method "stance").
-STANCE_VERBS = frozenset("support oppose back endorse champion".split())
+STANCE_VERBS = frozenset("support oppose back endorse champion prefer promote".split())
 
 # Verbs whose content comes after a preposition: "talked about how ...", "warned of a crisis".
 PREPOSITION_CUE_VERBS = frozenset(
-    "talk speak write comment testify complain warn ask argue joke boast brag tweet lecture muse".split()
+    "talk speak write comment testify complain warn ask argue joke boast brag tweet lecture muse rail".split()
 )
 CONTENT_PREPOSITIONS = frozenset({"about", "of", "against"})
 # "on" carries content only after these ("commented on the ruling"; not "spoke on Tuesday").
@@ -99,6 +106,9 @@ TITLE_WORDS = frozenset(
     """.split()
 )
 
+# Group speakers named by a quantity: "Many said ...", "About four in 10 said ...".
+QUANTIFIERS = frozenset("many most several some few others all both half majority".split())
+
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 GROUP_PRONOUNS = frozenset({"they", "them", "we", "us", "i", "me", "you", "it"})
@@ -118,3 +128,12 @@ DASHES = frozenset("-–—―")
 REPORTED_CUE_VERBS = (
     SPEECH_VERBS | INFINITIVE_CUE_VERBS | OBJECT_CUE_VERBS | OBJECT_CONTENT_VERBS | PREPOSITION_CUE_VERBS
 )
+
+
+# Forms the small English model lemmatizes wrongly: "hoping" -> "hop".
+_LEMMA_FIXES = {"hoping": "hope", "hoped": "hope"}
+
+
+def cue_lemma(token: Token) -> str:
+    """The lemma to look up in the lists above."""
+    return _LEMMA_FIXES.get(token.lower_) or token.lemma_.lower()

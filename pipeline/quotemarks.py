@@ -52,7 +52,7 @@ def _roles(text: str, i: int) -> tuple[bool, bool]:
     if before.isalnum() and after.isalnum():
         return False, False  # an apostrophe inside a word: don't, O'Brien
     can_open = not after.isspace() and not before.isalnum() and before not in _NO_OPEN_AFTER
-    can_close = not before.isspace() and not after.isalnum()
+    can_close = not after.isalnum() and (not before.isspace() or _after_closing_punctuation(text, i))
     if char in ONLY_OPENS:
         can_close = can_close and char not in "‘‚"  # “ closes only in German-style „…“
     if char in ONLY_CLOSES:
@@ -60,6 +60,14 @@ def _roles(text: str, i: int) -> tuple[bool, bool]:
     if _family(char) == "single" and can_open and after.isdigit():
         can_open = False  # '90s, ’em-style elisions
     return can_open, can_close
+
+
+def _after_closing_punctuation(text: str, i: int) -> bool:
+    """A mark set off by a space after a quote's last comma or stop: 'coalitions, \'\' said'."""
+    k = i - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    return k >= 0 and k < i - 1 and (text[k] in ",.!?…" or text[k] in QUOTE_CHARS)
 
 
 def find_quoted_spans(text: str) -> list[QuotedSpan]:
@@ -104,7 +112,7 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
         pending = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][1] == family), None)
         if can_close and pending is not None:
             if pending == 0:
-                fragments.append((start_of_fragment, i))
+                fragments.append((start_of_fragment, _rstrip(text, start_of_fragment, i)))
                 spans.append(QuotedSpan(tuple(fragments), closed=True))
                 stack, fragments = [], []
             else:

@@ -44,6 +44,7 @@ from pipeline.cues import (
     SPEECH_VERBS,
     STANCE_VERBS,
     WEAK_CUE_VERBS,
+    cue_lemma,
 )
 from pipeline.quotemarks import QuotedSpan, find_quoted_spans, quoted_mask
 from pipeline.speakers import EntityIndex, article_roles, speaker_from_span, speaker_from_token
@@ -53,8 +54,6 @@ if TYPE_CHECKING:
 
 QUOTE_MARK_CHARS = "".join(sorted(QUOTE_CHARS)) + "`"
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-# Subjects that name nobody: "no one expected that ...".
-_NO_SOURCE = frozenset({"nobody", "none", "one", "all", "everyone", "everybody", "anyone", "anybody", "few"})
 _SENTENCE_END = frozenset({".", "!", "?"})
 _MAX_FRAME_TOKENS = 40
 # The words right of an evaluative verb that carry what was said.
@@ -181,16 +180,12 @@ def _frame_after(ctx: _Context, span: QuotedSpan) -> list[Token]:
         return []
     frame: list[Token] = []
     for token in ctx.doc[first.i : first.i + _MAX_FRAME_TOKENS]:
-        if "\n" in token.text or ctx.in_quote(token) or _is_mark(token):
+        if "\n" in token.text or ctx.in_quote(token):
             break
         frame.append(token)
         if token.text in _SENTENCE_END or "\n" in token.whitespace_:
             break
     return frame
-
-
-def _is_mark(token: Token) -> bool:
-    return all(char in QUOTE_MARK_CHARS for char in token.text)
 
 
 def _frame_before(ctx: _Context, span: QuotedSpan) -> list[Token]:
@@ -208,7 +203,7 @@ def _frame_before(ctx: _Context, span: QuotedSpan) -> list[Token]:
 
 
 def _cue_in(frame: list[Token], nearest_last: bool) -> Token | None:
-    cues = [t for t in frame if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")]
+    cues = [t for t in frame if cue_lemma(t) in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")]
     if not cues:
         return None
     return cues[-1] if nearest_last else cues[0]
@@ -238,6 +233,10 @@ def _speaker_near_cue(ctx: _Context, cue: Token, frame: list[Token]) -> Token | 
     for token in sorted(frame, key=lambda t: abs(t.i - cue.i)):
         if token is not cue and abs(token.i - cue.i) <= 3 and (token.pos_ in ("PROPN", "PRON") or token.ent_type_):
             return token
+    # '"...," Texas delegate Bill Eastland, wearing a cowboy hat, said': the first name in the frame.
+    named = [t for t in frame if t.i < cue.i and t.ent_type_ in ("PERSON", "ORG") and not ctx.quoted_any[t.idx]]
+    if named:
+        return named[0]
     return subject if subject is not None and not ctx.in_quote(subject) else None
 
 
@@ -415,7 +414,7 @@ def _without_appendage(ctx: _Context, bounds: tuple[int, int]) -> tuple[int, int
 
 
 def _clausal_complement(verb: Token) -> Token | None:
-    lemma = verb.lemma_.lower()
+    lemma = cue_lemma(verb)
     for child in verb.children:
         if child.dep_ == "ccomp":
             if lemma in WEAK_CUE_VERBS and not any(c.dep_ in _SUBJECT_DEPS for c in child.children):
@@ -438,7 +437,7 @@ def _reported(ctx: _Context, direct: list[_Draft]) -> list[_Draft]:
     for token in ctx.doc:
         if ctx.in_quote(token):
             continue
-        lemma = token.lemma_.lower()
+        lemma = cue_lemma(token)
         if token.pos_ == "VERB" and lemma in REPORTED_CUE_VERBS:
             draft = _from_verb(ctx, token)
         elif token.lower_ == "according":
@@ -456,7 +455,7 @@ def _reported(ctx: _Context, direct: list[_Draft]) -> list[_Draft]:
 
 
 def _from_verb(ctx: _Context, verb: Token) -> _Draft | None:
-    lemma = verb.lemma_.lower()
+    lemma = cue_lemma(verb)
     complement = _clausal_complement(verb)
     method = "ccomp"
     if complement is None and verb.dep_ == "parataxis" and verb.head.i != verb.i:
@@ -503,7 +502,7 @@ def _from_verb(ctx: _Context, verb: Token) -> _Draft | None:
         return None
     bounds = _without_appendage(ctx, bounds)
     subject = _subject_of(verb)
-    if subject is None or (subject.lower_ == "it" and subject.dep_ == "nsubjpass") or subject.lower_ in _NO_SOURCE:
+    if subject is None or (subject.lower_ == "it" and subject.dep_ == "nsubjpass"):
         return None
     speaker, rule = _resolve(ctx, subject)
     if speaker is None:

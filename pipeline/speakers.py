@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from models import Entity, Mention, Speaker
-from pipeline.cues import GROUP_PRONOUNS, PERSONAL_PRONOUNS, RELATIVE_PRONOUNS, TITLE_WORDS
+from pipeline.cues import GROUP_PRONOUNS, PERSONAL_PRONOUNS, QUANTIFIERS, RELATIVE_PRONOUNS, TITLE_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -181,7 +181,7 @@ def speaker_from_token(doc: Doc, token: Token, index: EntityIndex) -> tuple[Spea
         return Speaker(name=entity.name, entity_id=entity.id, role=role, mention=mention), "entity"
     # A speaker named only by role: "Russian diplomats", "a spokesperson for HMRC".
     tokens = _clean_edges(_np_tokens(token))
-    if not tokens or not any(t.pos_ in ("NOUN", "PROPN") for t in tokens):
+    if not tokens or not any(t.pos_ in ("NOUN", "PROPN") or t.lower_ in QUANTIFIERS or t.like_num for t in tokens):
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     text = doc[tokens[0].i : tokens[-1].i + 1].text

@@ -79,6 +79,33 @@ CASES = [
         WARREN + "Warren said she believed the bill would pass.",
         [("indirect", "she believed the bill would pass", "Elizabeth Warren", "said", "ccomp")],
     ),
+    # Groups named by a quantity are speakers, as polls report them.
+    (
+        "About four in 10 voters said they were angry with the government.",
+        [("indirect", "they were angry with the government", "About four in 10 voters", "said", "ccomp")],
+    ),
+    ("Many said the vote was rigged.", [("indirect", "the vote was rigged", "Many", "said", "ccomp")]),
+    # A closing mark set off by a space still closes the quote.
+    (
+        "''The reason he won is that he built coalitions, '' said Mr. Gunnels, who works for the campaign.",
+        [("direct", "The reason he won is that he built coalitions,", "Gunnels", "said", "cue-after")],
+    ),
+    # The parser finds no subject for "said"; the name opening the frame is the speaker, and
+    # the quoted name inside the frame is not.
+    (
+        "“We have had better conventions than this one,” Texas delegate Bill Eastland, wearing a “Ted Cruz” "
+        "campaign pin, said.",
+        [("direct", "We have had better conventions than this one,", "Bill Eastland", "said", "cue-after")],
+    ),
+    # "hoping" is lemmatized "hop" by the small model.
+    (
+        WARREN + "Warren is hoping the bill will pass next week.",
+        [("indirect", "the bill will pass next week", "Elizabeth Warren", "hoping", "ccomp")],
+    ),
+    (
+        WARREN + "Warren expressed her support for the new climate bill.",
+        [("indirect", "her support for the new climate bill", "Elizabeth Warren", "expressed", "object")],
+    ),
     # The parse ends the clause at the comma inside the quoted words; the quote keeps them whole.
     (
         WARREN + "Warren said she wanted “common-sense solutions to the problem that include gun-safety "
