@@ -435,7 +435,7 @@ def _mostly_quoted(ctx: _Context, start: int, end: int) -> bool:
 def _reported(ctx: _Context, direct: list[_Draft]) -> list[_Draft]:
     drafts: list[_Draft] = []
     for token in ctx.doc:
-        if ctx.in_quote(token):
+        if ctx.quoted_any[token.idx]:
             continue
         lemma = cue_lemma(token)
         if token.pos_ == "VERB" and lemma in REPORTED_CUE_VERBS:
@@ -501,13 +501,26 @@ def _from_verb(ctx: _Context, verb: Token) -> _Draft | None:
     else:
         return None
     bounds = _without_appendage(ctx, bounds)
-    subject = _subject_of(verb)
-    if subject is None or (subject.lower_ == "it" and subject.dep_ == "nsubjpass"):
+    source = _source_of(verb)
+    if source is None:
         return None
-    speaker, rule = _resolve(ctx, subject)
+    speaker, rule = _resolve(ctx, source)
     if speaker is None:
         return None
     return _Draft(kind="indirect", fragments=[bounds], method=method + rule, cue=verb, speaker=speaker)
+
+
+def _source_of(verb: Token) -> Token | None:
+    """Who holds the reported content: the subject, or the agent of a passive
+    ("Trump was criticized by his rivals for ..."); a passive without one has no source."""
+    subject = _subject_of(verb)
+    if subject is None or subject.dep_ != "nsubjpass":
+        return subject
+    for carrier in (verb, subject.head):
+        for child in carrier.children:
+            if child.dep_ == "agent":
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def _parenthetical(ctx: _Context, verb: Token) -> _Draft | None:

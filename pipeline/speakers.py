@@ -159,7 +159,7 @@ def speaker_from_token(doc: Doc, token: Token, index: EntityIndex) -> tuple[Spea
             return None
         here = Mention(start=token.idx, end=token.idx + len(token), text=token.text)
         return antecedent[0].model_copy(update={"mention": here}), "pronoun"
-    if token.pos_ == "PRON" or lower in PERSONAL_PRONOUNS or lower in GROUP_PRONOUNS:
+    if (token.pos_ == "PRON" and lower not in QUANTIFIERS) or lower in PERSONAL_PRONOUNS or lower in GROUP_PRONOUNS:
         mention = Mention(start=token.idx, end=token.idx + len(token), text=token.text)
         if lower in PERSONAL_PRONOUNS:
             person = index.last_person_before(token.idx)

@@ -106,6 +106,21 @@ CASES = [
         WARREN + "Warren expressed her support for the new climate bill.",
         [("indirect", "her support for the new climate bill", "Elizabeth Warren", "expressed", "object")],
     ),
+    # Evidence and aims are attributions too, at a lower confidence (method "stance").
+    (
+        "A new Quinnipiac poll shows Clinton with an 8-point lead over Trump.",
+        [("indirect", "Clinton with an 8-point lead over Trump", "new Quinnipiac poll", "shows", "stance")],
+    ),
+    (
+        WARREN + "Warren called for new limits on campaign spending.",
+        [("indirect", "for new limits on campaign spending", "Elizabeth Warren", "called", "object")],
+    ),
+    # In the passive the source is the agent, never the subject; without an agent there is none.
+    (
+        "Trump has been criticized by some of his rivals for failing to spend enough on ads.",
+        [("indirect", "for failing to spend enough on ads", "some of his rivals", "criticized", "object")],
+    ),
+    ("Trump was criticized for failing to spend enough on ads.", []),
     # The parse ends the clause at the comma inside the quoted words; the quote keeps them whole.
     (
         WARREN + "Warren said she wanted “common-sense solutions to the problem that include gun-safety "
