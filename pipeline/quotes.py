@@ -202,8 +202,20 @@ def _frame_before(ctx: _Context, span: QuotedSpan) -> list[Token]:
     return frame
 
 
+def _is_cue(token: Token) -> bool:
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = cue_lemma(token)
+    if lemma in SPEECH_VERBS:
+        return True
+    # "as Tom Ridge put it: ...", "She went on: ..."
+    if lemma == "put":
+        return any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
+    return lemma == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in token.children)
+
+
 def _cue_in(frame: list[Token], nearest_last: bool) -> Token | None:
-    cues = [t for t in frame if cue_lemma(t) in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")]
+    cues = [t for t in frame if _is_cue(t)]
     if not cues:
         return None
     return cues[-1] if nearest_last else cues[0]
@@ -218,7 +230,7 @@ def _subject_of(verb: Token) -> Token | None:
         for child in current.children:
             if child.dep_ in _SUBJECT_DEPS:
                 return child
-        if current.dep_ in ("conj", "xcomp", "advcl") and current.head is not current:
+        if current.dep_ in ("conj", "xcomp", "advcl") and current.head.i != current.i:
             current = current.head
         else:
             return None
@@ -231,7 +243,9 @@ def _speaker_near_cue(ctx: _Context, cue: Token, frame: list[Token]) -> Token | 
         return subject
     # Misparsed frames ("... ," Zhirnov said): a name or pronoun right next to the cue.
     for token in sorted(frame, key=lambda t: abs(t.i - cue.i)):
-        if token is not cue and abs(token.i - cue.i) <= 3 and (token.pos_ in ("PROPN", "PRON") or token.ent_type_):
+        if token.i == cue.i or (token.head.i == cue.i and token.dep_ == "dobj" and token.lower_ == "it"):  # "put it"
+            continue
+        if abs(token.i - cue.i) <= 3 and (token.pos_ in ("PROPN", "PRON") or token.ent_type_):
             return token
     # '"...," Texas delegate Bill Eastland, wearing a cowboy hat, said': the first name in the frame.
     named = [t for t in frame if t.i < cue.i and t.ent_type_ in ("PERSON", "ORG") and not ctx.quoted_any[t.idx]]
@@ -276,6 +290,18 @@ def _attribute_direct(ctx: _Context, span: QuotedSpan, previous: _Draft | None) 
         draft.method = method
         draft.speaker, draft.speaker_rule = _resolve(ctx, _speaker_near_cue(ctx, cue, frame))
         return draft
+    source = _colon_source(frame)
+    if source is not None:
+        draft.speaker, draft.speaker_rule = _resolve(ctx, source)
+        if draft.speaker is not None:
+            draft.method = "colon"
+            return draft
+    cue = _cue_sentence_before(ctx, span)
+    if cue is not None:
+        draft.speaker, draft.speaker_rule = _resolve(ctx, _subject_of(cue))
+        if draft.speaker is not None:
+            draft.cue, draft.method = cue, "previous-sentence"
+            return draft
     if (
         previous is not None
         and previous.speaker is not None
@@ -310,10 +336,40 @@ def _colon_frame(ctx: _Context, span: QuotedSpan) -> list[Token]:
     return frame
 
 
+def _colon_source(frame: list[Token]) -> Token | None:
+    """Who introduces a quote with a colon and no cue verb: the subject of the clause
+    ("she offered up this sound bite: ..."), or the owner of a speech noun ("From Bush's
+    Facebook post: ...")."""
+    for token in frame:
+        if token.dep_ == "ROOT" and token.pos_ in ("VERB", "AUX"):
+            source = _source_of(token)
+            if source is not None:
+                return source
+    owners = [t for t in frame if t.dep_ == "poss" and cue_lemma(t.head) in SPEECH_NOUNS]
+    return owners[0] if owners else None
+
+
 def _same_or_next_paragraph(text: str, previous_end: int, start: int) -> bool:
     between = text[previous_end:start].strip()
     # At most one paragraph break, and nothing long in between.
     return len([run for run in between.split("\n") if run.strip()]) <= 2 and len(between) < 600
+
+
+def _cue_sentence_before(ctx: _Context, span: QuotedSpan) -> Token | None:
+    """ "Iowa State University's Dianne Bystrom agreed. "Mainstream Republicans are ...":
+    the sentence just before the quote, in its paragraph, is an attribution without content."""
+    mark = ctx.token_at(span.start - 1)
+    if mark is None or mark.sent.start == 0 or mark.i != mark.sent.start:
+        return None
+    before = ctx.doc[mark.sent.start - 1].sent
+    if "\n" in ctx.text[before.start_char : mark.idx] or any(ctx.in_quote(t) for t in before):
+        return None
+    for token in before:
+        if _is_cue(token) and token.dep_ == "ROOT" and _clausal_complement(token) is None:
+            subject = _subject_of(token)
+            if subject is not None and not any(c.dep_ == "dobj" for c in token.children):
+                return token
+    return None
 
 
 def _previous_sentence_person(ctx: _Context, span: QuotedSpan) -> Token | None:

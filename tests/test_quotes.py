@@ -106,6 +106,37 @@ CASES = [
         WARREN + "Warren expressed her support for the new climate bill.",
         [("indirect", "her support for the new climate bill", "Elizabeth Warren", "expressed", "object")],
     ),
+    # Idioms of attribution and colons without a cue verb.
+    (
+        "As Tom Ridge, a former secretary of homeland security, put it: ''The barbarians are no longer at the gate.''",
+        [("direct", "The barbarians are no longer at the gate.", "Tom Ridge", "put", "cue-before")],
+    ),
+    (
+        WARREN + "She went on: “The bill is a disgrace and everyone knows it.”",
+        [("direct", "The bill is a disgrace and everyone knows it.", "Elizabeth Warren", "went", "cue-before")],
+    ),
+    (
+        "At the rally in Ohio, Hillary Clinton offered up this sound bite: “We're going to put a lot of coal "
+        "miners out of business.”",
+        [
+            (
+                "direct",
+                "We're going to put a lot of coal miners out of business.",
+                "Hillary Clinton",
+                None,
+                "colon",
+            )
+        ],
+    ),
+    # A sentence that only says who spoke attributes the quote after it, before any earlier speaker.
+    (
+        WARREN + "“We will win,” Warren said.\n\nGovernor Bill Lee agreed. “The bill is a disgrace and everyone "
+        "knows it.”",
+        [
+            ("direct", "We will win,", "Elizabeth Warren", "said", "cue-after"),
+            ("direct", "The bill is a disgrace and everyone knows it.", "Bill Lee", "agreed", "previous-sentence"),
+        ],
+    ),
     # Evidence and aims are attributions too, at a lower confidence (method "stance").
     (
         "A new Quinnipiac poll shows Clinton with an 8-point lead over Trump.",
