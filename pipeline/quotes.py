@@ -143,9 +143,21 @@ def _is_direct_material(text: str, span: QuotedSpan) -> bool:
         return True
     if len(words) < 2:
         return False
+    if before and before[-1] not in "\n:" and _title_case(words) and not content.endswith(("?", "!")):
+        # A title ('brought the world "Fuller House," a sequel'), not a quote.
+        return False
     if content[-1] in ".,?!…" or (not span.closed and len(words) >= 4):
         return True
     return not before or before[-1] in "\n:.!?"
+
+
+_TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for from with by".split())
+
+
+def _title_case(words: list[str]) -> bool:
+    if len(words) > 5:
+        return False
+    return all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in _TITLE_SMALL_WORDS for w in words)
 
 
 def _direct_material(text: str, spans: list[QuotedSpan]) -> list[QuotedSpan]:
@@ -290,7 +302,7 @@ def _attribute_direct(ctx: _Context, span: QuotedSpan, previous: _Draft | None) 
         draft.method = method
         draft.speaker, draft.speaker_rule = _resolve(ctx, _speaker_near_cue(ctx, cue, frame))
         return draft
-    source = _colon_source(frame)
+    source = _colon_source(frame) or _name_and_colon(ctx, span)
     if source is not None:
         draft.speaker, draft.speaker_rule = _resolve(ctx, source)
         if draft.speaker is not None:
@@ -347,6 +359,22 @@ def _colon_source(frame: list[Token]) -> Token | None:
                 return source
     owners = [t for t in frame if t.dep_ == "poss" and cue_lemma(t.head) in SPEECH_NOUNS]
     return owners[0] if owners else None
+
+
+def _name_and_colon(ctx: _Context, span: QuotedSpan) -> Token | None:
+    """Transcripts and headlines: "Rep. Trey Gowdy (R-S.C.): "I have not heard ..."",
+    "Bill Clinton: Hillary 'Better Qualified to Be President'": a name opens the line."""
+    line_start = ctx.text.rfind("\n", 0, span.start) + 1
+    colon = ctx.text.find(":", line_start, span.start)
+    first = ctx.token_at(line_start)
+    if colon < 0 or first is None or colon - line_start > 60:
+        return None
+    names = [
+        t
+        for t in ctx.doc[first.i : first.i + 12]
+        if t.idx < colon and t.ent_type_ in ("PERSON", "ORG") and not ctx.quoted_any[t.idx]
+    ]
+    return names[-1] if names else None
 
 
 def _same_or_next_paragraph(text: str, previous_end: int, start: int) -> bool:

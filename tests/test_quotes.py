@@ -128,6 +128,12 @@ CASES = [
             )
         ],
     ),
+    (
+        'Rep. Trey Gowdy (R-S.C.):"I have not heard anyone other than you ever cite that figure."',
+        [("direct", "I have not heard anyone other than you ever cite that figure.", "Trey Gowdy", None, "colon")],
+    ),
+    # Titles in quotation marks are not quotes.
+    ("Netflix also brought the world ''Fuller House,'' a sequel to ''Full House.''", []),
     # A sentence that only says who spoke attributes the quote after it, before any earlier speaker.
     (
         WARREN + "“We will win,” Warren said.\n\nGovernor Bill Lee agreed. “The bill is a disgrace and everyone "
