@@ -63,6 +63,16 @@ OBJECT_CONTENT_VERBS = frozenset(
 # get a lower confidence (method "stance").
 STANCE_VERBS = frozenset("support oppose back endorse champion prefer promote show see offer seek".split())
 
+# Adjectives of attitude: "Democrats are wary of a long primary", "she is confident that ...".
+STANCE_ADJECTIVES = frozenset(
+    """
+    critical wary leery sick tired optimistic pessimistic proud nervous angry skeptical sceptical
+    concerned confident sure certain convinced hopeful fearful afraid supportive appreciative
+    upset furious unhappy disappointed frustrated worried doubtful adamant insistent
+    """.split()
+)
+ADJECTIVE_PREPOSITIONS = frozenset({"of", "about", "at", "with", "over", "on", "that"})
+
 # Verbs whose content comes after a preposition: "talked about how ...", "warned of a crisis".
 PREPOSITION_CUE_VERBS = frozenset(
     "talk speak write comment testify complain warn ask argue joke boast brag tweet lecture muse rail".split()

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 from models import Entity, Mention, Quote, Range, Section, Speaker
 from pipeline.cues import (
+    ADJECTIVE_PREPOSITIONS,
     CONTENT_PREPOSITIONS,
     DASHES,
     INFINITIVE_CUE_VERBS,
@@ -42,6 +43,7 @@ from pipeline.cues import (
     SPEECH_NOUN_PREPS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
+    STANCE_ADJECTIVES,
     STANCE_VERBS,
     WEAK_CUE_VERBS,
     cue_lemma,
@@ -528,6 +530,8 @@ def _reported(ctx: _Context, direct: list[_Draft]) -> list[_Draft]:
             draft = _from_according(ctx, token)
         elif token.pos_ == "NOUN" and lemma in SPEECH_NOUNS:
             draft = _from_speech_noun(ctx, token)
+        elif token.dep_ == "acomp" and lemma in STANCE_ADJECTIVES:
+            draft = _from_adjective(ctx, token)
         else:
             draft = None
         if draft is None or _mostly_quoted(ctx, draft.start, draft.end):
@@ -605,6 +609,29 @@ def _source_of(verb: Token) -> Token | None:
             if child.dep_ == "agent":
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
+
+
+def _from_adjective(ctx: _Context, adjective: Token) -> _Draft | None:
+    """ "Democrats are wary of a long primary", "She is confident that the bill will pass"."""
+    content: Token | None = None
+    for child in adjective.children:
+        if child.dep_ == "ccomp" and child.i > adjective.i:
+            content = child
+            break
+        if child.dep_ == "prep" and child.lower_ in ADJECTIVE_PREPOSITIONS and child.i > adjective.i:
+            content = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+            if content is not None:
+                break
+    if content is None:
+        return None
+    bounds = _trim_content(ctx, content.left_edge, content.right_edge)
+    source = _source_of(adjective.head)
+    if bounds is None or source is None:
+        return None
+    speaker, rule = _resolve(ctx, source)
+    if speaker is None:
+        return None
+    return _Draft(kind="indirect", fragments=[bounds], method="stance" + rule, cue=adjective, speaker=speaker)
 
 
 def _parenthetical(ctx: _Context, verb: Token) -> _Draft | None:

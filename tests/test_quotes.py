@@ -152,6 +152,16 @@ CASES = [
         WARREN + "Warren called for new limits on campaign spending.",
         [("indirect", "for new limits on campaign spending", "Elizabeth Warren", "called", "object")],
     ),
+    # Adjectives of attitude report a position.
+    (
+        WARREN + "Warren is worried about the cost of the new bill.",
+        [("indirect", "the cost of the new bill", "Elizabeth Warren", "worried", "stance")],
+    ),
+    (
+        WARREN + "Warren was confident that the bill would pass.",
+        [("indirect", "that the bill would pass", "Elizabeth Warren", "confident", "stance")],
+    ),
+    ("The house was full of old books.", []),
     # In the passive the source is the agent, never the subject; without an agent there is none.
     (
         "Trump has been criticized by some of his rivals for failing to spend enough on ads.",
