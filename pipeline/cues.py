@@ -32,6 +32,7 @@ SPEECH_VERBS = frozenset(
     consider reckon figure realize realise learn hear see show prove demonstrate
     illustrate highlight underscore underline emphasise plead beg implore caution
     concede specify clarify elaborate detail outline list cite quote read say confess
+    interject chime boom thunder snap scoff gush marvel sigh laugh chant bark growl murmur
     """.split()
 )
 

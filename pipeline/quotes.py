@@ -222,10 +222,11 @@ def _is_cue(token: Token) -> bool:
     lemma = cue_lemma(token)
     if lemma in SPEECH_VERBS:
         return True
-    # "as Tom Ridge put it: ...", "She went on: ..."
+    # "as Tom Ridge put it: ...", "She went on: ...", "Trump shot back."
     if lemma == "put":
         return any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
-    return lemma == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in token.children)
+    particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "advmod")}
+    return (lemma == "go" and "on" in particles) or (lemma in ("shoot", "fire", "hit") and "back" in particles)
 
 
 def _cue_in(frame: list[Token], nearest_last: bool) -> Token | None:
@@ -304,6 +305,11 @@ def _attribute_direct(ctx: _Context, span: QuotedSpan, previous: _Draft | None) 
         draft.method = method
         draft.speaker, draft.speaker_rule = _resolve(ctx, _speaker_near_cue(ctx, cue, frame))
         return draft
+    for according in (t for t in after + _frame_before(ctx, span) if t.lower_ == "according"):
+        draft.speaker, draft.speaker_rule = _resolve(ctx, _according_source(according))
+        if draft.speaker is not None:
+            draft.cue, draft.method = according, "according-to"
+            return draft
     source = _colon_source(frame) or _name_and_colon(ctx, span)
     if source is not None:
         draft.speaker, draft.speaker_rule = _resolve(ctx, source)
@@ -387,7 +393,8 @@ def _same_or_next_paragraph(text: str, previous_end: int, start: int) -> bool:
 
 def _cue_sentence_before(ctx: _Context, span: QuotedSpan) -> Token | None:
     """ "Iowa State University's Dianne Bystrom agreed. "Mainstream Republicans are ...":
-    the sentence just before the quote, in its paragraph, is an attribution without content."""
+    the sentence just before the quote, in its paragraph and without a quote of its own, is an
+    attribution; its source goes on speaking."""
     mark = ctx.token_at(span.start - 1)
     if mark is None or mark.sent.start == 0 or mark.i != mark.sent.start:
         return None
@@ -395,9 +402,9 @@ def _cue_sentence_before(ctx: _Context, span: QuotedSpan) -> Token | None:
     if "\n" in ctx.text[before.start_char : mark.idx] or any(ctx.in_quote(t) for t in before):
         return None
     for token in before:
-        if _is_cue(token) and token.dep_ == "ROOT" and _clausal_complement(token) is None:
+        if _is_cue(token) and token.dep_ == "ROOT":
             subject = _subject_of(token)
-            if subject is not None and not any(c.dep_ == "dobj" for c in token.children):
+            if subject is not None and not ctx.quoted_any[subject.idx]:
                 return token
     return None
 
@@ -651,11 +658,13 @@ def _parenthetical(ctx: _Context, verb: Token) -> _Draft | None:
     return _Draft(kind="indirect", fragments=fragments, method="parenthetical" + rule, cue=verb, speaker=speaker)
 
 
-def _from_according(ctx: _Context, according: Token) -> _Draft | None:
+def _according_source(according: Token) -> Token | None:
     to = next((c for c in according.children if c.lower_ == "to"), None)
-    if to is None:
-        return None
-    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+
+
+def _from_according(ctx: _Context, according: Token) -> _Draft | None:
+    source = _according_source(according)
     if source is None:
         return None
     sentence = according.sent

@@ -56,6 +56,15 @@ class EntityIndex:
                 return mention, entity
         return None
 
+    def person_named(self, word: str, before: int) -> Entity | None:
+        """The person last mentioned before ``before`` whose name ends with ``word``: the
+        tagger sometimes misses a surname ("Trump shot back", with "Trump" tagged a verb)."""
+        i = bisect_left(self._starts, before)
+        for _, entity in reversed(self._mentions[:i]):
+            if entity.kind == "person" and entity.name.split()[-1] == word:
+                return entity
+        return None
+
     def inside(self, start: int, end: int, kind: str) -> tuple[Mention, Entity] | None:
         """The first entity mention of ``kind`` lying within ``[start, end)``."""
         i = bisect_left(self._starts, start)
@@ -179,6 +188,10 @@ def speaker_from_token(doc: Doc, token: Token, index: EntityIndex) -> tuple[Spea
         mention, entity = found
         role = role_near(doc, mention) or index.roles.get(entity.id)
         return Speaker(name=entity.name, entity_id=entity.id, role=role, mention=mention), "entity"
+    person = index.person_named(token.text, token.idx) if token.text[:1].isupper() else None
+    if person is not None:
+        here = Mention(start=token.idx, end=token.idx + len(token), text=token.text)
+        return Speaker(name=person.name, entity_id=person.id, role=index.roles.get(person.id), mention=here), "entity"
     # A speaker named only by role: "Russian diplomats", "a spokesperson for HMRC".
     tokens = _clean_edges(_np_tokens(token))
     if not tokens or not any(t.pos_ in ("NOUN", "PROPN") or t.lower_ in QUANTIFIERS or t.like_num for t in tokens):

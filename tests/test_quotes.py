@@ -134,6 +134,23 @@ CASES = [
     ),
     # Titles in quotation marks are not quotes.
     ("Netflix also brought the world ''Fuller House,'' a sequel to ''Full House.''", []),
+    (
+        "Donald Trump spoke in Iowa. “Jeb wants to be a tough guy tonight,” Trump shot back.",
+        [("direct", "Jeb wants to be a tough guy tonight,", "Donald Trump", "shot", "cue-after")],
+    ),
+    (
+        "“The evidence cannot prove the crime alleged and is insufficient,” according to a court document "
+        "filed by state attorney Dave Aronberg.",
+        [
+            (
+                "direct",
+                "The evidence cannot prove the crime alleged and is insufficient,",
+                "court document",
+                "according",
+                "according-to",
+            )
+        ],
+    ),
     # A sentence that only says who spoke attributes the quote after it, before any earlier speaker.
     (
         WARREN + "“We will win,” Warren said.\n\nGovernor Bill Lee agreed. “The bill is a disgrace and everyone "
