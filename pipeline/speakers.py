@@ -188,10 +188,10 @@ def speaker_from_token(doc: Doc, token: Token, index: EntityIndex) -> tuple[Spea
         mention, entity = found
         role = role_near(doc, mention) or index.roles.get(entity.id)
         return Speaker(name=entity.name, entity_id=entity.id, role=role, mention=mention), "entity"
-    person = index.person_named(token.text, token.idx) if token.text[:1].isupper() else None
-    if person is not None:
+    holder = index.person_named(token.text, token.idx) if token.text[:1].isupper() else None
+    if holder is not None:
         here = Mention(start=token.idx, end=token.idx + len(token), text=token.text)
-        return Speaker(name=person.name, entity_id=person.id, role=index.roles.get(person.id), mention=here), "entity"
+        return Speaker(name=holder.name, entity_id=holder.id, role=index.roles.get(holder.id), mention=here), "entity"
     # A speaker named only by role: "Russian diplomats", "a spokesperson for HMRC".
     tokens = _clean_edges(_np_tokens(token))
     if not tokens or not any(t.pos_ in ("NOUN", "PROPN") or t.lower_ in QUANTIFIERS or t.like_num for t in tokens):
