@@ -12,6 +12,8 @@ Implements the scoring of ``../shared/benchmarks/README.md`` exactly:
 
     python benchmarks/quotes.py [--data PATH] [--model NAME] [--limit N] [--no-textacy]
                                 [--errors FILE]  # misses and false positives, for error analysis
+                                [--docs-cache FILE]  # parse once, re-score in seconds
+                                [--folds N]  # also score N disjoint parts (by article id), for spread
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import os
 import re
 import sys
 import time
+import zlib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -333,6 +336,7 @@ def main() -> int:
     parser.add_argument(
         "--docs-cache", type=Path, default=None, help="keep parsed docs here (DocBin) to re-score rules quickly"
     )
+    parser.add_argument("--folds", type=int, default=0, help="also print all and e2e F1 on N disjoint parts")
     args = parser.parse_args()
     if not args.data.exists():
         print(f"no benchmark data at {args.data} (set WHOSAID_SHARED or --data)", file=sys.stderr)
@@ -348,6 +352,7 @@ def main() -> int:
     nlp = load_model(args.model)
     label = model_label(nlp)
     ours, theirs = Tally(), Tally()
+    folds = [Tally() for _ in range(args.folds)]
     log: list[dict[str, Any]] | None = [] if args.errors else None
     started = time.perf_counter()
     for doc, article in zip(parsed_docs(nlp, articles, args.docs_cache), articles, strict=True):
@@ -359,6 +364,9 @@ def main() -> int:
             print(f"whosaid error on {article['id']}: {error!r}", file=sys.stderr)
             predicted = []
         score_article(ours, article["text"], gold, predicted, log, article["id"])
+        if folds:
+            fold = folds[zlib.crc32(article["id"].encode("utf-8")) % len(folds)]
+            score_article(fold, article["text"], gold, predicted, None, article["id"])
         if use_textacy:
             try:
                 their_predictions = textacy_predictions(doc)
@@ -370,6 +378,10 @@ def main() -> int:
     print(f"PolNeAR {args.data.name}: {len(articles)} articles, model {label}, {elapsed:.0f}s")
     for line in report("whosaid", ours, len(articles)):
         print(line)
+    for number, fold in enumerate(folds, start=1):
+        all_f1 = prf(fold.matched, fold.predicted, fold.gold)[2]
+        e2e_f1 = prf(fold.e2e, fold.predicted, fold.gold)[2]
+        print(f"  part {number}/{len(folds)}: {fold.gold} gold, all F1 {all_f1:.3f}, e2e F1 {e2e_f1:.3f}")
     if use_textacy:
         for line in report("textacy 0.13 direct_quotations", theirs, len(articles)):
             print(line)

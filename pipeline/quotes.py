@@ -7,20 +7,27 @@ dependency parse: a reporting verb with a clausal complement, "according to X",
 a speech noun ("Biden's address about ..."), or an evaluative verb whose object
 holds quoted words. Each quote records the rule that produced it (``method``):
 
-- ``cue-after`` / ``cue-before``: a cue verb beside the quote in its sentence;
-- ``interrupted``: the second part of "A," he said. "B." (one quote, two fragments);
-- ``colon``: the paragraph before ends with a cue and a colon;
+- ``cue-after`` / ``cue-before``: a cue verb beside the quote in its sentence (also "put it",
+  "went on", "shot back");
+- ``colon``: the paragraph before ends with a cue and a colon, or a colon follows a clause or
+  a name without one ("she offered up this sound bite: ...", "Rep. Gowdy: ...");
 - ``dash``: a dash and a name after the quote;
+- ``previous-sentence``: no cue; the sentence just before is an attribution ("Bystrom agreed.")
+  or is about a person;
 - ``follow-on``: no cue; the speaker of the previous quote in or just before its paragraph;
-- ``previous-sentence``: no cue; the person the sentence before is about;
 - ``unattributed``: no speaker found;
 - ``ccomp``: a reporting verb and its clause ("Kabulov hinted Russia might ...");
 - ``parenthetical``: "The economy, Warren said, is in trouble" (content in two fragments);
 - ``object``: a verb whose object is the content ("criticized Clinton for ...");
-- ``stance``: the same with a verb of position ("backing Assad"), lower confidence;
+- ``stance``: a position, aim or piece of evidence rather than words ("backing Assad",
+  "a poll shows Clinton ahead", "wary of a long primary"), lower confidence;
 - ``preposition``: "talked about how ...", "warned of ...";
 - ``according-to``, ``speech-noun``: as named above.
-A suffix ``+pronoun`` says the speaker was named by a pronoun and resolved.
+Reported content nested in other reported content ("said she believed that ...") is part of
+the outer quote, not a quote of its own. In the passive, the source is the agent ("criticized
+by his rivals"); a passive without one yields no quote.
+A suffix ``+pronoun`` says the speaker was named by a pronoun and resolved. The second part
+of "A," he said. "B." joins the first: one quote in two fragments, with its method.
 """
 
 from __future__ import annotations
@@ -64,7 +71,6 @@ _COMPLEMENT_DEPS = frozenset({"dobj", "prep", "oprd", "attr", "xcomp", "ccomp", 
 CONFIDENCE = {
     "cue-after": 0.95,
     "cue-before": 0.9,
-    "interrupted": 0.95,
     "colon": 0.85,
     "dash": 0.85,
     "follow-on": 0.7,
