@@ -33,6 +33,7 @@ SPEECH_VERBS = frozenset(
     illustrate highlight underscore underline emphasise plead beg implore caution
     concede specify clarify elaborate detail outline list cite quote read say confess
     interject chime boom thunder snap scoff gush marvel sigh laugh chant bark growl murmur
+    beam exult gasp grumble groan wail roar rave fume sneer
     """.split()
 )
 
@@ -104,6 +105,7 @@ SPEECH_NOUNS = frozenset(
     interview letter tweet post memo report argument suggestion proposal criticism
     admission denial confirmation assurance insistence message plea call appeal demand
     prediction threat accusation charge charges belief view views opinion position
+    response reaction reply answer retort verdict
     """.split()
 )
 

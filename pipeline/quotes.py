@@ -208,6 +208,43 @@ def _frame_after(ctx: _Context, span: QuotedSpan) -> list[Token]:
     return frame
 
 
+def _dash_line(ctx: _Context, span: QuotedSpan, after: list[Token]) -> tuple[int, int] | None:
+    """Where the signature after a dash is, on the quote's line or alone on the next one:
+    '"..." - Commissioner Geoffrey Starks', '"..."\n\n-Michelle Marks, Philadelphia.'."""
+    text = ctx.text
+    if after:
+        if after[0].text not in DASHES or len(after) < 2:
+            return None
+        return after[1].idx, after[-1].idx + len(after[-1])
+    offset = span.end
+    while offset < len(text) and text[offset] in QUOTE_MARK_CHARS + " \t":
+        offset += 1
+    if offset >= len(text) or text[offset] not in "\r\n":
+        return None
+    while offset < len(text) and text[offset].isspace():
+        offset += 1
+    if offset >= len(text) or text[offset] not in DASHES:
+        return None
+    end = text.find("\n", offset)
+    end = len(text) if end < 0 else end
+    return (offset + 1, end) if end - offset <= 100 else None
+
+
+def _signature_speaker(ctx: _Context, start: int, end: int) -> Speaker | None:
+    """The person or organisation named in a signature, else its first words as written."""
+    words = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if words is not None:
+        found = speaker_from_span(ctx.doc, words, ctx.index)
+        kinds = {entity.id: entity.kind for entity in ctx.index.entities}
+        if found is not None and kinds.get(found[0].entity_id or "") in ("person", "organization"):
+            return found[0]
+    name = ctx.text[start:end].split(",")[0].strip(" .;:\t")
+    if not name or not name[0].isupper():
+        return None
+    first = start + ctx.text[start:end].index(name)
+    return Speaker(name=name, mention=Mention(start=first, end=first + len(name), text=name))
+
+
 def _frame_before(ctx: _Context, span: QuotedSpan) -> list[Token]:
     """Tokens from the start of the sentence up to the opening mark."""
     mark = ctx.token_at(span.start - 1)
@@ -288,13 +325,12 @@ def _resolve(ctx: _Context, token: Token | None) -> tuple[Speaker | None, str]:
 def _attribute_direct(ctx: _Context, span: QuotedSpan, previous: _Draft | None) -> _Draft:
     draft = _Draft(kind="direct", fragments=list(span.fragments), method="unattributed", closed=span.closed)
     after = _frame_after(ctx, span)
-    if after and after[0].text in DASHES:
-        line = [t for t in after[1:] if not t.is_punct]
-        if line:
-            found = speaker_from_span(ctx.doc, ctx.doc[line[0].i : line[-1].i + 1], ctx.index)
-            if found is not None:
-                draft.speaker, draft.method = found[0], "dash"
-                return draft
+    signature = _dash_line(ctx, span, after)
+    if signature is not None:
+        draft.speaker = _signature_speaker(ctx, *signature)
+        if draft.speaker is not None:
+            draft.method = "dash"
+            return draft
     cue = _cue_in(after, nearest_last=False)
     method = "cue-after"
     frame = after

@@ -73,6 +73,20 @@ CASES = [
         '"Net neutrality is essential for us all." - Commissioner Geoffrey Starks',
         [("direct", "Net neutrality is essential for us all.", "Geoffrey Starks", None, "dash")],
     ),
+    # A signature on the line after the quote; the place after the comma is not the speaker.
+    (
+        '"The whole idea of a crooked candidate is something we hear about all the time."\n\n'
+        "-Michelle Marks, Philadelphia.",
+        [
+            (
+                "direct",
+                "The whole idea of a crooked candidate is something we hear about all the time.",
+                "Michelle Marks",
+                None,
+                "dash",
+            )
+        ],
+    ),
     ("The so-called “reform” package was shelved.", []),
     # A belief reported inside reported speech is part of the outer quote, not a second one.
     (
