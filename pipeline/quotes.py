@@ -691,6 +691,8 @@ def _parenthetical(ctx: _Context, verb: Token) -> _Draft | None:
     left = [t for t in outside if t.i < verb.left_edge.i]
     right = [t for t in outside if t.i > verb.right_edge.i]
     fragments = [b for b in (_bounds(ctx, part) for part in (left, right)) if b is not None]
+    if fragments:
+        fragments[-1] = _without_appendage(ctx, fragments[-1])
     subject = _subject_of(verb)
     if not fragments or subject is None:
         return None

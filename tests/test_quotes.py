@@ -69,6 +69,20 @@ CASES = [
         WARREN + "The economy, Warren said, is in trouble.",
         [("indirect", "The economy, Warren said, is in trouble", "Elizabeth Warren", "said", "parenthetical")],
     ),
+    # The apposition after the content is the writer's gloss, not what was said.
+    (
+        "Senator Elizabeth Warren spoke. Many of the closures, she said, have involved public courses, the latter "
+        "a reference to clubs that let non-members play.",
+        [
+            (
+                "indirect",
+                "Many of the closures, she said, have involved public courses",
+                "Elizabeth Warren",
+                "said",
+                "parenthetical",
+            )
+        ],
+    ),
     (
         '"Net neutrality is essential for us all." - Commissioner Geoffrey Starks',
         [("direct", "Net neutrality is essential for us all.", "Geoffrey Starks", None, "dash")],
