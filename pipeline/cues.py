@@ -127,6 +127,15 @@ TITLE_WORDS = frozenset(
 QUANTIFIERS = frozenset("many most several some few others all both half majority".split())
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+PRONOUN_GENDERS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
+# Titles and roles that tell a person's gender.
+TITLE_GENDERS = {
+    **dict.fromkeys("mr sir lord king prince spokesman chairman congressman businessman father".split(), "male"),
+    **dict.fromkeys(
+        "mrs ms miss dame lady queen princess spokeswoman chairwoman congresswoman businesswoman mother".split(),
+        "female",
+    ),
+}
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 GROUP_PRONOUNS = frozenset({"they", "them", "we", "us", "i", "me", "you", "it"})
 

@@ -56,7 +56,7 @@ from pipeline.cues import (
     cue_lemma,
 )
 from pipeline.quotemarks import QuotedSpan, find_quoted_spans, quoted_mask
-from pipeline.speakers import EntityIndex, article_roles, speaker_from_span, speaker_from_token
+from pipeline.speakers import EntityIndex, article_genders, article_roles, speaker_from_span, speaker_from_token
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -799,6 +799,7 @@ def extract_quotes(doc: Doc, entities: list[Entity], sections: list[Section] | N
     mask = quoted_mask(text, spans)
     index = EntityIndex(entities, mask)
     index.roles = article_roles(doc, index)
+    index.genders = article_genders(doc, index)
     direct_spans = _direct_material(text, spans)
     inline_spans = [s for s in spans if s not in direct_spans]
     ctx = _Context(doc, text, index, quoted_mask(text, direct_spans), mask, _char_token_map(doc))

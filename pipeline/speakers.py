@@ -14,7 +14,15 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from models import Entity, Mention, Speaker
-from pipeline.cues import GROUP_PRONOUNS, PERSONAL_PRONOUNS, QUANTIFIERS, RELATIVE_PRONOUNS, TITLE_WORDS
+from pipeline.cues import (
+    GROUP_PRONOUNS,
+    PERSONAL_PRONOUNS,
+    PRONOUN_GENDERS,
+    QUANTIFIERS,
+    RELATIVE_PRONOUNS,
+    TITLE_GENDERS,
+    TITLE_WORDS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -32,6 +40,7 @@ class EntityIndex:
     _starts: list[int] = field(default_factory=list)
     _mentions: list[tuple[Mention, Entity]] = field(default_factory=list)
     roles: dict[str, str] = field(default_factory=dict)
+    genders: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         pairs = sorted(((m, e) for e in self.entities for m in e.mentions), key=lambda p: p[0].start)
@@ -48,11 +57,14 @@ class EntityIndex:
         found.sort(key=lambda p: (p[1].kind != "person", p[1].kind != "organization"))
         return found[0] if found else None
 
-    def last_person_before(self, offset: int) -> tuple[Mention, Entity] | None:
-        """The latest person mention before ``offset`` that is not inside quoted words."""
+    def last_person_before(self, offset: int, gender: str | None = None) -> tuple[Mention, Entity] | None:
+        """The latest person mention before ``offset`` that is not inside quoted words, and
+        not known to be of another ``gender`` than the pronoun's."""
         i = bisect_left(self._starts, offset)
         for mention, entity in reversed(self._mentions[:i]):
-            if entity.kind == "person" and not self.quoted[mention.start]:
+            if entity.kind != "person" or self.quoted[mention.start]:
+                continue
+            if gender is None or self.genders.get(entity.id, gender) == gender:
                 return mention, entity
         return None
 
@@ -155,6 +167,25 @@ def article_roles(doc: Doc, index: EntityIndex) -> dict[str, str]:
     return roles
 
 
+def article_genders(doc: Doc, index: EntityIndex) -> dict[str, str]:
+    """Each person's gender where the article shows it: a title in front of a mention
+    ("Mr. Hedge", "Mrs. Clinton") or a gendered role ("spokeswoman"). Pronouns resolve only
+    to people of their gender or of none known."""
+    genders: dict[str, str] = {}
+    for entity in index.entities:
+        if entity.kind != "person":
+            continue
+        for mention in entity.mentions:
+            before = doc.text[max(0, mention.start - 6) : mention.start].split()
+            title = before[-1].lower().rstrip(".") if before else ""
+            role = index.roles.get(entity.id, "").lower().split()
+            found = TITLE_GENDERS.get(title) or next((TITLE_GENDERS[w] for w in role if w in TITLE_GENDERS), None)
+            if found:
+                genders[entity.id] = found
+                break
+    return genders
+
+
 def speaker_from_token(doc: Doc, token: Token, index: EntityIndex) -> tuple[Speaker, str] | None:
     """The speaker that ``token`` (the head of the source phrase) names, and how it was resolved."""
     lower = token.lower_
@@ -171,7 +202,7 @@ def speaker_from_token(doc: Doc, token: Token, index: EntityIndex) -> tuple[Spea
     if (token.pos_ == "PRON" and lower not in QUANTIFIERS) or lower in PERSONAL_PRONOUNS or lower in GROUP_PRONOUNS:
         mention = Mention(start=token.idx, end=token.idx + len(token), text=token.text)
         if lower in PERSONAL_PRONOUNS:
-            person = index.last_person_before(token.idx)
+            person = index.last_person_before(token.idx, PRONOUN_GENDERS.get(lower))
             if person is not None:
                 _, entity = person
                 return (

@@ -248,6 +248,14 @@ def test_pronoun_speaker_keeps_the_pronoun_as_mention(process: Callable[[str], A
     assert quote.method == "cue-after+pronoun"
 
 
+def test_pronoun_takes_the_latest_person_of_its_gender(process: Callable[[str], Article]) -> None:
+    # "Mr. Sanders" is the latest person, but "she" is Mrs. Clinton; without titles, the latest.
+    article = process("Mrs. Clinton met Mr. Sanders on Tuesday. “We will win,” she said.")
+    assert [q.speaker.name if q.speaker else None for q in article.quotes] == ["Clinton"]
+    article = process("Hillary Clinton met Bernie Sanders on Tuesday. “We will win,” he said.")
+    assert [q.speaker.name if q.speaker else None for q in article.quotes] == ["Bernie Sanders"]
+
+
 def test_interrupted_quote_is_one_quote_in_two_fragments(process: Callable[[str], Article]) -> None:
     article = process(WARREN + "“We will win,” Warren said. “Nobody doubts it.”")
     assert len(article.quotes) == 1
