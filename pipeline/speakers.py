@@ -172,11 +172,12 @@ def article_genders(doc: Doc, index: EntityIndex) -> dict[str, str]:
     ("Mr. Hedge", "Mrs. Clinton") or a gendered role ("spokeswoman"). Pronouns resolve only
     to people of their gender or of none known."""
     genders: dict[str, str] = {}
+    text = doc.text  # rebuilt from the tokens on every access
     for entity in index.entities:
         if entity.kind != "person":
             continue
         for mention in entity.mentions:
-            before = doc.text[max(0, mention.start - 6) : mention.start].split()
+            before = text[max(0, mention.start - 6) : mention.start].split()
             title = before[-1].lower().rstrip(".") if before else ""
             role = index.roles.get(entity.id, "").lower().split()
             found = TITLE_GENDERS.get(title) or next((TITLE_GENDERS[w] for w in role if w in TITLE_GENDERS), None)
