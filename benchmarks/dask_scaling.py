@@ -9,32 +9,17 @@ its core count is printed. Needs the dask extra: pip install 'whosaid[dask]'.
 
 from __future__ import annotations
 
-import argparse
-import os
-import shutil
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from throughput import DEFAULT_CORPUS, WHOSAID, corpus_subset, measure
+from throughput import corpus_setup, corpus_subset, whosaid_run
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--limit", type=int, default=800, help="articles, spread over the corpus (0: all)")
-    parser.add_argument("--model", default=None)
-    args = parser.parse_args()
-    if not args.corpus.is_dir():
-        print(f"no corpus at {args.corpus} (set WHOSAID_SHARED or --corpus)", file=sys.stderr)
-        return 2
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    from pipeline.parse import resolve_model
-
-    model = resolve_model(args.model)
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    args, model, cores = corpus_setup(__doc__.splitlines()[0], 800, "articles, spread over the corpus (0: all)")
     with tempfile.TemporaryDirectory() as scratch_name:
         scratch = Path(scratch_name)
         folder, articles, words = corpus_subset(args.corpus, args.limit or None, scratch / "in")
@@ -43,10 +28,7 @@ def main() -> int:
         for engine in ("local", "dask"):
             for workers in (1, 2):
                 out = scratch / f"out-{engine}-{workers}"
-                shutil.rmtree(out, ignore_errors=True)
-                command = [*WHOSAID, "run", str(folder), "--out", str(out), "--quiet", "--model", model]
-                command += ["--engine", engine, "--jobs", str(workers)]
-                elapsed, peak = measure(command)
+                elapsed, peak = whosaid_run(folder, out, workers, model, "--engine", engine)
                 seconds[(engine, workers)] = elapsed
                 print(
                     f"{engine:<5} {workers} worker(s): {articles / elapsed:6.1f} articles/s, "

@@ -77,25 +77,34 @@ def corpus_subset(corpus: Path, limit: int | None, into: Path) -> tuple[Path, in
     return into, len(paths), words
 
 
-def whosaid_run(folder: Path, out: Path, jobs: int, model: str) -> tuple[float, float]:
+def whosaid_run(folder: Path, out: Path, jobs: int, model: str, *extra: str) -> tuple[float, float]:
     shutil.rmtree(out, ignore_errors=True)
-    return measure([*WHOSAID, "run", str(folder), "--out", str(out), "--jobs", str(jobs), "--quiet", "--model", model])
+    command = [*WHOSAID, "run", str(folder), "--out", str(out), "--jobs", str(jobs), "--quiet", "--model", model]
+    return measure([*command, *extra])
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def corpus_setup(description: str, default_limit: int | None, limit_help: str) -> tuple[argparse.Namespace, str, int]:
+    """The arguments every corpus benchmark takes, the resolved model and this machine's cores.
+
+    Exits with status 2 and a one-line message when the corpus is missing.
+    """
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--limit", type=int, default=None, help="articles for the full-size runs (default: all)")
+    parser.add_argument("--limit", type=int, default=default_limit, help=limit_help)
     parser.add_argument("--model", default=None)
     args = parser.parse_args()
     if not args.corpus.is_dir():
         print(f"no corpus at {args.corpus} (set WHOSAID_SHARED or --corpus)", file=sys.stderr)
-        return 2
+        raise SystemExit(2)
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     from pipeline.parse import resolve_model
 
-    model = resolve_model(args.model)
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return args, resolve_model(args.model), cores
+
+
+def main() -> int:
+    args, model, cores = corpus_setup(__doc__.splitlines()[0], None, "articles for the full-size runs (default: all)")
     with tempfile.TemporaryDirectory() as scratch_name:
         scratch = Path(scratch_name)
         full, articles, words = corpus_subset(args.corpus, args.limit, scratch / "full")

@@ -11,28 +11,20 @@ Imported only with ``--engine dask``; needs ``pip install 'whosaid[dask]'``.
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from pipeline import errors
-from pipeline.runner import Outcome, Task, process_tasks
+from pipeline.runner import Outcome, Task, in_order, init_worker, worker_process
 
 E_NO_DASK = "the Dask engine needs dask.distributed: pip install 'whosaid[dask]'"
 E_SCHEDULER = "cannot reach the Dask scheduler at {address}: {reason}"
 
-_MODELS: dict[str | None, tuple[Any, str]] = {}
-
 
 def process_on_worker(tasks: list[Task], model: str | None) -> list[Outcome]:
-    """Runs on a Dask worker: load the model once per worker process, then process the batch."""
-    if model not in _MODELS:
-        from pipeline.parse import load_model, model_label
-
-        nlp = load_model(model)
-        _MODELS[model] = (nlp, model_label(nlp))
-    nlp, label = _MODELS[model]
-    return process_tasks(nlp, label, tasks)
+    """Runs on a Dask worker: the local engine's worker function, model loaded once per process."""
+    init_worker(model)
+    return worker_process(tasks)
 
 
 class DaskEngine:
@@ -64,14 +56,11 @@ class DaskEngine:
         self._window = max(2, workers * 2)
 
     def map_batches(self, batches: Iterable[list[Task]]) -> Iterator[list[Outcome]]:
-        in_flight: deque[Any] = deque()
-        for batch in batches:
+        def submit(batch: list[Task]) -> Any:
             # pure=False: every batch is its own task, even if two batches were equal.
-            in_flight.append(self._client.submit(process_on_worker, batch, self._model, pure=False, retries=2))
-            if len(in_flight) >= self._window:
-                yield in_flight.popleft().result()
-        while in_flight:
-            yield in_flight.popleft().result()
+            return self._client.submit(process_on_worker, batch, self._model, pure=False, retries=2).result
+
+        return in_order(batches, submit, self._window)
 
     @property
     def client(self) -> Any:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
@@ -19,7 +19,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from pipeline.views import Problem, collect, iter_records
+from pipeline.views import Problem, QuoteRow, collect, iter_records
 from pipeline.write import write_atomic
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -106,9 +106,10 @@ def build_report(out_dir: Path, dest: Path, problems: list[Problem] | None = Non
         autoescape=select_autoescape(["html"]),
         keep_trailing_newline=True,
     )
+    # Two passes over the records: speaker names merge across the whole folder before any
+    # page can link them; the second pass streams, so no more than one record is held.
     rows, speakers = collect(out_dir, problems)
     merged_name = {variant: summary.name for summary in speakers.values() for variant in summary.variants}
-    records = {record["id"]: record for record in iter_records(out_dir)}
 
     (dest / "articles").mkdir(parents=True, exist_ok=True)
     (dest / "speakers").mkdir(parents=True, exist_ok=True)
@@ -118,8 +119,8 @@ def build_report(out_dir: Path, dest: Path, problems: list[Problem] | None = Non
 
     article_rows = []
     article_page = env.get_template("article.html")
-    for article_id in sorted(records):
-        record = records[article_id]
+    for record in iter_records(out_dir):
+        article_id = record["id"]
         title = record.get("title") or article_id
         entities: dict[str, list[dict[str, Any]]] = {kind: [] for kind, _ in ENTITY_KINDS}
         for entity in record["entities"]:
@@ -139,6 +140,7 @@ def build_report(out_dir: Path, dest: Path, problems: list[Problem] | None = Non
         write_atomic(dest / article_href(article_id), html.encode("utf-8"))
         article_rows.append(
             {
+                "id": article_id,
                 "href": article_href(article_id),
                 "title": title,
                 "published": (record.get("published") or "")[:10],
@@ -148,6 +150,12 @@ def build_report(out_dir: Path, dest: Path, problems: list[Problem] | None = Non
             }
         )
 
+    article_rows.sort(key=lambda row: row["id"])
+
+    by_speaker: dict[str, list[QuoteRow]] = defaultdict(list)
+    for row in rows:
+        if row.speaker is not None:
+            by_speaker[row.speaker].append(row)
     speaker_page = env.get_template("speaker.html")
     speaker_rows = []
     for summary in sorted(speakers.values(), key=lambda s: (-s.quotes, s.name.casefold())):
@@ -163,8 +171,7 @@ def build_report(out_dir: Path, dest: Path, problems: list[Problem] | None = Non
                 "method": row.quote["method"],
                 "confidence": row.quote["confidence"],
             }
-            for row in rows
-            if row.speaker == summary.name
+            for row in by_speaker[summary.name]
         ]
         roles = [role for role, _ in Counter(summary.roles).most_common()]
         html = speaker_page.render(

@@ -81,6 +81,7 @@ class Engine(Protocol):
 
 _WORKER_NLP: Language | None = None
 _WORKER_LABEL = ""
+_WORKER_MODEL: str | None = None
 
 
 def process_tasks(
@@ -172,12 +173,15 @@ def _error(task: Task, reason: str) -> Outcome:
 
 
 def init_worker(model: str | None) -> None:
-    """Load the model once per worker process."""
-    global _WORKER_NLP, _WORKER_LABEL
+    """Load the model once per worker process (again only if another model is asked for)."""
+    global _WORKER_NLP, _WORKER_LABEL, _WORKER_MODEL
+    if _WORKER_NLP is not None and model == _WORKER_MODEL:
+        return
     from pipeline.parse import load_model, model_label
 
     _WORKER_NLP = load_model(model)
     _WORKER_LABEL = model_label(_WORKER_NLP)
+    _WORKER_MODEL = model
 
 
 def worker_process(tasks: list[Task]) -> list[Outcome]:
@@ -190,6 +194,20 @@ def worker_process(tasks: list[Task]) -> list[Outcome]:
 # ---------------------------------------------------------------------------------------
 # Engines
 # ---------------------------------------------------------------------------------------
+
+
+def in_order(
+    batches: Iterable[list[Task]], submit: Callable[[list[Task]], Callable[[], list[Outcome]]], window: int
+) -> Iterator[list[Outcome]]:
+    """Results of ``submit``-ted batches in input order, with at most ``window`` in flight
+    (``submit`` starts a batch and returns what waits for its result)."""
+    in_flight: deque[Callable[[], list[Outcome]]] = deque()
+    for batch in batches:
+        in_flight.append(submit(batch))
+        if len(in_flight) >= window:
+            yield in_flight.popleft()()
+    while in_flight:
+        yield in_flight.popleft()()
 
 
 class InProcessEngine:
@@ -220,13 +238,7 @@ class ProcessPoolEngine:
         self._window = jobs * 2
 
     def map_batches(self, batches: Iterable[list[Task]]) -> Iterator[list[Outcome]]:
-        in_flight: deque[Any] = deque()
-        for batch in batches:
-            in_flight.append(self._pool.apply_async(worker_process, (batch,)))
-            if len(in_flight) >= self._window:
-                yield in_flight.popleft().get()
-        while in_flight:
-            yield in_flight.popleft().get()
+        return in_order(batches, lambda batch: self._pool.apply_async(worker_process, (batch,)).get, self._window)
 
     def close(self) -> None:
         self._pool.terminate()
