@@ -19,8 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pipeline.entities import extract_entities
-from pipeline.parse import load_model, model_label
+from whosaid.entities import extract_entities
+from whosaid.parse import load_model, model_label
 
 SHARED = Path(os.environ.get("WHOSAID_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 DEFAULT_DATA = SHARED / "benchmarks" / "conll2003" / "conll2003_dev.jsonl"

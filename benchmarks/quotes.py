@@ -33,10 +33,10 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pipeline.cues import TITLE_WORDS
-from pipeline.parse import load_model, model_label
-from pipeline.read import read_bytes
-from pipeline.record import build_article
+from whosaid.cues import TITLE_WORDS
+from whosaid.parse import load_model, model_label
+from whosaid.read import read_bytes
+from whosaid.record import build_article
 
 SHARED = Path(os.environ.get("WHOSAID_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 DEFAULT_DATA = SHARED / "benchmarks" / "polnear" / "polnear_train.jsonl"

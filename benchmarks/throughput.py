@@ -23,7 +23,7 @@ from pathlib import Path
 
 SHARED = Path(os.environ.get("WHOSAID_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 DEFAULT_CORPUS = SHARED / "corpus" / "bbc"
-WHOSAID = [sys.executable, "-m", "pipeline.cli"]
+WHOSAID = [sys.executable, "-m", "whosaid.cli"]
 
 BARE = """
 import sys, pathlib, spacy
@@ -97,7 +97,7 @@ def corpus_setup(description: str, default_limit: int | None, limit_help: str) -
         print(f"no corpus at {args.corpus} (set WHOSAID_SHARED or --corpus)", file=sys.stderr)
         raise SystemExit(2)
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    from pipeline.parse import resolve_model
+    from whosaid.parse import resolve_model
 
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     return args, resolve_model(args.model), cores

@@ -9,11 +9,12 @@ change them only together with ``SCHEMA_VERSION``.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = 1  # the Literal[1] defaults below follow it
+SCHEMA_VERSION: Final = 2  # the defaults below follow it; README "Record versions" says what changed
+SchemaVersion = Literal[1, 2]  # records of every earlier version still validate (old fields keep their meaning)
 
 Offset = Annotated[int, Field(ge=0, description="Character offset into the record's text.")]
 Confidence = Annotated[float, Field(ge=0.0, le=1.0)]
@@ -100,7 +101,7 @@ class PipelineInfo(_Frozen):
 class Article(_Frozen):
     """One processed article: the whole decoded text and everything found in it."""
 
-    schema_version: Literal[1] = 1
+    schema_version: SchemaVersion = SCHEMA_VERSION
     id: str = Field(description="Input path relative to the input folder, without extension.")
     source: Source
     title: str | None = None
@@ -173,7 +174,7 @@ class ManifestEntry(_Frozen):
 
 
 class Manifest(_Frozen):
-    schema_version: Literal[1] = 1
+    schema_version: SchemaVersion = SCHEMA_VERSION
     pipeline: PipelineInfo
     inputs: list[str] = Field(description="The inputs the run was given.")
     articles: list[ManifestEntry]

@@ -15,11 +15,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-
-from pipeline import __version__, errors
+from whosaid import __version__, errors
 
 if TYPE_CHECKING:
-    from pipeline.views import Problem, SpeakerSummary
+    from whosaid.views import Problem, SpeakerSummary
 
 app = typer.Typer(
     name="whosaid",
@@ -117,9 +116,9 @@ def run(
     ] = None,
 ) -> None:
     """Extract entities and quotes from articles into one JSON record per article."""
-    from pipeline.progress import Reporter
-    from pipeline.runner import RunOptions
-    from pipeline.runner import run as run_pipeline
+    from whosaid.progress import Reporter
+    from whosaid.runner import RunOptions
+    from whosaid.runner import run as run_pipeline
 
     options = RunOptions(
         inputs=list(inputs) if inputs else [Path("seeds")],
@@ -134,7 +133,7 @@ def run(
         raise _fail("--scheduler needs --engine dask")
     factory = None
     if engine is Engine.dask:
-        from pipeline.dask_engine import DaskEngine
+        from whosaid.dask_engine import DaskEngine
 
         def factory(model_name: str | None, workers: int) -> DaskEngine:
             return DaskEngine(model_name, workers, scheduler)
@@ -162,7 +161,7 @@ def schema(
     ] = False,
 ) -> None:
     """Print the JSON Schema of the article record (or of the run manifest)."""
-    from models import Article, Manifest
+    from whosaid.models import Article, Manifest
 
     model = Manifest if manifest else Article
     sys.stdout.write(json.dumps(model.model_json_schema(), indent=2) + "\n")
@@ -191,7 +190,7 @@ def speakers(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for machines.")] = False,
 ) -> None:
     """Every speaker across the output folder: roles, number of quotes and of articles."""
-    from pipeline.views import collect
+    from whosaid.views import collect
 
     problems: list[Problem] = []
     _, found = collect(output_dir, problems, min_confidence=min_confidence)
@@ -232,7 +231,7 @@ def quotes(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for machines.")] = False,
 ) -> None:
     """The quotes, grouped by speaker: who said what, in which article, when."""
-    from pipeline.views import collect, match_speakers, quote_row_dict
+    from whosaid.views import collect, match_speakers, quote_row_dict
 
     problems: list[Problem] = []
     rows, found = collect(output_dir, problems, min_confidence=min_confidence)
@@ -284,7 +283,7 @@ def export(
     ] = None,
 ) -> None:
     """Flat tables for pandas, DuckDB or a spreadsheet: one row per quote, one per entity mention."""
-    from pipeline.views import export_tables
+    from whosaid.views import export_tables
 
     problems: list[Problem] = []
     written = export_tables(output_dir, dest or output_dir / "export", fmt.value, problems)
@@ -301,7 +300,7 @@ def report(
     ),
 ) -> None:
     """A static HTML site: articles with their quotes highlighted, and every speaker's quotes."""
-    from pipeline.report import build_report
+    from whosaid.report import build_report
 
     problems: list[Problem] = []
     index = build_report(output_dir, dest, problems)

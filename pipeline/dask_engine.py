@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from pipeline import errors
-from pipeline.runner import Outcome, Task, in_order, init_worker, worker_process
+from whosaid import errors
+from whosaid.runner import Outcome, Task, in_order, init_worker, worker_process
 
 E_NO_DASK = "the Dask engine needs dask.distributed: pip install 'whosaid[dask]'"
 E_SCHEDULER = "cannot reach the Dask scheduler at {address}: {reason}"

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from models import Entity, Mention
-from pipeline.dates import normalise_date
+from whosaid.dates import normalise_date
+from whosaid.models import Entity, Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from pipeline import errors
+from whosaid import errors
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
-
-    from pipeline.runner import Outcome, RunSummary
+    from whosaid.runner import Outcome, RunSummary
 
 _LOG_EVERY_SECONDS = 10.0
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.cues import DOUBLE_CLOSERS, DOUBLE_OPENERS, ONLY_CLOSES, ONLY_OPENS, QUOTE_CHARS
+from whosaid.cues import DOUBLE_CLOSERS, DOUBLE_OPENERS, ONLY_CLOSES, ONLY_OPENS, QUOTE_CHARS
 
 _NO_OPEN_AFTER = frozenset(".,!?)]}%")
 

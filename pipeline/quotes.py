@@ -35,8 +35,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from models import Entity, Mention, Quote, Range, Section, Speaker
-from pipeline.cues import (
+from whosaid.cues import (
     ADJECTIVE_PREPOSITIONS,
     CONTENT_PREPOSITIONS,
     DASHES,
@@ -55,8 +54,9 @@ from pipeline.cues import (
     WEAK_CUE_VERBS,
     cue_lemma,
 )
-from pipeline.quotemarks import QuotedSpan, find_quoted_spans, quoted_mask
-from pipeline.speakers import EntityIndex, article_genders, article_roles, speaker_from_span, speaker_from_token
+from whosaid.models import Entity, Mention, Quote, Range, Section, Speaker
+from whosaid.quotemarks import QuotedSpan, find_quoted_spans, quoted_mask
+from whosaid.speakers import EntityIndex, article_genders, article_roles, speaker_from_span, speaker_from_token
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

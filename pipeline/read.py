@@ -13,9 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from charset_normalizer import from_bytes
-
-from models import Section
-from pipeline import errors
+from whosaid import errors
+from whosaid.models import Section
 
 DEFAULT_MAX_BYTES = 5_000_000
 

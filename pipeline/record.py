@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from models import Article, PipelineInfo, Source
-from pipeline import __version__
-from pipeline.dates import parse_published, published_iso
-from pipeline.entities import extract_entities
-from pipeline.quotes import extract_quotes
-from pipeline.read import Layout
+from whosaid import __version__
+from whosaid.dates import parse_published, published_iso
+from whosaid.entities import extract_entities
+from whosaid.models import Article, PipelineInfo, Source
+from whosaid.quotes import extract_quotes
+from whosaid.read import Layout
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

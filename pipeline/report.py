@@ -18,9 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup, escape
-
-from pipeline.views import Problem, QuoteRow, collect, iter_records
-from pipeline.write import write_atomic
+from whosaid.views import Problem, QuoteRow, collect, iter_records
+from whosaid.write import write_atomic
 
 _PACKAGE = Path(__file__).resolve().parent
 ENTITY_KINDS = (("person", "People"), ("organization", "Organisations"), ("place", "Places"), ("date", "Dates"))

@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from models import Manifest, ManifestEntry, PipelineInfo
-from pipeline import __version__, errors
-from pipeline.read import DEFAULT_MAX_BYTES
-from pipeline.write import MANIFEST_NAME, clean_temporaries, read_json, record_path, write_atomic, write_manifest
+from whosaid import __version__, errors
+from whosaid.models import SCHEMA_VERSION, Manifest, ManifestEntry, PipelineInfo
+from whosaid.read import DEFAULT_MAX_BYTES
+from whosaid.write import MANIFEST_NAME, clean_temporaries, read_json, record_path, write_atomic, write_manifest
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -88,7 +88,7 @@ def process_tasks(
     nlp: Language, label: str, tasks: Sequence[Task], *, batch_size: int = PARSE_BATCH_SIZE
 ) -> list[Outcome]:
     """Read, parse and extract every task; one bad article yields an error outcome, not a crash."""
-    from pipeline.read import read_bytes
+    from whosaid.read import read_bytes
 
     outcomes: dict[int, Outcome] = {}
     readable = []
@@ -145,8 +145,8 @@ _LIBC = _load_libc()
 
 
 def _build(doc: Any, task: Task, layout: Any, label: str) -> Outcome:
-    from pipeline.record import build_article
-    from pipeline.write import record_bytes
+    from whosaid.record import build_article
+    from whosaid.write import record_bytes
 
     try:
         article = build_article(layout, doc, article_id=task.article_id, source_path=task.path, model=label)
@@ -177,7 +177,7 @@ def init_worker(model: str | None) -> None:
     global _WORKER_NLP, _WORKER_LABEL, _WORKER_MODEL
     if _WORKER_NLP is not None and model == _WORKER_MODEL:
         return
-    from pipeline.parse import load_model, model_label
+    from whosaid.parse import load_model, model_label
 
     _WORKER_NLP = load_model(model)
     _WORKER_LABEL = model_label(_WORKER_NLP)
@@ -332,6 +332,7 @@ def is_up_to_date(out_dir: Path, task: Task, model: str) -> bool:
     source = record.get("source") or {}
     return (
         source.get("sha256") == task.sha256
+        and record.get("schema_version") == SCHEMA_VERSION
         and pipeline.get("version") == __version__
         and pipeline.get("model") == model
     )
@@ -365,7 +366,7 @@ def run(
     engine_factory: Callable[[str | None, int], Engine] | None = None,
 ) -> RunSummary:
     """Process ``options.inputs`` into ``options.out_dir``; see the module docstring."""
-    from pipeline.parse import model_label_for, resolve_model
+    from whosaid.parse import model_label_for, resolve_model
 
     model_name = resolve_model(options.model)
     label = model_label_for(model_name)

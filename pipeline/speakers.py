@@ -13,8 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from models import Entity, Mention, Speaker
-from pipeline.cues import (
+from whosaid.cues import (
     GROUP_PRONOUNS,
     PERSONAL_PRONOUNS,
     PRONOUN_GENDERS,
@@ -23,6 +22,7 @@ from pipeline.cues import (
     TITLE_GENDERS,
     TITLE_WORDS,
 )
+from whosaid.models import Entity, Mention, Speaker
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline.write import MANIFEST_NAME, write_atomic
+from whosaid.write import MANIFEST_NAME, write_atomic
 
 QUOTE_COLUMNS = (
     "article_id",

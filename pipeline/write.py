@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from models import Article, Manifest
+from whosaid.models import Article, Manifest
 
 MANIFEST_NAME = "manifest.json"
 

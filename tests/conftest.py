@@ -8,8 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from models import Article
+from whosaid.models import Article
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "seeds" / "000_fe18a11ffd38cfee.txt"
@@ -18,7 +17,7 @@ SHARED = Path(os.environ.get("WHOSAID_SHARED", REPO.parent / "shared"))
 
 @pytest.fixture(scope="session")
 def nlp() -> Any:
-    from pipeline.parse import load_model
+    from whosaid.parse import load_model
 
     return load_model()
 
@@ -26,9 +25,9 @@ def nlp() -> Any:
 @pytest.fixture(scope="session")
 def process(nlp: Any) -> Callable[[str], Article]:
     """Run the whole chain on a text, as the runner does for a file."""
-    from pipeline.parse import model_label
-    from pipeline.read import read_bytes
-    from pipeline.record import build_article
+    from whosaid.parse import model_label
+    from whosaid.read import read_bytes
+    from whosaid.record import build_article
 
     def run(text: str) -> Article:
         layout = read_bytes(text.encode("utf-8"))

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
+from whosaid.cli import app
+from whosaid.models import Article
+from whosaid.progress import Reporter
+from whosaid.runner import Outcome, RunSummary
 
-from models import Article
-from pipeline.cli import app
-from pipeline.progress import Reporter
-from pipeline.runner import Outcome, RunSummary
 from tests.conftest import REPO, SEED
 
 runner = CliRunner()
@@ -36,7 +36,7 @@ def make_articles(folder: Path, count: int) -> None:
 
 def start_run_until(articles: Path, out: Path, records: int, *options: str) -> subprocess.Popen[bytes]:
     """Start `whosaid run` (one worker, one article a batch) and return once ``records`` are written."""
-    command = [sys.executable, "-m", "pipeline.cli", "run", str(articles), "-o", str(out), "--jobs", "1"]
+    command = [sys.executable, "-m", "whosaid.cli", "run", str(articles), "-o", str(out), "--jobs", "1"]
     process = subprocess.Popen(
         [*command, "--batch-size", "1", *options], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE
     )

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
+from whosaid.cli import app
 
-from pipeline.cli import app
 from tests.conftest import SEED
 
 runner = CliRunner()
@@ -35,7 +35,7 @@ def manifest(out: Path) -> dict[str, dict[str, object]]:
 
 
 def test_run_writes_a_valid_record_and_manifest(seeds: Path, tmp_path: Path) -> None:
-    from models import Article
+    from whosaid.models import Article
 
     out = tmp_path / "out"
     code, output = run("run", str(seeds), "--out", str(out), "--quiet")

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
+from whosaid.cli import app
+from whosaid.runner import Outcome, RunOptions, run
 
-from pipeline.cli import app
-from pipeline.runner import Outcome, RunOptions, run
 from tests.conftest import SEED
 
 pytest.importorskip("dask.distributed", reason="Dask not installed: pip install 'whosaid[dask]'")
@@ -55,7 +55,7 @@ def test_dask_run_gives_byte_identical_output(corpus: tuple[Path, Path], tmp_pat
 
 
 def test_a_killed_worker_loses_nothing(corpus: tuple[Path, Path], tmp_path: Path) -> None:
-    from pipeline.dask_engine import DaskEngine
+    from whosaid.dask_engine import DaskEngine
 
     folder, local = corpus
     out = tmp_path / "killed"

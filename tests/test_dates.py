@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from pipeline.dates import normalise_date, parse_published, published_iso
+from whosaid.dates import normalise_date, parse_published, published_iso
 
 BASE = parse_published("August 21, 2021 6:52 PM EDT")
 

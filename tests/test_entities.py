@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from models import Article, Entity
+from whosaid.models import Article, Entity
 
 
 def by_name(article: Article, kind: str) -> dict[str, Entity]:

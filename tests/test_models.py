@@ -7,8 +7,7 @@ from typing import Any
 
 import pytest
 from pydantic import ValidationError
-
-from models import Article
+from whosaid.models import Article
 
 TEXT = "Zhirnov said “we are safe” today."
 
@@ -56,7 +55,15 @@ def record(**changes: Any) -> dict[str, Any]:
 def test_a_valid_record_round_trips() -> None:
     article = Article.model_validate(record())
     assert Article.model_validate_json(article.model_dump_json()) == article
-    assert json.loads(article.model_dump_json())["schema_version"] == 1
+    assert json.loads(article.model_dump_json())["schema_version"] == 2
+
+
+def test_a_version_1_record_still_validates_and_keeps_its_version() -> None:
+    old = Article.model_validate(record(schema_version=1))
+    assert old.schema_version == 1
+    assert old.quotes[0].speaker is not None and old.quotes[0].speaker.name == "Zhirnov"
+    with pytest.raises(ValueError, match="schema_version"):
+        Article.model_validate(record(schema_version=3))
 
 
 @pytest.mark.parametrize(

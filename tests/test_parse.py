@@ -6,9 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from pipeline import errors
-from pipeline.parse import DEFAULT_MODELS, model_label, model_label_for, parse, resolve_model
+from whosaid import errors
+from whosaid.parse import DEFAULT_MODELS, model_label, model_label_for, parse, resolve_model
 
 
 def test_default_is_the_first_installed_model() -> None:

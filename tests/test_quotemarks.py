@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from pipeline.quotemarks import find_quoted_spans
+from whosaid.quotemarks import find_quoted_spans
 
 
 def contents(text: str) -> list[list[str]]:

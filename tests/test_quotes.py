@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-
-from models import Article, Quote
+from whosaid.models import Article, Quote
 
 
 def test_seed_direct_quotes_are_zhirnovs(seed: Article) -> None:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from whosaid import errors
+from whosaid.read import decode, find_layout, read_bytes
 
-from pipeline import errors
-from pipeline.read import decode, find_layout, read_bytes
 from tests.conftest import SEED
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
+from whosaid.cli import app
+from whosaid.report import article_href, speaker_href
 
-from pipeline.cli import app
-from pipeline.report import article_href, speaker_href
 from tests.conftest import SEED
 
 runner = CliRunner()

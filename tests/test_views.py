@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
+from whosaid.cli import app
+from whosaid.views import SpeakerIndex, match_speakers
 
-from pipeline.cli import app
-from pipeline.views import SpeakerIndex, match_speakers
 from tests.conftest import SEED
 
 runner = CliRunner()
