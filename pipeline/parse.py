@@ -45,20 +45,21 @@ def resolve_model(requested: str | None = None) -> str:
     raise errors.ModelError(errors.E_NO_MODEL.format(tried=", ".join(DEFAULT_MODELS)))
 
 
-def _register_paragraph_pipe() -> None:
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines, datelines and captions have no full stop."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
+            token.is_sent_start = True
+    return doc
+
+
+def register_paragraph_pipe() -> None:
+    """Register ``whosaid_paragraphs`` with spaCy (once)."""
     from spacy.language import Language
 
-    if Language.has_factory(PARAGRAPH_PIPE):
-        return
-
-    @Language.component(PARAGRAPH_PIPE)
-    def paragraph_boundaries(doc: Doc) -> Doc:
-        """A line break ends a sentence: headlines, datelines and captions have no full stop."""
-        for token in doc[1:]:
-            previous = doc[token.i - 1]
-            if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
-                token.is_sent_start = True
-        return doc
+    if not Language.has_factory(PARAGRAPH_PIPE):
+        Language.component(PARAGRAPH_PIPE, func=paragraph_boundaries)
 
 
 def load_model(requested: str | None = None) -> Language:
@@ -66,7 +67,7 @@ def load_model(requested: str | None = None) -> Language:
     import spacy
 
     name = resolve_model(requested)
-    _register_paragraph_pipe()  # also needed to load a saved whosaid pipeline
+    register_paragraph_pipe()  # also needed to load a saved whosaid pipeline
     try:
         nlp = spacy.load(name, exclude=list(_UNUSED_PIPES))
     except (OSError, ValueError, ImportError) as error:

@@ -14,13 +14,13 @@ import stat
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from whosaid import __version__, errors
 from whosaid.models import SCHEMA_VERSION, Manifest, ManifestEntry, PipelineInfo
-from whosaid.read import DEFAULT_MAX_BYTES
+from whosaid.read import DEFAULT_MAX_BYTES, Layout
 from whosaid.write import MANIFEST_NAME, clean_temporaries, read_json, record_path, write_atomic, write_manifest
 
 if TYPE_CHECKING:
@@ -40,6 +40,10 @@ class Task:
     article_id: str
     raw: bytes
     sha256: str
+    # Metadata the input gives beside the text (an API argument, a JSONL field); when set it
+    # takes the place of what the read stage finds in the text.
+    title: str | None = None
+    published: str | None = None
 
 
 @dataclass(frozen=True)
@@ -94,7 +98,7 @@ def process_tasks(
     readable = []
     for position, task in enumerate(tasks):
         try:
-            readable.append((position, task, read_bytes(task.raw)))
+            readable.append((position, task, with_metadata(read_bytes(task.raw), task)))
         except errors.ArticleError as error:
             outcomes[position] = _error(task, str(error))
     by_position = {position: (task, layout) for position, task, layout in readable}
@@ -120,6 +124,17 @@ def process_tasks(
         del docs
     _release_free_memory()
     return [outcomes[position] for position in range(len(tasks))]
+
+
+def with_metadata(layout: Layout, task: Task) -> Layout:
+    """The layout with the title and publication date the input gave, where it gave them."""
+    if task.title is None and task.published is None:
+        return layout
+    return replace(
+        layout,
+        title=task.title if task.title is not None else layout.title,
+        published_text=task.published if task.published is not None else layout.published_text,
+    )
 
 
 def _release_free_memory() -> None:
@@ -182,6 +197,11 @@ def init_worker(model: str | None) -> None:
     _WORKER_NLP = load_model(model)
     _WORKER_LABEL = model_label(_WORKER_NLP)
     _WORKER_MODEL = model
+
+
+def loaded_model() -> Language | None:
+    """The model this process has loaded for the pipeline, if any."""
+    return _WORKER_NLP
 
 
 def worker_process(tasks: list[Task]) -> list[Outcome]:
@@ -425,7 +445,7 @@ def run(
         batches = pending_batches()
         first = next(batches, None)
         if first is not None:
-            factory = engine_factory or _local_engine
+            factory = engine_factory or local_engine
             engine = factory(model_name, jobs)
             for outcomes in engine.map_batches(_chain(first, batches)):
                 for outcome in outcomes:
@@ -444,7 +464,7 @@ def _chain(first: list[Task], rest: Iterator[list[Task]]) -> Iterator[list[Task]
     yield from rest
 
 
-def _local_engine(model: str | None, jobs: int) -> Engine:
+def local_engine(model: str | None, jobs: int) -> Engine:
     return InProcessEngine(model) if jobs <= 1 else ProcessPoolEngine(model, jobs)
 
 
