@@ -21,6 +21,7 @@ Confidence = Annotated[float, Field(ge=0.0, le=1.0)]
 EntityKind = Literal["person", "organization", "place", "date"]
 QuoteKind = Literal["direct", "mixed", "indirect"]
 SectionKind = Literal["headline", "standfirst", "dateline", "caption", "body"]
+Gender = Literal["female", "male"]
 
 
 class _Frozen(BaseModel):
@@ -68,6 +69,13 @@ class Entity(_Frozen):
         description="Dates only: ISO 8601 / TIMEX3-style value (2021-07, 2021-W33, 2003), or null.",
     )
     mentions: list[Mention] = Field(min_length=1)
+    gender: Gender | None = Field(
+        default=None,
+        description=(
+            "People only: the grammatical gender the article's own titles and pronouns give the person"
+            " ('Mr', 'Baroness', 'spokeswoman', 'he', 'she'); null when it gives none. Never from first names."
+        ),
+    )
 
 
 class Speaker(_Frozen):
@@ -185,6 +193,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "Article",
     "Entity",
+    "Gender",
     "Manifest",
     "ManifestEntry",
     "Mention",

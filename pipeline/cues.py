@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+# Titles live in whosaid.titles (one list); re-exported here for the rules that use them.
+from whosaid.titles import TITLE_GENDERS as TITLE_GENDERS
+from whosaid.titles import TITLE_WORDS as TITLE_WORDS
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -112,29 +116,17 @@ SPEECH_NOUNS = frozenset(
 # Prepositions that attach the content to a speech noun: "address about", "claim that".
 SPEECH_NOUN_PREPS = frozenset({"about", "on", "regarding", "over", "of"})
 
-# Words in front of or in apposition to a name that say what the speaker is.
-TITLE_WORDS = frozenset(
-    """
-    mr mrs ms miss dr sir dame lord lady prof professor rev president vice prime minister
-    secretary senator sen rep representative gov governor mayor chancellor judge justice
-    gen general col colonel capt captain lt sgt ambassador envoy spokesman spokeswoman
-    spokesperson chairman chairwoman chair ceo chief director king queen prince princess
-    pope sheikh commissioner congressman congresswoman candidate leader
-    """.split()
-)
-
 # Group speakers named by a quantity: "Many said ...", "About four in 10 said ...".
 QUANTIFIERS = frozenset("many most several some few others all both half majority".split())
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 PRONOUN_GENDERS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
-# Titles and roles that tell a person's gender.
-TITLE_GENDERS = {
-    **dict.fromkeys("mr sir lord king prince spokesman chairman congressman businessman father".split(), "male"),
-    **dict.fromkeys(
-        "mrs ms miss dame lady queen princess spokeswoman chairwoman congresswoman businesswoman mother".split(),
-        "female",
-    ),
+# Third-person pronouns and what they can refer to: a man, a woman, a thing or organisation, a group.
+PRONOUN_REFERENTS = {
+    **dict.fromkeys("he him his himself".split(), "male"),
+    **dict.fromkeys("she her hers herself".split(), "female"),
+    **dict.fromkeys("it its itself".split(), "thing"),
+    **dict.fromkeys("they them their theirs themselves".split(), "plural"),
 }
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 GROUP_PRONOUNS = frozenset({"they", "them", "we", "us", "i", "me", "you", "it"})

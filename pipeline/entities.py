@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 
 from whosaid.dates import normalise_date
 from whosaid.models import Entity, Mention
+from whosaid.resolver import resolve
+from whosaid.titles import TITLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -33,8 +35,6 @@ _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 _TRAILING = re.compile(r"(?:\s*['’]s?|[\s.,;:!?\"“”‘’()\[\]-])+$")
 _ABBREVIATIONS = frozenset({"Corp", "Inc", "Co", "Ltd", "Jr", "Sr", "St", "Bros"})
 _POSSESSIVE_HEAD = re.compile(r"^(?P<name>.+?)['’]s?\s")
-# Honorifics that spaCy sometimes keeps inside a PERSON span; the name is what follows.
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "rev"})
 
 
 @dataclass
@@ -82,7 +82,7 @@ def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int] | None
         end = start + len(keep)
     if label == "PERSON":
         words = text[start:end].split()
-        while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
+        while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
             start = text.index(words[1], start + len(words[0]))
             words = words[1:]
     if end <= start or not text[start:end].strip():
@@ -109,7 +109,7 @@ def _name_key(name: str) -> str:
 
 
 def _person_words(name: str) -> list[str]:
-    return [w.strip(".,").casefold() for w in name.split() if w.strip(".,").casefold() not in HONORIFICS]
+    return [w.strip(".,").casefold() for w in name.split() if w.strip(".,").casefold() not in TITLES]
 
 
 def _harmonise(mentions: list[_Mention]) -> None:
@@ -264,4 +264,5 @@ def extract_entities(doc: Doc, published: datetime | None = None) -> list[Entity
                 mentions=[Mention(start=m.start, end=m.end, text=m.text) for m in ordered],
             )
         )
-    return entities
+    genders = resolve(doc, entities).genders
+    return [e.model_copy(update={"gender": genders[e.id]}) if e.id in genders else e for e in entities]

@@ -19,7 +19,6 @@ from whosaid.cues import (
     PRONOUN_GENDERS,
     QUANTIFIERS,
     RELATIVE_PRONOUNS,
-    TITLE_GENDERS,
     TITLE_WORDS,
 )
 from whosaid.models import Entity, Mention, Speaker
@@ -168,23 +167,10 @@ def article_roles(doc: Doc, index: EntityIndex) -> dict[str, str]:
 
 
 def article_genders(doc: Doc, index: EntityIndex) -> dict[str, str]:
-    """Each person's gender where the article shows it: a title in front of a mention
-    ("Mr. Hedge", "Mrs. Clinton") or a gendered role ("spokeswoman"). Pronouns resolve only
-    to people of their gender or of none known."""
-    genders: dict[str, str] = {}
-    text = doc.text  # rebuilt from the tokens on every access
-    for entity in index.entities:
-        if entity.kind != "person":
-            continue
-        for mention in entity.mentions:
-            before = text[max(0, mention.start - 6) : mention.start].split()
-            title = before[-1].lower().rstrip(".") if before else ""
-            role = index.roles.get(entity.id, "").lower().split()
-            found = TITLE_GENDERS.get(title) or next((TITLE_GENDERS[w] for w in role if w in TITLE_GENDERS), None)
-            if found:
-                genders[entity.id] = found
-                break
-    return genders
+    """Each person's gender where the article shows it (``Entity.gender``: titles, gendered
+    roles and the pronouns resolved to them). Pronouns resolve only to people of their
+    gender or of none known."""
+    return {entity.id: entity.gender for entity in index.entities if entity.gender is not None}
 
 
 def speaker_from_token(doc: Doc, token: Token, index: EntityIndex) -> tuple[Speaker, str] | None:

@@ -1,0 +1,60 @@
+"""Titles and role nouns, kept once: what is written with a name but is not the name.
+
+``TITLES`` are honorifics, ranks, peerages and office titles written in front of a name
+("Mr Blair", "Lord Ashcroft", "Sen. Warren", "President Macron", "Prime Minister Tony
+Blair"): they are the person's title, never a person by themselves, and names are compared
+without them. ``ROLE_NOUNS`` name a function ("the spokesman", "a company director"); with
+the titles they tell what a speaker is. Both are lower case, without a closing dot.
+"""
+
+from __future__ import annotations
+
+from whosaid.models import Gender
+
+TITLES = frozenset(
+    """
+    mr mrs ms miss mx dr sir dame lord lady baroness baron viscount viscountess earl countess duke duchess
+    prof professor rev reverend father fr sister brother rabbi imam cardinal archbishop bishop
+    president vice prime deputy minister premier chancellor secretary senator sen rep representative
+    gov governor lt-gov mayor judge justice gen general col colonel maj major capt captain lt lieutenant
+    sgt sergeant cpl corporal adm admiral cmdr commander insp inspector supt superintendent det detective
+    constable pc officer ambassador commissioner congressman congresswoman councillor councilman
+    councilwoman alderman assemblyman assemblywoman speaker king queen prince princess emperor empress
+    pope sheikh sheik ayatollah mullah president-elect chairman chairwoman
+    """.split()
+)
+
+ROLE_NOUNS = frozenset(
+    """
+    spokesman spokeswoman spokesperson chair ceo chief director envoy candidate leader head founder
+    owner boss manager executive analyst economist official treasurer co-chairman
+    co-chair deputy aide adviser advisor lawyer attorney prosecutor coach striker
+    """.split()
+)
+
+# What a speaker's role may be made of (the quotes stage and its benchmark drop these from names).
+TITLE_WORDS = TITLES | ROLE_NOUNS
+
+# Titles and role nouns that tell the grammatical gender of the person they are written with.
+TITLE_GENDERS: dict[str, Gender] = {
+    **dict.fromkeys(
+        """mr sir lord baron viscount earl duke father fr brother king prince emperor congressman councilman
+        assemblyman alderman spokesman chairman co-chairman businessman sportsman statesman""".split(),
+        "male",
+    ),
+    **dict.fromkeys(
+        """mrs ms miss dame lady baroness viscountess countess duchess sister queen princess empress
+        congresswoman councilwoman assemblywoman spokeswoman chairwoman businesswoman sportswoman
+        stateswoman mother""".split(),
+        "female",
+    ),
+}
+
+
+def title_key(word: str) -> str:
+    """A word as looked up in the lists: lower case, without a closing dot ("Sen." -> "sen")."""
+    return word.lower().rstrip(".")
+
+
+def is_title(word: str) -> bool:
+    return title_key(word) in TITLES
