@@ -18,7 +18,8 @@ import typer
 from whosaid import __version__, errors
 
 if TYPE_CHECKING:
-    from whosaid.views import Problem, SpeakerSummary
+    from whosaid.load import Problem
+    from whosaid.views import SpeakerSummary
 
 app = typer.Typer(
     name="whosaid",
@@ -172,9 +173,8 @@ OutputDir = Annotated[
 ]
 
 
-def _report_problems(problems: list[Problem]) -> None:
-    for problem in problems:
-        typer.echo(f"whosaid: skipping {problem.path}: {problem.reason}", err=True)
+def _report_problem(problem: Problem) -> None:
+    typer.echo("whosaid: " + errors.E_SKIPPED_RECORD.format(path=problem.path, reason=problem.reason), err=True)
 
 
 @app.command()
@@ -192,9 +192,7 @@ def speakers(
     """Every speaker across the output folder: roles, number of quotes and of articles."""
     from whosaid.views import collect
 
-    problems: list[Problem] = []
-    _, found = collect(output_dir, problems, min_confidence=min_confidence)
-    _report_problems(problems)
+    _, found = collect(output_dir, _report_problem, min_confidence=min_confidence)
     ordered = sorted(found.values(), key=_SPEAKER_ORDER[sort])[:limit]
     if as_json:
         sys.stdout.write(json.dumps([s.as_dict() for s in ordered], ensure_ascii=False, indent=2) + "\n")
@@ -233,9 +231,7 @@ def quotes(
     """The quotes, grouped by speaker: who said what, in which article, when."""
     from whosaid.views import collect, match_speakers, quote_row_dict
 
-    problems: list[Problem] = []
-    rows, found = collect(output_dir, problems, min_confidence=min_confidence)
-    _report_problems(problems)
+    rows, found = collect(output_dir, _report_problem, min_confidence=min_confidence)
     if speaker:
         wanted = set(match_speakers(speaker, found))
         if not wanted:
@@ -243,10 +239,10 @@ def quotes(
         rows = [r for r in rows if r.speaker in wanted]
     if kind:
         kinds = {k.value for k in kind}
-        rows = [r for r in rows if r.quote["kind"] in kinds]
+        rows = [r for r in rows if r.quote.kind in kinds]
     if article:
         rows = [r for r in rows if r.article_id == article]
-    rows.sort(key=lambda r: (r.speaker is None, r.speaker or "", r.article_id, r.quote["start"]))
+    rows.sort(key=lambda r: (r.speaker is None, r.speaker or "", r.article_id, r.quote.start))
     if as_json:
         sys.stdout.write(json.dumps([quote_row_dict(r) for r in rows], ensure_ascii=False, indent=2) + "\n")
         return
@@ -266,9 +262,9 @@ def quotes(
             console.print(heading)
         quote = row.quote
         meta = f"{row.article_id}" + (f", {row.published[:10]}" if row.published else "")
-        line = Text(f"  [{quote['kind']}] ", style="cyan")
-        line.append(quote["text"].replace("\n", " "))
-        line.append(f"  ({meta}; {quote['method']}, {quote['confidence']:.2f})", style="dim")
+        line = Text(f"  [{quote.kind}] ", style="cyan")
+        line.append(quote.text.replace("\n", " "))
+        line.append(f"  ({meta}; {quote.method}, {quote.confidence:.2f})", style="dim")
         console.print(line)
     if not rows:
         typer.echo("no quotes match", err=True)
@@ -285,9 +281,7 @@ def export(
     """Flat tables for pandas, DuckDB or a spreadsheet: one row per quote, one per entity mention."""
     from whosaid.views import export_tables
 
-    problems: list[Problem] = []
-    written = export_tables(output_dir, dest or output_dir / "export", fmt.value, problems)
-    _report_problems(problems)
+    written = export_tables(output_dir, dest or output_dir / "export", fmt.value, _report_problem)
     for path in written:
         typer.echo(str(path))
 
@@ -302,9 +296,7 @@ def report(
     """A static HTML site: articles with their quotes highlighted, and every speaker's quotes."""
     from whosaid.report import build_report
 
-    problems: list[Problem] = []
-    index = build_report(output_dir, dest, problems)
-    _report_problems(problems)
+    index = build_report(output_dir, dest, _report_problem)
     typer.echo(str(index))
 
 

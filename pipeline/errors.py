@@ -46,3 +46,10 @@ W_NO_PARAGRAPH_PIPE = (
     "headlines or datelines may run into the body; add nlp.add_pipe('whosaid_paragraphs', before='parser') "
     "for the records `whosaid run` gives"
 )
+
+# Reading an output folder back (whosaid.load, the views, the report, the exports)
+E_NOT_OUTPUT_DIR = "not a folder: {path} (give an output folder written by `whosaid run`)"
+E_SKIPPED_RECORD = "skipping {path}: {reason}"
+E_RECORD_UNREADABLE = "cannot read file: {reason}"
+E_RECORD_NOT_JSON = "not valid JSON (a truncated or foreign file?)"
+E_RECORD_INVALID = "not a valid whosaid record: {details}"

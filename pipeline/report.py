@@ -18,7 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup, escape
-from whosaid.views import Problem, QuoteRow, collect, iter_records
+from whosaid.load import OnProblem, load
+from whosaid.models import Article, Entity, Quote
+from whosaid.views import QuoteRow, collect
 from whosaid.write import write_atomic
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -43,60 +45,49 @@ def speaker_href(name: str) -> str:
 class _Layer:
     start: int
     end: int
-    kind: str  # "quote" or "entity"
-    value: dict[str, Any]
+    value: Quote | Entity
 
 
-def highlight(text: str, record: dict[str, Any], speaker_names: dict[str, str], root: str) -> Markup:
+def highlight(text: str, record: Article, speaker_names: dict[str, str], root: str) -> Markup:
     """The article text, escaped, with quotes and entity mentions wrapped in tags.
 
     Quotes are the outer layer and mentions the inner one; where they cross, an element is
     split, so the markup always nests. The speaker's name follows each quote's last fragment.
     """
-    quote_layers = [
-        _Layer(f["start"], f["end"], "quote", q)
-        for q in record["quotes"]
-        for f in q["fragments"]
-        if f["end"] > f["start"]
-    ]
-    entity_layers = [
-        _Layer(m["start"], m["end"], "entity", e)
-        for e in record["entities"]
-        for m in e["mentions"]
-        if m["end"] > m["start"]
-    ]
+    quote_layers = [_Layer(f.start, f.end, q) for q in record.quotes for f in q.fragments if f.end > f.start]
+    entity_layers = [_Layer(m.start, m.end, e) for e in record.entities for m in e.mentions if m.end > m.start]
     cuts = {0, len(text)}
     for layer in quote_layers + entity_layers:
         cuts.update((layer.start, layer.end))
-    ends_of_quotes = {q["fragments"][-1]["end"]: q for q in record["quotes"] if q["fragments"]}
+    ends_of_quotes = {q.fragments[-1].end: q for q in record.quotes}
     points = sorted(cuts)
     pieces: list[str] = []
     for start, end in pairwise(points):
         chunk = str(escape(text[start:end]))
         quote = next((layer.value for layer in quote_layers if layer.start <= start and end <= layer.end), None)
         entity = next((layer.value for layer in entity_layers if layer.start <= start and end <= layer.end), None)
-        if entity is not None:
+        if isinstance(entity, Entity):
             chunk = (
-                f'<span class="ent ent-{escape(entity["kind"])}" title="{escape(entity["name"])}'
-                f' ({escape(entity["kind"])})">{chunk}</span>'
+                f'<span class="ent ent-{escape(entity.kind)}" title="{escape(entity.name)}'
+                f' ({escape(entity.kind)})">{chunk}</span>'
             )
-        if quote is not None:
-            speaker = quote.get("speaker")
-            who = speaker_names.get(speaker["name"], speaker["name"]) if speaker else "no speaker found"
-            title = f"{who} · {quote['kind']} quote" + (f" · cue “{quote['cue']['text']}”" if quote.get("cue") else "")
+        if isinstance(quote, Quote):
+            speaker = quote.speaker
+            who = speaker_names.get(speaker.name, speaker.name) if speaker else "no speaker found"
+            title = f"{who} · {quote.kind} quote" + (f" · cue “{quote.cue.text}”" if quote.cue else "")
             chunk = (
-                f'<span class="quote quote-{escape(quote["kind"])}" data-quote="{escape(quote["id"])}"'
+                f'<span class="quote quote-{escape(quote.kind)}" data-quote="{escape(quote.id)}"'
                 f' title="{escape(title)}">{chunk}</span>'
             )
         pieces.append(chunk)
         closing = ends_of_quotes.get(end)
-        if closing is not None and closing.get("speaker"):
-            name = speaker_names.get(closing["speaker"]["name"], closing["speaker"]["name"])
+        if closing is not None and closing.speaker is not None:
+            name = speaker_names.get(closing.speaker.name, closing.speaker.name)
             pieces.append(f'<span class="who">— <a href="{root}{escape(speaker_href(name))}">{escape(name)}</a></span>')
     return Markup("".join(pieces))
 
 
-def build_report(out_dir: Path, dest: Path, problems: list[Problem] | None = None) -> Path:
+def build_report(out_dir: Path, dest: Path, on_problem: OnProblem | None = None) -> Path:
     """Render the site for ``out_dir`` into ``dest``; returns the index page."""
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
@@ -107,7 +98,7 @@ def build_report(out_dir: Path, dest: Path, problems: list[Problem] | None = Non
     )
     # Two passes over the records: speaker names merge across the whole folder before any
     # page can link them; the second pass streams, so no more than one record is held.
-    rows, speakers = collect(out_dir, problems)
+    rows, speakers = collect(out_dir, on_problem)
     merged_name = {variant: summary.name for summary in speakers.values() for variant in summary.variants}
 
     (dest / "articles").mkdir(parents=True, exist_ok=True)
@@ -116,23 +107,21 @@ def build_report(out_dir: Path, dest: Path, problems: list[Problem] | None = Non
     for asset in ("report.css", "report.js"):
         shutil.copyfile(_PACKAGE / "static" / asset, dest / "static" / asset)
 
-    article_rows = []
+    article_rows: list[dict[str, Any]] = []
     article_page = env.get_template("article.html")
-    for record in iter_records(out_dir):
-        article_id = record["id"]
-        title = record.get("title") or article_id
+    for record in load(out_dir, on_problem=lambda _: None):  # the first pass reported the problems
+        article_id = record.id
+        title = record.title or article_id
         entities: dict[str, list[dict[str, Any]]] = {kind: [] for kind, _ in ENTITY_KINDS}
-        for entity in record["entities"]:
-            entities[entity["kind"]].append(
-                {"name": entity["name"], "value": entity.get("value"), "count": len(entity["mentions"])}
-            )
+        for entity in record.entities:
+            entities[entity.kind].append({"name": entity.name, "value": entity.value, "count": len(entity.mentions)})
         html = article_page.render(
             title=title,
             root="../",
-            published=record.get("published"),
-            source=record["source"]["path"],
-            quote_count=len(record["quotes"]),
-            body=highlight(record["text"], record, merged_name, "../"),
+            published=record.published,
+            source=record.source.path,
+            quote_count=len(record.quotes),
+            body=highlight(record.text, record, merged_name, "../"),
             entities=entities,
             entity_kinds=ENTITY_KINDS,
         )
@@ -142,10 +131,10 @@ def build_report(out_dir: Path, dest: Path, problems: list[Problem] | None = Non
                 "id": article_id,
                 "href": article_href(article_id),
                 "title": title,
-                "published": (record.get("published") or "")[:10],
-                "quotes": len(record["quotes"]),
+                "published": (record.published or "")[:10],
+                "quotes": len(record.quotes),
                 "people": len(entities["person"]),
-                "entities": len(record["entities"]),
+                "entities": len(record.entities),
             }
         )
 
@@ -160,15 +149,15 @@ def build_report(out_dir: Path, dest: Path, problems: list[Problem] | None = Non
     for summary in sorted(speakers.values(), key=lambda s: (-s.quotes, s.name.casefold())):
         quotes = [
             {
-                "kind": row.quote["kind"],
-                "text": row.quote["text"],
-                "anchor": f"{_slug(row.article_id)}-{row.quote['id']}",
+                "kind": row.quote.kind,
+                "text": row.quote.text,
+                "anchor": f"{_slug(row.article_id)}-{row.quote.id}",
                 "href": "../" + article_href(row.article_id),
                 "title": row.title or row.article_id,
                 "published": (row.published or "")[:10],
-                "cue": (row.quote.get("cue") or {}).get("text"),
-                "method": row.quote["method"],
-                "confidence": row.quote["confidence"],
+                "cue": row.quote.cue.text if row.quote.cue else None,
+                "method": row.quote.method,
+                "confidence": row.quote.confidence,
             }
             for row in by_speaker[summary.name]
         ]

@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from whosaid.write import MANIFEST_NAME, write_atomic
+from whosaid.load import OnProblem, load
+from whosaid.models import Article, Quote, Speaker
+from whosaid.write import write_atomic
 
 QUOTE_COLUMNS = (
     "article_id",
@@ -35,30 +37,6 @@ QUOTE_COLUMNS = (
     "confidence",
 )
 MENTION_COLUMNS = ("article_id", "published", "entity_id", "kind", "label", "name", "value", "text", "start", "end")
-
-
-@dataclass(frozen=True)
-class Problem:
-    path: Path
-    reason: str
-
-
-def iter_records(out_dir: Path, problems: list[Problem] | None = None) -> Iterator[dict[str, Any]]:
-    """Every article record under ``out_dir``, in path order; unreadable files go to ``problems``."""
-    for path in sorted(out_dir.rglob("*.json")):
-        if path.name == MANIFEST_NAME or path.name.startswith("."):
-            continue
-        try:
-            record = json.loads(path.read_bytes())
-        except (OSError, ValueError) as error:
-            if problems is not None:
-                problems.append(Problem(path, f"not readable JSON: {error}"))
-            continue
-        if not isinstance(record, dict) or "quotes" not in record or "entities" not in record:
-            if problems is not None:
-                problems.append(Problem(path, "not a whosaid record"))
-            continue
-        yield record
 
 
 def _key(name: str) -> str:
@@ -94,17 +72,17 @@ class QuoteRow:
     article_id: str
     published: str | None
     title: str | None
-    quote: dict[str, Any]
+    quote: Quote
     speaker: str | None  # the merged speaker name
 
 
-def _speaker_kind(record: dict[str, Any], speaker: dict[str, Any]) -> str:
-    entity_id = speaker.get("entity_id")
-    if entity_id is None:
+def speaker_kind(article: Article, speaker: Speaker) -> str:
+    """The kind of entity that speaks ("person", ...), or "unlinked" when the name is not an entity's."""
+    if speaker.entity_id is None:
         return "unlinked"
-    for entity in record["entities"]:
-        if entity["id"] == entity_id:
-            return str(entity["kind"]) if entity["name"] == speaker["name"] else "unlinked"
+    for entity in article.entities:
+        if entity.id == speaker.entity_id:
+            return entity.kind if entity.name == speaker.name else "unlinked"
     return "unlinked"
 
 
@@ -131,34 +109,37 @@ class SpeakerIndex:
         return self.canonical.get(name, name)
 
 
+def note_speakers(article: Article, kinds: dict[str, str]) -> None:
+    """Record each speaker name of ``article`` with its kind; a linked kind beats "unlinked"."""
+    for quote in article.quotes:
+        if quote.speaker is not None and kinds.get(quote.speaker.name) in (None, "unlinked"):
+            kinds[quote.speaker.name] = speaker_kind(article, quote.speaker)
+
+
 def collect(
-    out_dir: Path, problems: list[Problem] | None = None, *, min_confidence: float = 0.0
+    out_dir: Path, on_problem: OnProblem | None = None, *, min_confidence: float = 0.0
 ) -> tuple[list[QuoteRow], dict[str, SpeakerSummary]]:
     """All quotes with a merged speaker name, and the speakers' summaries."""
     rows: list[QuoteRow] = []
     kinds: dict[str, str] = {}
-    for record in iter_records(out_dir, problems):
-        for quote in record["quotes"]:
-            if quote.get("confidence", 1.0) < min_confidence:
+    for article in load(out_dir, on_problem=on_problem):
+        note_speakers(article, kinds)
+        for quote in article.quotes:
+            if quote.confidence < min_confidence:
                 continue
-            speaker = quote.get("speaker")
-            name: str | None = speaker["name"] if speaker else None
-            if speaker and name is not None:
-                kind = _speaker_kind(record, speaker)
-                if kinds.get(name) in (None, "unlinked"):
-                    kinds[name] = kind
-            rows.append(QuoteRow(record["id"], record.get("published"), record.get("title"), quote, name))
+            name = quote.speaker.name if quote.speaker else None
+            rows.append(QuoteRow(article.id, article.published, article.title, quote, name))
     index = SpeakerIndex(kinds.items())
     speakers: dict[str, SpeakerSummary] = {}
     for row in rows:
-        if row.speaker is None:
+        if row.speaker is None or row.quote.speaker is None:
             continue
         merged = index(row.speaker)
         summary = speakers.setdefault(merged, SpeakerSummary(merged, kinds.get(merged, kinds[row.speaker])))
         summary.variants.add(row.speaker)
         summary.quotes += 1
         summary.articles.add(row.article_id)
-        role = row.quote["speaker"].get("role")
+        role = row.quote.speaker.role
         if role and role != row.speaker:
             summary.roles[role] += 1
         row.speaker = merged
@@ -181,41 +162,39 @@ def match_speakers(query: str, names: Iterable[str], *, cutoff: float = 80.0) ->
 
 def quote_row_dict(row: QuoteRow) -> dict[str, Any]:
     quote = row.quote
-    speaker = quote.get("speaker") or {}
-    cue = quote.get("cue") or {}
     return {
         "article_id": row.article_id,
         "published": row.published,
         "title": row.title,
-        "quote_id": quote["id"],
-        "kind": quote["kind"],
+        "quote_id": quote.id,
+        "kind": quote.kind,
         "speaker": row.speaker,
-        "speaker_entity_id": speaker.get("entity_id"),
-        "role": speaker.get("role"),
-        "cue": cue.get("text"),
-        "text": quote["text"],
-        "start": quote["start"],
-        "end": quote["end"],
-        "method": quote["method"],
-        "confidence": quote["confidence"],
+        "speaker_entity_id": quote.speaker.entity_id if quote.speaker else None,
+        "role": quote.speaker.role if quote.speaker else None,
+        "cue": quote.cue.text if quote.cue else None,
+        "text": quote.text,
+        "start": quote.start,
+        "end": quote.end,
+        "method": quote.method,
+        "confidence": quote.confidence,
     }
 
 
-def mention_rows(out_dir: Path, problems: list[Problem] | None = None) -> Iterator[dict[str, Any]]:
-    for record in iter_records(out_dir, problems):
-        for entity in record["entities"]:
-            for mention in entity["mentions"]:
+def mention_rows(out_dir: Path, on_problem: OnProblem | None = None) -> Iterator[dict[str, Any]]:
+    for article in load(out_dir, on_problem=on_problem):
+        for entity in article.entities:
+            for mention in entity.mentions:
                 yield {
-                    "article_id": record["id"],
-                    "published": record.get("published"),
-                    "entity_id": entity["id"],
-                    "kind": entity["kind"],
-                    "label": entity["label"],
-                    "name": entity["name"],
-                    "value": entity.get("value"),
-                    "text": mention["text"],
-                    "start": mention["start"],
-                    "end": mention["end"],
+                    "article_id": article.id,
+                    "published": article.published,
+                    "entity_id": entity.id,
+                    "kind": entity.kind,
+                    "label": entity.label,
+                    "name": entity.name,
+                    "value": entity.value,
+                    "text": mention.text,
+                    "start": mention.start,
+                    "end": mention.end,
                 }
 
 
@@ -234,11 +213,11 @@ def _table_bytes(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], fmt: 
     return buffer.getvalue().encode("utf-8")
 
 
-def export_tables(out_dir: Path, dest: Path, fmt: str, problems: list[Problem] | None = None) -> list[Path]:
+def export_tables(out_dir: Path, dest: Path, fmt: str, on_problem: OnProblem | None = None) -> list[Path]:
     """Write ``quotes.<fmt>`` (one row per quote) and ``mentions.<fmt>`` (one per entity mention)."""
-    rows, _ = collect(out_dir, problems)
+    rows, _ = collect(out_dir, on_problem)
     quotes_path = dest / f"quotes.{fmt}"
     mentions_path = dest / f"mentions.{fmt}"
     write_atomic(quotes_path, _table_bytes((quote_row_dict(r) for r in rows), QUOTE_COLUMNS, fmt))
-    write_atomic(mentions_path, _table_bytes(mention_rows(out_dir), MENTION_COLUMNS, fmt))
+    write_atomic(mentions_path, _table_bytes(mention_rows(out_dir, lambda _: None), MENTION_COLUMNS, fmt))
     return [quotes_path, mentions_path]
