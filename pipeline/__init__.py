@@ -24,18 +24,20 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from whosaid.api import extract, extract_doc, extract_many
+    from whosaid.load import load
     from whosaid.models import Article, Entity, Quote
 
 _LAZY = {
     "extract": "whosaid.api",
     "extract_doc": "whosaid.api",
     "extract_many": "whosaid.api",
+    "load": "whosaid.load",
     "Article": "whosaid.models",
     "Entity": "whosaid.models",
     "Quote": "whosaid.models",
 }
 
-__all__ = ["Article", "Entity", "Quote", "__version__", "extract", "extract_doc", "extract_many"]
+__all__ = ["Article", "Entity", "Quote", "__version__", "extract", "extract_doc", "extract_many", "load"]
 
 
 def __getattr__(name: str) -> Any:

@@ -65,6 +65,7 @@ def run_cli(tmp_path: Path, texts: dict[str, str]) -> dict[str, Article]:
 
 def test_extract_on_a_string_gives_the_record_whosaid_run_writes(tmp_path: Path) -> None:
     from_cli = run_cli(tmp_path, {"story": STORY})["story"]
+    assert [article.model_dump() for article in whosaid.load(tmp_path / "out")] == [from_cli.model_dump()]
     from_api = whosaid.extract(STORY)
     assert isinstance(from_api, Article)
     assert from_api.source.path == "<text>"
