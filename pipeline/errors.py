@@ -28,7 +28,10 @@ E_TOO_LARGE = "file is {size:,} bytes, over the {limit:,}-byte limit (raise it w
 E_UNREADABLE = "cannot read file: {reason}"
 E_BROKEN_LINK = "broken symbolic link"
 E_NOT_TEXT = "not a .txt file"
-E_DUPLICATE_ID = "another input already has the id {id!r} (from {other})"
+E_ID_TAKEN = (
+    "the record for id {id!r} holds another article, from {other} (an earlier run); "
+    "write to another --out, or delete that record to replace it"
+)
 E_NO_INPUT = "no such file or folder: {path}"
 E_INTERNAL = "internal error while processing ({kind}): {reason}"
 

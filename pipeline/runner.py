@@ -21,7 +21,16 @@ from typing import TYPE_CHECKING, Any, Protocol
 from whosaid import __version__, errors
 from whosaid.models import SCHEMA_VERSION, Manifest, ManifestEntry, PipelineInfo
 from whosaid.read import DEFAULT_MAX_BYTES, Layout
-from whosaid.write import MANIFEST_NAME, clean_temporaries, read_json, record_path, write_atomic, write_manifest
+from whosaid.write import (
+    MANIFEST_NAME,
+    adopt_legacy_record,
+    clean_temporaries,
+    read_json,
+    record_name,
+    record_path,
+    write_atomic,
+    write_manifest,
+)
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -282,6 +291,7 @@ def discover(inputs: Sequence[Path]) -> tuple[list[Candidate], list[Outcome]]:
     found: list[Candidate] = []
     rejected: list[Outcome] = []
     ids: dict[str, str] = {}
+    seen: set[str] = set()
     for given in inputs:
         if not given.exists() and not given.is_symlink():
             raise errors.WhosaidError(errors.E_NO_INPUT.format(path=given))
@@ -293,24 +303,31 @@ def discover(inputs: Sequence[Path]) -> tuple[list[Candidate], list[Outcome]]:
             base = given.parent
         for path in paths:
             display = path.as_posix()
-            article_id = path.relative_to(base).with_suffix("").as_posix()
             if path.suffix.lower() != INPUT_SUFFIX:
                 status = "error" if path == given else "ignored"
                 rejected.append(Outcome(path=display, article_id=None, status=status, error=errors.E_NOT_TEXT))
                 continue
-            if article_id in ids:
-                rejected.append(
-                    Outcome(
-                        path=display,
-                        article_id=article_id,
-                        status="error",
-                        error=errors.E_DUPLICATE_ID.format(id=article_id, other=ids[article_id]),
-                    )
-                )
-                continue
+            if display in seen:
+                continue  # the same file named twice
+            seen.add(display)
+            article_id = _unique_id(path.relative_to(base).with_suffix("").as_posix(), base.resolve().name, ids)
             ids[article_id] = display
             found.append(Candidate(path, display, article_id))
     return found, rejected
+
+
+def _unique_id(natural: str, input_name: str, taken: dict[str, str]) -> str:
+    """``natural`` (the path under its input), else qualified by the input's name, else numbered:
+    ``run a b`` with ``a/x.txt`` and ``b/x.txt`` gives ``x`` and ``b/x``, the same on every run."""
+    if natural not in taken:
+        return natural
+    qualified = f"{input_name}/{natural}" if input_name else natural
+    number = 1
+    candidate = qualified
+    while candidate in taken:
+        number += 1
+        candidate = f"{qualified}~{number}"
+    return candidate
 
 
 def _hidden(relative: Path) -> bool:
@@ -343,9 +360,8 @@ def load_input(candidate: Candidate, max_bytes: int) -> Task | Outcome:
     return Task(candidate.display, candidate.article_id, raw, hashlib.sha256(raw).hexdigest())
 
 
-def is_up_to_date(out_dir: Path, task: Task, model: str) -> bool:
-    """Whether the record on disk was made from these bytes by this pipeline and model."""
-    record = read_json(record_path(out_dir, task.article_id))
+def is_up_to_date(record: Any, task: Task, model: str) -> bool:
+    """Whether ``record`` (the one on disk) was made from these bytes by this pipeline and model."""
     if not isinstance(record, dict):
         return False
     pipeline = record.get("pipeline") or {}
@@ -356,6 +372,15 @@ def is_up_to_date(out_dir: Path, task: Task, model: str) -> bool:
         and pipeline.get("version") == __version__
         and pipeline.get("model") == model
     )
+
+
+def other_owner(record: Any, task: Task) -> str | None:
+    """The input an earlier run made ``record`` from, when that is another article than ``task``'s
+    (another path and other bytes): then the record is not this task's to replace."""
+    source = record.get("source") if isinstance(record, dict) else None
+    if not isinstance(source, dict) or source.get("path") in (None, task.path) or source.get("sha256") == task.sha256:
+        return None
+    return str(source["path"])
 
 
 def default_jobs(pending: int) -> int:
@@ -403,7 +428,7 @@ def run(
             path=outcome.path,
             id=outcome.article_id,
             status=outcome.status,  # type: ignore[arg-type]
-            output=f"{outcome.article_id}.json" if outcome.status in ("ok", "skipped") else None,
+            output=record_name(outcome.article_id or "") if outcome.status in ("ok", "skipped") else None,
             sha256=outcome.sha256,
             error=outcome.error,
             quotes=outcome.quotes,
@@ -430,7 +455,14 @@ def run(
             if isinstance(loaded, Outcome):
                 record(loaded)
                 continue
-            if not options.force and is_up_to_date(out_dir, loaded, label):
+            adopt_legacy_record(out_dir, loaded.article_id)
+            existing = read_json(record_path(out_dir, loaded.article_id))
+            owner = other_owner(existing, loaded)
+            if owner is not None:
+                message = errors.E_ID_TAKEN.format(id=loaded.article_id, other=owner)
+                record(Outcome(path=loaded.path, article_id=None, status="error", sha256=loaded.sha256, error=message))
+                continue
+            if not options.force and is_up_to_date(existing, loaded, label):
                 record(Outcome(path=loaded.path, article_id=loaded.article_id, status="skipped", sha256=loaded.sha256))
                 continue
             batch.append(loaded)

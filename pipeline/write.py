@@ -2,20 +2,41 @@
 
 A file is written to a temporary name beside its target and renamed over it, so a
 reader (or a run killed half-way) only ever sees a complete file: the old one or the
-new one. Serialisation is deterministic: the same record gives the same bytes.
+new one. Files get the permissions the user's umask gives. Serialisation is
+deterministic: the same record gives the same bytes.
+
+An article's id is any string; ``record_name`` is the one place that turns it into a
+file name. A plain id (lower-case letters, digits, ``_ - .``, folders split by ``/``)
+keeps its name, ``business/001`` -> ``business/001.json``. Any other id gets a readable
+name and a hash of the exact id after a ``~``, which no plain name holds:
+``Manifest`` -> ``Manifest~3f…c1.json``. So no two ids share a file, even on
+case-insensitive or normalising filesystems, and none lands on the run's own files.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
-import tempfile
+import re
+import secrets
+import unicodedata
 from pathlib import Path
 from typing import Any
 
 from whosaid.models import Article, Manifest
 
 MANIFEST_NAME = "manifest.json"
+RECORD_SUFFIX = ".json"
+# Names an id may not take as they stand: the run's own files and Windows device names.
+_RESERVED = frozenset(
+    {"manifest", "export", "con", "prn", "aux", "nul"} | {f"{d}{n}" for d in ("com", "lpt") for n in range(10)}
+)
+_PLAIN_PART = re.compile(r"[a-z0-9_][a-z0-9_.-]{0,99}")
+_UNSAFE = re.compile(r"[^\w.-]+")
+_MAX_PARTS = 16
+_MAX_PART_BYTES = 80
+_HASH_CHARS = 16
 
 
 def record_bytes(article: Article) -> bytes:
@@ -23,20 +44,84 @@ def record_bytes(article: Article) -> bytes:
     return article.model_dump_json(indent=2).encode("utf-8") + b"\n"
 
 
+def _is_plain(article_id: str) -> bool:
+    parts = article_id.split("/")
+    return (
+        len(parts) <= _MAX_PARTS
+        and all(_PLAIN_PART.fullmatch(part) and not part.endswith(".") for part in parts)
+        and not any(part.endswith(RECORD_SUFFIX) for part in parts[:-1])
+        and not any(part.split(".")[0] in _RESERVED for part in parts)
+    )
+
+
+def _readable(part: str) -> str:
+    """A filesystem-safe, shortened form of one part of an id (not unique: the hash is)."""
+    cleaned = _UNSAFE.sub("_", unicodedata.normalize("NFC", part)).lstrip(".") or "_"
+    encoded = cleaned.encode("utf-8")[:_MAX_PART_BYTES]
+    return encoded.decode("utf-8", errors="ignore")
+
+
+def _folder(part: str) -> str:
+    """A folder never takes a record's name (``x.json/y`` beside ``x``)."""
+    folder = _readable(part)
+    return folder + "_" if folder.endswith(RECORD_SUFFIX) else folder
+
+
+def record_name(article_id: str) -> str:
+    """The record's file name for ``article_id``, relative to the output folder (``/``-separated)."""
+    if _is_plain(article_id):
+        return article_id + RECORD_SUFFIX
+    digest = hashlib.sha256(article_id.encode("utf-8", errors="surrogatepass")).hexdigest()[:_HASH_CHARS]
+    parts = article_id.split("/")
+    folders = [_folder(part) for part in parts[:-1]] if len(parts) <= _MAX_PARTS else []
+    return "/".join([*folders, f"{_readable(parts[-1])}~{digest}{RECORD_SUFFIX}"])
+
+
 def record_path(out_dir: Path, article_id: str) -> Path:
-    return out_dir / f"{article_id}.json"
+    return out_dir / record_name(article_id)
+
+
+def legacy_record_path(out_dir: Path, article_id: str) -> Path | None:
+    """Where whosaid before record_name put this id's record (``{id}.json``), if that differs and is safe."""
+    name = article_id + RECORD_SUFFIX
+    if name in (record_name(article_id), MANIFEST_NAME) or "\x00" in name:
+        return None
+    if any(part in ("", ".", "..") for part in article_id.split("/")):
+        return None
+    return out_dir / name
+
+
+def adopt_legacy_record(out_dir: Path, article_id: str) -> None:
+    """Move a record an earlier whosaid wrote under the old name to its current name.
+
+    Only a file whose ``id`` is this article's moves, so nothing else is touched."""
+    target = record_path(out_dir, article_id)
+    old = legacy_record_path(out_dir, article_id)
+    try:
+        if old is None or target.exists() or not old.is_file():
+            return
+        record = read_json(old)
+        if isinstance(record, dict) and record.get("id") == article_id and "quotes" in record:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(old, target)
+    except OSError:
+        return
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that ``path`` is never seen half-written."""
+    """Write ``data`` to ``path`` so that ``path`` is never seen half-written.
+
+    The temporary file is created with mode 0666, so the umask decides the permissions
+    (``tempfile.mkstemp`` would leave 0600 whatever the umask)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    temporary = path.parent / f".{path.name[:100]}.{secrets.token_hex(6)}.tmp"
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(data)
         os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
 
 
