@@ -4,7 +4,11 @@ Scored as ``../shared/benchmarks/README.md`` says: exact span and label on PER, 
 LOC (person, organization, place; MISC left out), after stripping a leading "the " and a
 trailing "'s" from gold and predicted spans alike. Micro precision, recall and F1.
 
-    python benchmarks/entities.py [--data PATH] [--model NAME] [--limit N]
+    python benchmarks/entities.py [--data PATH] [--model NAME] [--limit N] [--docs-cache FILE] [--deltas]
+
+``--deltas`` adds whosaid's per-label F1 difference from bare spaCy and two confusion tables
+over the spans both systems found: bare spaCy's label -> whosaid's label, and gold -> whosaid
+(``-`` is no entity with that exact span).
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -57,11 +62,45 @@ def score(gold: set[Key], predicted: set[Key]) -> dict[str, tuple[float, float, 
     return result
 
 
+def parsed_docs(nlp: Any, texts: list[str], cache: Path | None) -> list[Any]:
+    """Docs for the texts; with a cache file, parsed once and read back on later runs."""
+    from spacy.tokens import DocBin
+
+    if cache is not None and cache.exists():
+        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+        if [d.text for d in docs] == texts:
+            return docs
+    docs = list(nlp.pipe(texts))
+    if cache is not None:
+        DocBin(docs=docs).to_disk(cache)
+    return docs
+
+
+def confusion(rows: dict[tuple[str, int, int], str], columns: dict[tuple[str, int, int], str], title: str) -> None:
+    """Print how the labels of ``rows`` become those of ``columns`` on the same spans."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for span in rows.keys() | columns.keys():
+        counts[(rows.get(span, "-"), columns.get(span, "-"))] += 1
+    row_labels = sorted({a for a, _ in counts}, key=_label_order)
+    column_labels = sorted({b for _, b in counts}, key=_label_order)
+    print(title)
+    print(f"{'':<8}" + "".join(f"{c:>8}" for c in column_labels))
+    for row in row_labels:
+        print(f"{row:<8}" + "".join(f"{counts[(row, c)]:>8}" for c in column_labels))
+
+
+def _label_order(label: str) -> tuple[int, str]:
+    order = ("PER", "ORG", "LOC", "MISC", "-")
+    return (order.index(label) if label in order else len(order), label)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--model", default=None)
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--docs-cache", type=Path, default=None, help="keep parsed docs here (DocBin)")
+    parser.add_argument("--deltas", action="store_true", help="per-label deltas against bare spaCy and confusions")
     args = parser.parse_args()
     if not args.data.exists():
         print(f"no benchmark data at {args.data} (set WHOSAID_SHARED or --data)", file=sys.stderr)
@@ -73,11 +112,15 @@ def main() -> int:
     bare: set[Key] = set()
     ours: set[Key] = set()
     started = time.perf_counter()
-    for doc, record in zip(nlp.pipe(d["text"] for d in docs), docs, strict=True):
+    gold_all: dict[tuple[str, int, int], str] = {}
+    parsed = parsed_docs(nlp, [d["text"] for d in docs], args.docs_cache)
+    for doc, record in zip(parsed, docs, strict=True):
         text = record["text"]
         for entity in record["entities"]:
+            span = (record["id"], *normalise(text, entity["start"], entity["end"]))
+            gold_all[span] = entity["label"]
             if entity["label"] in LABELS:
-                gold.add((record["id"], *normalise(text, entity["start"], entity["end"]), entity["label"]))
+                gold.add((*span, entity["label"]))
         for ent in doc.ents:
             if ent.label_ in SPACY_TO_CONLL:
                 bare.add((record["id"], *normalise(text, ent.start_char, ent.end_char), SPACY_TO_CONLL[ent.label_]))
@@ -94,6 +137,16 @@ def main() -> int:
             print(f"{name:<12}{label:<7}{p:7.3f}{r:7.3f}{f:7.3f}")
     errors = Counter(k[3] for k in ours - gold)
     print(f"whosaid false positives by label: {dict(errors)}; {elapsed:.1f}s")
+    if args.deltas:
+        bare_scores, our_scores = score(gold, bare), score(gold, ours)
+        print(
+            "F1 delta, whosaid - bare: "
+            + ", ".join(f"{k} {our_scores[k][2] - bare_scores[k][2]:+.3f}" for k in our_scores)
+        )
+        bare_spans = {k[:3]: k[3] for k in bare}
+        our_spans = {k[:3]: k[3] for k in ours}
+        confusion(bare_spans, our_spans, "bare spaCy label (rows) -> whosaid label (columns), same span:")
+        confusion(gold_all, our_spans, "gold label (rows) -> whosaid label (columns), same span:")
     return 0
 
 

@@ -15,9 +15,10 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from whosaid.dates import normalise_date
+from whosaid.gazetteer import abbreviations, has_org_suffix, is_place
 from whosaid.models import Entity, Mention
 from whosaid.resolver import resolve
-from whosaid.titles import TITLES
+from whosaid.titles import HONORIFICS, NAME_SUFFIXES, TITLE_WORDS, TITLES, title_key
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -76,18 +77,34 @@ def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int] | None
         keep = span[: tail.start()]
         # Keep a closing dot that belongs to an abbreviation ("U.S.", "Corp.").
         if span[len(keep) : len(keep) + 1] == "." and (
-            re.search(r"(?:^|[.\s])[A-Za-z]$", keep) or keep.split()[-1] in _ABBREVIATIONS
+            re.search(r"(?:^|[.\s])[A-Za-z]$", keep)
+            or keep.split()[-1].capitalize() in _ABBREVIATIONS
+            or keep.split()[-1] + "." in abbreviations()
         ):
             keep += "."
         end = start + len(keep)
     if label == "PERSON":
-        words = text[start:end].split()
-        while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
-            start = text.index(words[1], start + len(words[0]))
-            words = words[1:]
+        return _person_name(text, start, end)
     if end <= start or not text[start:end].strip():
         return None
     return start, end
+
+
+def _person_name(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The name inside a PERSON span without the titles and roles written before it ("Tory
+    co-chairman Lord Ashcroft" -> "Ashcroft"); None when no name is left ("Lord", "Tory
+    Treasurer Lord": the name was cut off by the tagger)."""
+    words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
+    keys = [title_key(text[a:b]) for a, b in words]
+    if not words or keys[-1] in HONORIFICS or all(k in TITLE_WORDS for k in keys):
+        return None
+    # The name starts after the last title or role noun that is not its last word ("King Jr" stays).
+    cut = max((i + 1 for i, k in enumerate(keys[:-1]) if k in TITLE_WORDS), default=0)
+    if all(k in NAME_SUFFIXES for k in keys[cut:]):
+        cut = 0
+    while cut < len(words) - 1 and keys[cut] in TITLES:
+        cut += 1
+    return words[cut][0], end
 
 
 def _raw_mentions(doc: Doc) -> list[_Mention]:
@@ -112,36 +129,58 @@ def _person_words(name: str) -> list[str]:
     return [w.strip(".,").casefold() for w in name.split() if w.strip(".,").casefold() not in TITLES]
 
 
+def _fixed_label(mention: _Mention, person_parts: set[str], counts: Counter[str]) -> str | None:
+    """The label a name keeps whatever the person vote: a known place ("Kosovo", "Calif.")
+    unless it is part of a person's full name in the article ("Michael Jordan"), or a name with
+    an organisation's suffix ("Yahoo Inc.", "Labour Party"). A place the model tags a person
+    takes the label the article gives it otherwise ("Surrey" the cricket team), else GPE."""
+    if is_place(mention.text):
+        if _name_key(mention.text) in person_parts:
+            return None
+        others = Counter({k: v for k, v in counts.items() if k != "PERSON"})
+        return others.most_common(1)[0][0] if others else "GPE"
+    if has_org_suffix(mention.text):
+        return "ORG"
+    return None
+
+
 def _harmonise(mentions: list[_Mention]) -> None:
-    """Give every mention of one name the same label, preferring PERSON for known people."""
-    person_names = {_name_key(m.text) for m in mentions if m.label == "PERSON"}
+    """Give every mention of one name the same label. PERSON wins a name only when the model
+    tags it a person at least as often as anything else, or the name is a person's surname
+    found again; known places and organisation suffixes keep their kind."""
     person_parts = {
         w for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1 for w in _person_words(m.text)
     }
-    for mention in mentions:
-        if mention.label in ("PERSON", "DATE"):
-            continue
-        head = _POSSESSIVE_HEAD.match(mention.text)
-        if head and _name_key(head.group("name")) in person_names | person_parts:
-            # "Ghani's administration" tagged ORG: the person Ghani is named here.
-            mention.end = mention.start + len(head.group("name"))
-            mention.text = head.group("name")
-            mention.label = "PERSON"
-        elif _name_key(mention.text) in person_names or (
-            len(mention.text.split()) == 1 and _name_key(mention.text) in person_parts
-        ):
-            mention.label = "PERSON"
     votes: dict[str, Counter[str]] = {}
     for mention in mentions:
         if mention.label != "DATE":
             votes.setdefault(_name_key(mention.text), Counter())[mention.label] += 1
+    fixed = {id(m): _fixed_label(m, person_parts, votes[_name_key(m.text)]) for m in mentions if m.label != "DATE"}
+    person_names = {key for key, counts in votes.items() if counts["PERSON"] and _person_majority(counts)}
     for mention in mentions:
-        if mention.label != "DATE":
-            counts = votes[_name_key(mention.text)]
-            if counts["PERSON"]:
-                mention.label = "PERSON"
-            else:
-                mention.label = counts.most_common(1)[0][0]
+        if mention.label == "DATE":
+            continue
+        label = fixed[id(mention)]
+        if label is not None:
+            mention.label = label
+            continue
+        head = _POSSESSIVE_HEAD.match(mention.text)
+        key = _name_key(mention.text)
+        if mention.label != "PERSON" and head and _name_key(head.group("name")) in person_names | person_parts:
+            # "Ghani's administration" tagged ORG: the person Ghani is named here.
+            mention.end = mention.start + len(head.group("name"))
+            mention.text = head.group("name")
+            mention.label = "PERSON"
+        elif key in person_names or (len(mention.text.split()) == 1 and key in person_parts):
+            mention.label = "PERSON"
+        else:
+            others = Counter({k: v for k, v in votes[key].items() if k != "PERSON"})
+            if others:
+                mention.label = others.most_common(1)[0][0]
+
+
+def _person_majority(counts: Counter[str]) -> bool:
+    return counts["PERSON"] >= max((v for k, v in counts.items() if k != "PERSON"), default=0)
 
 
 def _propagate(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:

@@ -24,6 +24,17 @@ TITLES = frozenset(
     """.split()
 )
 
+# Forms of address that always stand before a name: a PERSON span ending in one lost its name.
+HONORIFICS = frozenset(
+    """
+    mr mrs ms miss mx dr sir dame lord lady baroness baron viscount viscountess earl countess duke duchess
+    prof rev fr sen rep gov gen col maj capt lt sgt cpl adm cmdr insp supt det
+    """.split()
+)
+
+# Words after a name that are part of it ("Martin Luther King Jr").
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
 ROLE_NOUNS = frozenset(
     """
     spokesman spokeswoman spokesperson chair ceo chief director envoy candidate leader head founder

