@@ -46,3 +46,21 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip(f"shared material not found at {SHARED} (set WHOSAID_SHARED to its folder)")
     return SHARED
+
+
+# One row per quote, as the rule tables of tests/test_quotes_*.py write them:
+# (kind, content, speaker name or None, cue or None, method as recorded).
+QuoteRow = tuple[str, str, str | None, str | None, str]
+
+
+@pytest.fixture(scope="session")
+def quote_rows(process: Callable[[str], Article]) -> Callable[[str], list[QuoteRow]]:
+    """The quotes the whole chain finds in a text, as table rows."""
+
+    def rows(text: str) -> list[QuoteRow]:
+        return [
+            (q.kind, q.text, q.speaker.name if q.speaker else None, q.cue.text if q.cue else None, q.method)
+            for q in process(text).quotes
+        ]
+
+    return rows

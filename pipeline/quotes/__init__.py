@@ -1,0 +1,84 @@
+"""Stage 4, quotes: direct, mixed and indirect quotes, each attributed to a speaker.
+
+A quote is one attribution, as in the PARC and PolNeAR corpora: content, source (the
+speaker) and cue. Direct quotes come from quotation marks (``whosaid.quotemarks``; which
+of them are quotes: ``material``) and are attributed from the words around them
+(``frames``, the cascade in ``direct``); indirect and mixed quotes come from the dependency
+parse (``reported``, one module per family of rule). ``sources`` finds who speaks, ``trim``
+where reported content ends, ``joins`` puts interrupted quotes together and drops nested
+ones, ``confidence`` scores them. Each quote records the rule that produced it as a
+``Method`` (the README's method table); a speaker named by a pronoun and resolved is a flag
+on the quote, written ``+pronoun`` after the method in records. The word lists are data in
+``whosaid.cues``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from whosaid.models import Entity, Mention, Quote, Range, Section
+from whosaid.quotemarks import find_quoted_spans, quoted_mask
+from whosaid.quotes.confidence import rule_confidence
+from whosaid.quotes.drafts import Context, Draft, char_token_map
+from whosaid.quotes.joins import cover_cut_quotes, dedupe, direct_quotes, outermost
+from whosaid.quotes.material import direct_material
+from whosaid.quotes.method import Method, method_label
+from whosaid.quotes.reported import find_reported
+from whosaid.speakers import EntityIndex, article_genders, article_roles
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["Method", "extract_quotes"]
+
+
+def _mention(token: Token) -> Mention:
+    return Mention(start=token.idx, end=token.idx + len(token), text=token.text)
+
+
+def _to_quote(text: str, number: int, draft: Draft) -> Quote:
+    start, end = draft.start, draft.end
+    return Quote(
+        id=f"q{number}",
+        kind=draft.kind,  # type: ignore[arg-type]
+        text=text[start:end],
+        start=start,
+        end=end,
+        fragments=[Range(start=s, end=e) for s, e in draft.fragments],
+        quoted=[Range(start=s, end=e) for s, e in draft.quoted],
+        speaker=draft.speaker,
+        cue=_mention(draft.cue) if draft.cue is not None else None,
+        method=method_label(draft.method, draft.pronoun),
+        confidence=rule_confidence(draft),
+    )
+
+
+def _skip_sections(sections: list[Section]) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in sections if s.kind in ("dateline", "caption")]
+
+
+def extract_quotes(doc: Doc, entities: list[Entity], sections: list[Section] | None = None) -> list[Quote]:
+    """The article's quotes, ordered by where their content starts."""
+    text = doc.text
+    skipped = _skip_sections(sections or [])
+    spans = [s for s in find_quoted_spans(text) if not any(a <= s.start < b for a, b in skipped)]
+    mask = quoted_mask(text, spans)
+    index = EntityIndex(entities, mask)
+    index.roles = article_roles(doc, index)
+    index.genders = article_genders(doc, index)
+    direct_spans = direct_material(text, spans)
+    inline_spans = [s for s in spans if s not in direct_spans]
+    ctx = Context(doc, text, index, quoted_mask(text, direct_spans), mask, char_token_map(doc))
+    direct = direct_quotes(ctx, direct_spans)
+    reported = outermost(find_reported(ctx, direct))
+    for draft in reported:
+        cover_cut_quotes(draft, inline_spans)
+        # Inline quoted words are part of the reported content, not quotes of their own.
+        draft.quoted = [(s.start, s.end) for s in inline_spans if draft.start <= s.start and s.end <= draft.end]
+        if draft.quoted:
+            draft.kind = "mixed"
+    for draft in direct:
+        draft.quoted = list(draft.fragments)
+    drafts = dedupe(direct + reported)
+    drafts.sort(key=lambda d: (d.start, d.end))
+    return [_to_quote(text, number, draft) for number, draft in enumerate(drafts, start=1)]

@@ -1,0 +1,64 @@
+"""The working state of the quote stage: one article's context and the quotes drafted in it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from whosaid.quotes.method import Method
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from whosaid.models import Speaker
+    from whosaid.speakers import EntityIndex
+
+
+@dataclass
+class Draft:
+    """A quote before it becomes a record: content fragments, the rule, cue and speaker."""
+
+    kind: str
+    fragments: list[tuple[int, int]]
+    method: Method
+    cue: Token | None = None
+    speaker: Speaker | None = None
+    pronoun: bool = False  # the speaker is a pronoun resolved to a person
+    closed: bool = True
+    quoted: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.fragments[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.fragments[-1][1]
+
+
+@dataclass
+class Context:
+    """One article as the finders see it: the parse, its entities and where quotation marks are."""
+
+    doc: Doc
+    text: str  # doc.text, kept: spaCy rebuilds it from the tokens on every access
+    index: EntityIndex
+    mask: list[bool]  # inside a direct quote (content or marks)
+    quoted_any: list[bool]  # inside any quotation marks, inline ones included
+    char_token: list[int]
+
+    def token_at(self, offset: int) -> Token | None:
+        if 0 <= offset < len(self.char_token) and self.char_token[offset] >= 0:
+            return self.doc[self.char_token[offset]]
+        return None
+
+    def in_quote(self, token: Token) -> bool:
+        return self.mask[token.idx]
+
+
+def char_token_map(doc: Doc) -> list[int]:
+    """For each character, the index of the token it belongs to (-1 for whitespace between)."""
+    mapping = [-1] * (doc[-1].idx + len(doc[-1]) if len(doc) else 0)
+    for token in doc:
+        for k in range(token.idx, token.idx + len(token)):
+            mapping[k] = token.i
+    return mapping

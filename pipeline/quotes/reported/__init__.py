@@ -1,0 +1,47 @@
+"""Reported speech (indirect and mixed quotes) from the dependency parse, one module per
+family of rule: ``verbs`` (a reporting verb with its clause, object or preposition),
+``parenthetical``, ``according`` ("according to X"), ``speech_noun`` ("Biden's address about")
+and ``stance`` (adjectives of attitude)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from whosaid.cues import REPORTED_CUE_VERBS, SPEECH_NOUNS, STANCE_ADJECTIVES, cue_lemma
+from whosaid.quotes.reported.according import from_according
+from whosaid.quotes.reported.speech_noun import from_speech_noun
+from whosaid.quotes.reported.stance import from_adjective
+from whosaid.quotes.reported.verbs import from_verb
+
+if TYPE_CHECKING:
+    from whosaid.quotes.drafts import Context, Draft
+
+
+def find_reported(ctx: Context, direct: list[Draft]) -> list[Draft]:
+    """Drafts for reported content outside quotation marks and outside the direct quotes."""
+    drafts: list[Draft] = []
+    for token in ctx.doc:
+        if ctx.quoted_any[token.idx]:
+            continue
+        lemma = cue_lemma(token)
+        if token.pos_ == "VERB" and lemma in REPORTED_CUE_VERBS:
+            draft = from_verb(ctx, token)
+        elif token.lower_ == "according":
+            draft = from_according(ctx, token)
+        elif token.pos_ == "NOUN" and lemma in SPEECH_NOUNS:
+            draft = from_speech_noun(ctx, token)
+        elif token.dep_ == "acomp" and lemma in STANCE_ADJECTIVES:
+            draft = from_adjective(ctx, token)
+        else:
+            draft = None
+        if draft is None or _mostly_quoted(ctx, draft.start, draft.end):
+            continue
+        if any(d.start < draft.end and draft.start < d.end for d in direct):
+            continue
+        drafts.append(draft)
+    return drafts
+
+
+def _mostly_quoted(ctx: Context, start: int, end: int) -> bool:
+    letters = [k for k in range(start, end) if ctx.text[k].isalnum()]
+    return bool(letters) and sum(ctx.mask[k] for k in letters) > 0.5 * len(letters)

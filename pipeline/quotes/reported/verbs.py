@@ -1,0 +1,98 @@
+"""Reporting verbs: "Kabulov hinted (that) Russia might ..." (clause), "criticized Clinton
+for ..." (object), "backing Assad" (stance), "talked about how ..." (preposition)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from whosaid.cues import (
+    CONTENT_PREPOSITIONS,
+    INFINITIVE_CUE_VERBS,
+    OBJECT_CONTENT_VERBS,
+    OBJECT_CUE_VERBS,
+    ON_CUE_VERBS,
+    PREPOSITION_CUE_VERBS,
+    STANCE_VERBS,
+    WEAK_CUE_VERBS,
+    cue_lemma,
+)
+from whosaid.quotes.cue import SUBJECT_DEPS, source_of
+from whosaid.quotes.method import Method
+from whosaid.quotes.reported.parenthetical import parenthetical
+from whosaid.quotes.sources import indirect_draft
+from whosaid.quotes.trim import trim_content, without_appendage
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+    from whosaid.quotes.drafts import Context, Draft
+
+# The words right of an evaluative verb that carry what was said.
+_COMPLEMENT_DEPS = frozenset({"dobj", "prep", "oprd", "attr", "xcomp", "ccomp", "acomp", "dative", "advcl"})
+
+
+def clausal_complement(verb: Token) -> Token | None:
+    """The clause (or, after verbs such as "promise", the infinitive) a verb reports."""
+    lemma = cue_lemma(verb)
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            if lemma in WEAK_CUE_VERBS and not any(c.dep_ in SUBJECT_DEPS for c in child.children):
+                continue
+            return child
+    if lemma in INFINITIVE_CUE_VERBS:
+        for child in verb.children:
+            if child.dep_ == "xcomp" and child.i > verb.i:
+                return child
+    return None
+
+
+def from_verb(ctx: Context, verb: Token) -> Draft | None:
+    lemma = cue_lemma(verb)
+    complement = clausal_complement(verb)
+    method = Method.CCOMP
+    if complement is None and verb.dep_ == "parataxis" and verb.head.i != verb.i:
+        return parenthetical(ctx, verb)
+    if complement is not None:
+        bounds = trim_content(ctx, complement.left_edge, complement.right_edge)
+        if bounds is None or (complement.i < verb.i and bounds[1] > verb.idx):
+            return None
+        if complement.dep_ == "xcomp":
+            # "urged Congress to act": the object belongs to the content.
+            first = next(
+                (c for c in verb.children if c.dep_ in ("dobj", "dative") and verb.i < c.i < complement.i), None
+            )
+            if first is not None:
+                bounds = (first.left_edge.idx, bounds[1])
+    elif lemma in OBJECT_CUE_VERBS or lemma in OBJECT_CONTENT_VERBS:
+        parts = [c for c in verb.children if c.dep_ in _COMPLEMENT_DEPS and c.i > verb.i]
+        if not parts:
+            return None
+        bounds = trim_content(ctx, parts[0].left_edge, parts[-1].right_edge)
+        # Evaluative verbs alone ("praised the team") report speech only with quoted words inside.
+        if bounds is None or (lemma not in OBJECT_CONTENT_VERBS and not any(ctx.quoted_any[k] for k in range(*bounds))):
+            return None
+        method = Method.STANCE if lemma in STANCE_VERBS else Method.OBJECT
+    elif lemma in PREPOSITION_CUE_VERBS:
+        preposition = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "prep"
+                and c.i > verb.i
+                and (c.lower_ in CONTENT_PREPOSITIONS or (c.lower_ == "on" and lemma in ON_CUE_VERBS))
+            ),
+            None,
+        )
+        target = next((c for c in preposition.children if c.dep_ in ("pobj", "pcomp")), None) if preposition else None
+        if target is None or target.ent_type_ in ("DATE", "TIME", "CARDINAL"):
+            return None
+        bounds = trim_content(ctx, target.left_edge, target.right_edge)
+        if bounds is None:
+            return None
+        method = Method.PREPOSITION
+    else:
+        return None
+    bounds = without_appendage(ctx, bounds)
+    source = source_of(verb)
+    if source is None:
+        return None
+    return indirect_draft(ctx, source, [bounds], method, verb)
