@@ -52,6 +52,8 @@ class Engine(str, Enum):
 class TableFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
+    parquet = "parquet"
+    duckdb = "duckdb"
 
 
 _SPEAKER_ORDER: dict[SpeakerSort, Callable[[SpeakerSummary], Any]] = {
@@ -278,10 +280,17 @@ def export(
         Path | None, typer.Option("--out", "-o", help="Folder for the tables. Default: OUTPUT_DIR/export.")
     ] = None,
 ) -> None:
-    """Flat tables for pandas, DuckDB or a spreadsheet: one row per quote, one per entity mention."""
-    from whosaid.views import export_tables
+    """Tables for pandas, DuckDB or a spreadsheet.
 
-    written = export_tables(output_dir, dest or output_dir / "export", fmt.value, _report_problem)
+    jsonl/csv: quotes and mentions, one row per quote or mention. parquet: articles, entities,
+    mentions, quotes and speakers, one file each. duckdb: those five tables in whosaid.duckdb.
+    """
+    from whosaid.export import export as export_folder
+
+    try:
+        written = export_folder(output_dir, dest or output_dir / "export", fmt.value, _report_problem)
+    except errors.WhosaidError as error:
+        raise _fail(str(error)) from None
     for path in written:
         typer.echo(str(path))
 
