@@ -24,14 +24,14 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from whosaid.api import extract, extract_doc, extract_many
-    from whosaid.load import load
+    from whosaid.loader import load
     from whosaid.models import Article, Entity, Quote
 
 _LAZY = {
     "extract": "whosaid.api",
     "extract_doc": "whosaid.api",
     "extract_many": "whosaid.api",
-    "load": "whosaid.load",
+    "load": "whosaid.loader",
     "Article": "whosaid.models",
     "Entity": "whosaid.models",
     "Quote": "whosaid.models",

@@ -18,7 +18,7 @@ import typer
 from whosaid import __version__, errors
 
 if TYPE_CHECKING:
-    from whosaid.load import Problem
+    from whosaid.loader import Problem
     from whosaid.views import SpeakerSummary
 
 app = typer.Typer(

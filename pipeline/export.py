@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Final, Literal, Protocol
 
 from whosaid import errors
-from whosaid.load import OnProblem, load
+from whosaid.loader import OnProblem, load
 from whosaid.tables import COLUMNS, PRIMARY_KEYS, TABLES, Row, SpeakerNames, TableName, batch, require, rows, schema
 
 Format = Literal["jsonl", "csv", "parquet", "duckdb"]

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup, escape
-from whosaid.load import OnProblem, load
+from whosaid.loader import OnProblem, load
 from whosaid.models import Article, Entity, Quote
 from whosaid.views import QuoteRow, collect
 from whosaid.write import write_atomic

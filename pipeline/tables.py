@@ -23,7 +23,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any, Final, Literal, get_args
 
 from whosaid import errors
-from whosaid.load import load
+from whosaid.loader import load
 from whosaid.models import Article, Range
 from whosaid.views import SpeakerIndex, speaker_kind
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from whosaid.load import OnProblem, load
+from whosaid.loader import OnProblem, load
 from whosaid.models import Article, Quote, Speaker
 from whosaid.write import write_atomic
 

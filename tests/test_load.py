@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from whosaid.errors import WhosaidError
-from whosaid.load import Problem, load
+from whosaid.loader import Problem, load
 from whosaid.models import Article
 
 from tests.records import article, write

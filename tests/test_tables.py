@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 from whosaid.cli import app
 from whosaid.errors import WhosaidError
-from whosaid.load import Problem, load
+from whosaid.loader import Problem, load
 
 from tests.records import article, write
 
