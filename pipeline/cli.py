@@ -206,6 +206,7 @@ def speakers(
     for column, justify in (
         ("speaker", "left"),
         ("kind", "left"),
+        ("gender", "left"),
         ("roles", "left"),
         ("quotes", "right"),
         ("articles", "right"),
@@ -213,7 +214,9 @@ def speakers(
         table.add_column(column, justify=justify)  # type: ignore[arg-type]
     for summary in ordered:
         roles = "; ".join(role for role, _ in summary.roles.most_common(3))
-        table.add_row(summary.name, summary.kind, roles, str(summary.quotes), str(len(summary.articles)))
+        table.add_row(
+            summary.name, summary.kind, summary.gender or "", roles, str(summary.quotes), str(len(summary.articles))
+        )
     Console().print(table)
 
 

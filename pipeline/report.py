@@ -13,14 +13,16 @@ import re
 import shutil
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from datetime import date
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup, escape
+from whosaid import charts
 from whosaid.loader import OnProblem, load
 from whosaid.models import Article, Entity, Quote
-from whosaid.views import QuoteRow, collect
+from whosaid.views import QuoteRow, SpeakerSummary, collect
 from whosaid.write import write_atomic
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -85,6 +87,49 @@ def highlight(text: str, record: Article, speaker_names: dict[str, str], root: s
             name = speaker_names.get(closing.speaker.name, closing.speaker.name)
             pieces.append(f'<span class="who">— <a href="{root}{escape(speaker_href(name))}">{escape(name)}</a></span>')
     return Markup("".join(pieces))
+
+
+TOP_SPEAKERS = 15
+GENDERS = ("female", "male", "not given")
+
+
+def _days(rows: list[QuoteRow]) -> Counter[date]:
+    """Quotes per publication day (the dateline's own calendar day); undated articles left out."""
+    days: Counter[date] = Counter()
+    for row in rows:
+        if row.published:
+            days[date.fromisoformat(row.published[:10])] += 1
+    return days
+
+
+def _kinds(rows: list[QuoteRow]) -> list[tuple[str, int]]:
+    counts: Counter[str] = Counter(row.quote.kind for row in rows)
+    return [(kind, counts[kind]) for kind in charts.KIND_COLOURS]
+
+
+def overview_charts(rows: list[QuoteRow], speakers: dict[str, SpeakerSummary]) -> list[charts.Chart]:
+    """The index page's pictures: most-quoted speakers, quotes over time, kinds, people's genders."""
+    top = sorted(speakers.values(), key=lambda s: (-s.quotes, s.name.casefold()))[:TOP_SPEAKERS]
+    people = Counter(
+        speakers[row.speaker].gender or "not given"
+        for row in rows
+        if row.speaker is not None and speakers[row.speaker].kind == "person"
+    )
+    found = [
+        charts.bar_chart(
+            "speakers",
+            "Most-quoted speakers (number of quotes)",
+            [charts.Bar(s.name, s.quotes, speaker_href(s.name)) for s in top],
+        )
+        if top
+        else None,
+        charts.timeline("timeline", "quotes", _days(rows)),
+        charts.share("kinds", "Quotes by kind", _kinds(rows), charts.KIND_COLOURS),
+        charts.share(
+            "genders", "Quotes by people, by gender", [(g, people[g]) for g in GENDERS], charts.GENDER_COLOURS
+        ),
+    ]
+    return [chart for chart in found if chart is not None]
 
 
 def build_report(out_dir: Path, dest: Path, on_problem: OnProblem | None = None) -> Path:
@@ -162,8 +207,19 @@ def build_report(out_dir: Path, dest: Path, on_problem: OnProblem | None = None)
             for row in by_speaker[summary.name]
         ]
         roles = [role for role, _ in Counter(summary.roles).most_common()]
+        own = by_speaker[summary.name]
+        pictures = [
+            charts.timeline("timeline", f"quotes by {summary.name}", _days(own)),
+            charts.share("kinds", "Quotes by kind", _kinds(own), charts.KIND_COLOURS),
+        ]
         html = speaker_page.render(
-            title=summary.name, root="../", roles=roles, quotes=quotes, article_count=len(summary.articles)
+            title=summary.name,
+            root="../",
+            roles=roles,
+            gender=summary.gender,
+            quotes=quotes,
+            article_count=len(summary.articles),
+            charts=[chart for chart in pictures if chart is not None],
         )
         write_atomic(dest / speaker_href(summary.name), html.encode("utf-8"))
         speaker_rows.append(
@@ -171,6 +227,7 @@ def build_report(out_dir: Path, dest: Path, on_problem: OnProblem | None = None)
                 "href": speaker_href(summary.name),
                 "name": summary.name,
                 "role": roles[0] if roles else None,
+                "gender": summary.gender,
                 "quotes": summary.quotes,
                 "articles": len(summary.articles),
             }
@@ -182,6 +239,7 @@ def build_report(out_dir: Path, dest: Path, on_problem: OnProblem | None = None)
         root="",
         articles=article_rows,
         speakers=speaker_rows,
+        charts=overview_charts(rows, speakers),
     )
     write_atomic(index, html.encode("utf-8"))
     return index

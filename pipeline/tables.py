@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, get_args
 from whosaid import errors
 from whosaid.loader import load
 from whosaid.models import Article, Range
-from whosaid.views import SpeakerIndex, speaker_kind
+from whosaid.views import SpeakerIndex, speaker_gender, speaker_kind
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -203,7 +203,6 @@ def rows(article: Article, table: TableName) -> Iterator[Row]:
                 "confidence": quote.confidence,
             }
     else:
-        genders = {entity.id: entity.gender for entity in article.entities}
         for quote in article.quotes:
             speaker = quote.speaker
             if speaker is None:
@@ -216,7 +215,7 @@ def rows(article: Article, table: TableName) -> Iterator[Row]:
                 "name": speaker.name,
                 "kind": speaker_kind(article, speaker),
                 "role": speaker.role,
-                "gender": genders.get(speaker.entity_id) if speaker.entity_id else None,
+                "gender": speaker_gender(article, speaker),
                 "mention_text": speaker.mention.text,
                 "mention_start": speaker.mention.start,
                 "mention_end": speaker.mention.end,

@@ -35,8 +35,21 @@ QUOTE_COLUMNS = (
     "end",
     "method",
     "confidence",
+    "speaker_gender",
 )
-MENTION_COLUMNS = ("article_id", "published", "entity_id", "kind", "label", "name", "value", "text", "start", "end")
+MENTION_COLUMNS = (
+    "article_id",
+    "published",
+    "entity_id",
+    "kind",
+    "label",
+    "name",
+    "value",
+    "text",
+    "start",
+    "end",
+    "gender",
+)
 
 
 def _key(name: str) -> str:
@@ -55,11 +68,21 @@ class SpeakerSummary:
     quotes: int = 0
     articles: set[str] = field(default_factory=set)
     variants: set[str] = field(default_factory=set)
+    genders: Counter[str] = field(default_factory=Counter)  # per quote, where the article gives one
+
+    @property
+    def gender(self) -> str | None:
+        """The gender most of this speaker's articles give (female/male), or None."""
+        ranked = self.genders.most_common(2)
+        if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+            return None
+        return ranked[0][0]
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "name": self.name,
             "kind": self.kind,
+            "gender": self.gender,
             "roles": [role for role, _ in self.roles.most_common()],
             "quotes": self.quotes,
             "articles": len(self.articles),
@@ -74,6 +97,7 @@ class QuoteRow:
     title: str | None
     quote: Quote
     speaker: str | None  # the merged speaker name
+    gender: str | None = None  # the speaker's, when the article gives it
 
 
 def speaker_kind(article: Article, speaker: Speaker) -> str:
@@ -109,6 +133,11 @@ class SpeakerIndex:
         return self.canonical.get(name, name)
 
 
+def speaker_gender(article: Article, speaker: Speaker) -> str | None:
+    """The gender the article gives the speaking person, if any."""
+    return next((e.gender for e in article.entities if e.id == speaker.entity_id), None)
+
+
 def note_speakers(article: Article, kinds: dict[str, str]) -> None:
     """Record each speaker name of ``article`` with its kind; a linked kind beats "unlinked"."""
     for quote in article.quotes:
@@ -128,7 +157,8 @@ def collect(
             if quote.confidence < min_confidence:
                 continue
             name = quote.speaker.name if quote.speaker else None
-            rows.append(QuoteRow(article.id, article.published, article.title, quote, name))
+            gender = speaker_gender(article, quote.speaker) if quote.speaker else None
+            rows.append(QuoteRow(article.id, article.published, article.title, quote, name, gender))
     index = SpeakerIndex(kinds.items())
     speakers: dict[str, SpeakerSummary] = {}
     for row in rows:
@@ -139,6 +169,8 @@ def collect(
         summary.variants.add(row.speaker)
         summary.quotes += 1
         summary.articles.add(row.article_id)
+        if row.gender:
+            summary.genders[row.gender] += 1
         role = row.quote.speaker.role
         if role and role != row.speaker:
             summary.roles[role] += 1
@@ -177,6 +209,7 @@ def quote_row_dict(row: QuoteRow) -> dict[str, Any]:
         "end": quote.end,
         "method": quote.method,
         "confidence": quote.confidence,
+        "speaker_gender": row.gender,
     }
 
 
@@ -195,6 +228,7 @@ def mention_rows(out_dir: Path, on_problem: OnProblem | None = None) -> Iterator
                     "text": mention.text,
                     "start": mention.start,
                     "end": mention.end,
+                    "gender": entity.gender,
                 }
 
 

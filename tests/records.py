@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from whosaid.models import Article, Entity, Mention, PipelineInfo, Quote, Range, Source, Speaker
+from whosaid.models import Article, Entity, Gender, Mention, PipelineInfo, Quote, Range, Source, Speaker
 from whosaid.write import record_bytes, record_path
 
 PIPELINE = PipelineInfo(version="0.1.0", model="test-model")
@@ -17,12 +17,16 @@ def mention(text: str, word: str, nth: int = 0) -> Mention:
     return Mention(start=start, end=start + len(word), text=word)
 
 
-def article(article_id: str, *, published: str | None = None, speaker: str = "Mara Lind") -> Article:
+def article(
+    article_id: str, *, published: str | None = None, speaker: str = "Mara Lind", gender: Gender | None = None
+) -> Article:
     """One article: a person, a place, a direct quote by the person and an indirect one by no one."""
     text = text_about(speaker)
     said = text.index("”") + 1
     quote = text[text.index("“") : said]
-    person = Entity(id="e1", kind="person", label="PERSON", name=speaker, mentions=[mention(text, speaker)])
+    person = Entity(
+        id="e1", kind="person", label="PERSON", name=speaker, mentions=[mention(text, speaker)], gender=gender
+    )
     place = Entity(id="e2", kind="place", label="GPE", name="Oslo", mentions=[mention(text, "Oslo")])
     start = text.index("“")
     direct = Quote(

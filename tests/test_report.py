@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -113,11 +115,12 @@ def test_article_text_is_escaped(site: tuple[Path, Path]) -> None:
     assert "&lt;script&gt;alert(" in html and "&lt;b&gt;bold?&lt;/b&gt;" in html
 
 
-def test_browser_shows_the_highlighted_quotes(site: tuple[Path, Path], tmp_path: Path) -> None:
+@pytest.fixture
+def browser_page() -> Iterator[tuple[Any, list[str]]]:
+    """A headless Chromium page, and the list of every URL it requests."""
     if not Path(CHROMIUM).exists():
         pytest.skip(f"Chromium not installed at {CHROMIUM} (.ci/run installs Debian's chromium)")
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (Python) not installed")
-    _, dest = site
     flags = [
         "--no-sandbox",
         "--disable-gpu",
@@ -132,19 +135,62 @@ def test_browser_shows_the_highlighted_quotes(site: tuple[Path, Path], tmp_path:
         page = browser.new_page(viewport={"width": 1200, "height": 1600})
         requests: list[str] = []
         page.on("request", lambda request: requests.append(request.url))
-        page.goto((dest / article_href(SEED.stem)).as_uri())
-        shot = tmp_path / "article.png"
-        page.screenshot(path=str(shot), full_page=True)
-        quotes = page.locator("span.quote-direct")
-        assert quotes.count() >= 2
-        for index in range(quotes.count()):
-            element = quotes.nth(index)
-            assert element.is_visible()
-            box = element.bounding_box()
-            assert box is not None and box["width"] > 0 and box["height"] > 0
-            colour = element.evaluate("e => getComputedStyle(e).backgroundColor")
-            assert colour not in ("rgba(0, 0, 0, 0)", "transparent")
-        assert page.locator(".who a", has_text="Dmitry Zhirnov").first.is_visible()
+        yield page, requests
         browser.close()
-    assert shot.stat().st_size > 10_000
     assert all(url.startswith("file://") for url in requests), requests
+
+
+def test_browser_shows_the_highlighted_quotes(
+    site: tuple[Path, Path], tmp_path: Path, browser_page: tuple[Any, list[str]]
+) -> None:
+    _, dest = site
+    page, _ = browser_page
+    page.goto((dest / article_href(SEED.stem)).as_uri())
+    shot = tmp_path / "article.png"
+    page.screenshot(path=str(shot), full_page=True)
+    quotes = page.locator("span.quote-direct")
+    assert quotes.count() >= 2
+    for index in range(quotes.count()):
+        element = quotes.nth(index)
+        assert element.is_visible()
+        box = element.bounding_box()
+        assert box is not None and box["width"] > 0 and box["height"] > 0
+        colour = element.evaluate("e => getComputedStyle(e).backgroundColor")
+        assert colour not in ("rgba(0, 0, 0, 0)", "transparent")
+    assert page.locator(".who a", has_text="Dmitry Zhirnov").first.is_visible()
+    assert shot.stat().st_size > 10_000
+
+
+def drawn_marks(page: Any, chart: str) -> list[dict[str, float]]:
+    """The visible boxes of the marks (bars) of one chart on the page."""
+    svg = page.locator(f"svg.chart-{chart}")
+    assert svg.count() == 1, chart
+    assert svg.is_visible(), chart
+    boxes = [mark.bounding_box() for mark in svg.locator("g.bar rect").all()]
+    return [box for box in boxes if box is not None and box["width"] > 0 and box["height"] > 0]
+
+
+def test_browser_draws_the_charts(site: tuple[Path, Path], browser_page: tuple[Any, list[str]]) -> None:
+    out, dest = site
+    page, _ = browser_page
+    page.goto((dest / "index.html").as_uri())
+    speakers = json.loads(runner.invoke(app, ["speakers", str(out), "--json"]).stdout)
+    bars = drawn_marks(page, "speakers")
+    assert len(bars) == len(speakers) >= 2
+    # Longest bar first: Dmitry Zhirnov has the most quotes, and his bar links to his page.
+    assert speakers[0]["name"] == "Dmitry Zhirnov" and bars[0]["width"] == max(b["width"] for b in bars)
+    page.locator("svg.chart-speakers a").first.click()
+    assert page.url.endswith(speaker_href("Dmitry Zhirnov"))
+    page.goto((dest / "index.html").as_uri())
+    # One dated article (the example, 2021-08-21) and one undated: one day, one column.
+    assert len(drawn_marks(page, "timeline")) == 1
+    kinds = page.locator("svg.chart-kinds g.bar title").all_text_contents()
+    total = sum(len(json.loads((out / f"{name}.json").read_text())["quotes"]) for name in (SEED.stem, "hostile"))
+    assert sum(int(text.split(": ")[1].split()[0]) for text in kinds) == total
+    assert len(drawn_marks(page, "kinds")) == len(kinds) >= 2
+    page.goto((dest / speaker_href("Dmitry Zhirnov")).as_uri())
+    assert len(drawn_marks(page, "timeline")) == 1
+    assert page.locator("figcaption", has_text="Quotes by Dmitry Zhirnov per day").is_visible()
+    page.goto((dest / speaker_href("Anna Berg")).as_uri())
+    assert page.locator("svg.chart-timeline").count() == 0  # her article has no date
+    assert len(drawn_marks(page, "kinds")) == 1

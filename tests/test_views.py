@@ -121,3 +121,18 @@ def test_speaker_index_merges_only_unambiguous_surnames() -> None:
 def test_match_speakers_is_fuzzy_and_case_blind() -> None:
     assert match_speakers("zhirnov", ["Dmitry Zhirnov", "Joe Biden"]) == ["Dmitry Zhirnov"]
     assert match_speakers("Dimitry Zhirnov", ["Dmitry Zhirnov", "Joe Biden"]) == ["Dmitry Zhirnov"]
+
+
+def test_a_speakers_gender_is_the_one_most_of_their_articles_give(tmp_path: Path) -> None:
+    from tests.records import article, write
+
+    write(tmp_path, article("a", speaker="Mara Lind", gender="female"))
+    write(tmp_path, article("b", speaker="Mara Lind"))
+    write(tmp_path, article("c", speaker="Jon Berg", gender="male"))
+    write(tmp_path, article("d", speaker="Jon Berg", gender="female"))
+    speakers = {s["name"]: s for s in json.loads(invoke("speakers", str(tmp_path), "--json"))}
+    assert speakers["Mara Lind"]["gender"] == "female"
+    assert speakers["Jon Berg"]["gender"] is None  # the articles disagree
+    rows = json.loads(invoke("quotes", str(tmp_path), "--speaker", "Mara Lind", "--json"))
+    assert sorted((r["article_id"], r["speaker_gender"]) for r in rows) == [("a", "female"), ("b", None)]
+    assert "female" in invoke("speakers", str(tmp_path))
