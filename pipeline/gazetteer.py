@@ -33,6 +33,17 @@ ORG_SUFFIXES = frozenset(
     """.split()
 )
 
+# Common nouns that stand for an organisation named earlier: "the company", "the firm", "the agency".
+ORG_NOUNS = frozenset(
+    """
+    company firm group bank party council agency association union federation commission committee authority
+    ministry department institute university college foundation trust board bureau organisation organization
+    society league club government administration regulator watchdog retailer airline carrier maker giant
+    manufacturer producer supplier lender insurer operator chain network broadcaster publisher studio label
+    team side business corporation conglomerate charity
+    """.split()
+)
+
 _UK_TYPES = frozenset({"Country", "Two-tier county", "Unitary authority", "Council area", "Metropolitan district"})
 _BRACKETED = re.compile(r"\s*\[.*?\]")
 

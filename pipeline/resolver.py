@@ -15,12 +15,13 @@ genders its titles give, then again with the genders the first pass's pronouns a
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from whosaid.cues import PRONOUN_REFERENTS
+from whosaid.gazetteer import ORG_NOUNS
 from whosaid.quotemarks import find_quoted_spans, quoted_mask
 from whosaid.titles import TITLE_GENDERS, TITLE_WORDS, title_key
 
@@ -39,8 +40,8 @@ SUBJECT = 80.0
 OBJECT = 50.0
 PARALLEL = 35.0
 PARAGRAPH_BREAK = -30.0
-REPEATED = 10.0
-WINDOW = 4  # sentences back (the pronoun's own sentence is 0)
+WINDOW = 12  # sentences back (the pronoun's own sentence is 0)
+DECAY = 0.5  # a mention's weight is multiplied by this for each sentence back
 GENDER_OF_REFERENT: dict[str, Gender] = {"male": "male", "female": "female"}
 # A share of a person's resolved pronouns that must agree before they give the gender.
 GENDER_MAJORITY = 0.75
@@ -62,6 +63,32 @@ class Resolution:
 
     links: dict[int, str] = field(default_factory=dict)
     genders: dict[str, Gender] = field(default_factory=dict)
+    article: _Article | None = None
+
+    def role_referent(self, head: Token, roles: dict[str, str]) -> Entity | None:
+        """The entity a role noun phrase headed by ``head`` stands for, where the article establishes
+        it: "the company" / "the firm" -> the most salient organisation before it; "the chancellor",
+        "the Tory co-chairman" -> the latest person before it whose title or role has those words."""
+        if self.article is None or head.pos_ not in ("NOUN", "PROPN") or head.tag_ in ("NNS", "NNPS"):
+            return None
+        if not any(t.lower_ in ("the", "this") or t.dep_ == "poss" for t in head.lefts):
+            return None  # "a spokesman" names no one in particular
+        if head.lower_ in ORG_NOUNS:
+            return self.article.best(head, "thing", self.genders, [])
+        wanted = {w for w in _words_to(head) if w in TITLE_WORDS}
+        if not wanted:
+            return None
+        return self.article.titled(head, wanted, roles)
+
+
+def _words_to(head: Token) -> set[str]:
+    """The words of a noun phrase up to its head, hyphenated words whole ("the Tory co-chairman",
+    which the parser splits at the hyphen and heads with "co")."""
+    doc = head.doc
+    end = head.i
+    while end + 2 < len(doc) and doc[end + 1].text == "-" and not doc[end].whitespace_ and not doc[end + 1].whitespace_:
+        end += 2
+    return {title_key(w) for w in doc[head.left_edge.i : end + 1].text.split()}
 
 
 def _role(token: Token) -> tuple[str, int]:
@@ -105,8 +132,8 @@ class _Article:
         self.doc = doc
         self.sentence_starts = [s.start for s in doc.sents]
         text = doc.text
-        breaks = [i for i in range(len(text) - 1) if text[i] == "\n" and text[i + 1] == "\n"]
-        self.candidates: list[_Candidate] = []
+        self.breaks = [i for i in range(len(text) - 1) if text[i] == "\n" and text[i + 1] == "\n"]
+        self.named: list[_Candidate] = []
         for entity in entities:
             if entity.kind not in ("person", "organization"):
                 continue
@@ -114,49 +141,60 @@ class _Article:
                 if quoted[mention.start]:
                     continue
                 span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-                if span is None:
-                    continue
-                head = span.root
-                role, verb = _role(head)
-                paragraph = bisect_right(breaks, mention.start)
-                self.candidates.append(_Candidate(entity, head.i, self.sentence(head.i), paragraph, role, verb))
-        self.candidates.sort(key=lambda c: c.token)
-        self.breaks = breaks
+                if span is not None:
+                    self.named.append(self.candidate(entity, span.root))
+        self.named.sort(key=lambda c: c.token)
+        self.named_tokens = [c.token for c in self.named]
+        self.named_sentences = [c.sentence for c in self.named]
 
     def sentence(self, i: int) -> int:
         return bisect_right(self.sentence_starts, i) - 1
 
-    def best(self, pronoun: Token, wanted: str, genders: dict[str, Gender]) -> Entity | None:
+    def candidate(self, entity: Entity, head: Token) -> _Candidate:
+        role, verb = _role(head)
+        return _Candidate(entity, head.i, self.sentence(head.i), bisect_right(self.breaks, head.idx), role, verb)
+
+    def titled(self, head: Token, wanted: set[str], roles: dict[str, str]) -> Entity | None:
+        """The latest person before ``head`` whose role or the titles before one of their names hold ``wanted``."""
+        text = self.doc.text
+        for candidate in reversed(self.named[: bisect_left(self.named_tokens, head.i)]):
+            entity = candidate.entity
+            if entity.kind != "person":
+                continue
+            found = {title_key(w) for w in roles.get(entity.id, "").split()}
+            for mention in entity.mentions:
+                found |= {title_key(w) for w in text[max(0, mention.start - 40) : mention.start].split()[-4:]}
+            if wanted <= found:
+                return entity
+        return None
+
+    def best(self, pronoun: Token, wanted: str, genders: dict[str, Gender], chain: list[_Candidate]) -> Entity | None:
+        """The most salient agreeing entity before ``pronoun``: each earlier mention (names and
+        pronouns already resolved, in ``chain``) adds its weight, halved per sentence back."""
         sentence = self.sentence(pronoun.i)
         paragraph = bisect_right(self.breaks, pronoun.idx)
         role, verb = _role(pronoun)
         scores: dict[str, float] = {}
-        seen: Counter[str] = Counter()
         by_id: dict[str, Entity] = {}
-        for candidate in self.candidates:
-            if candidate.token >= pronoun.i:
-                break
+        start = bisect_left(self.named_sentences, sentence - WINDOW)
+        window = self.named[start : bisect_left(self.named_tokens, pronoun.i)]
+        for candidate in window + [c for c in chain if sentence - c.sentence <= WINDOW]:
             distance = sentence - candidate.sentence
             entity = candidate.entity
             if distance > WINDOW or not _agrees(entity, wanted, genders):
                 continue
             if distance == 0 and role != "subject" and candidate.role == "subject" and candidate.verb == verb:
                 continue  # "Blair thanked him": not Blair
-            score = RECENCY * 0.5**distance
-            score += SUBJECT if candidate.role == "subject" else OBJECT if candidate.role == "object" else 0.0
+            weight = RECENCY + (SUBJECT if candidate.role == "subject" else OBJECT if candidate.role == "object" else 0)
             if role == "subject" and candidate.role == "subject" and distance <= 1:
-                score += PARALLEL
+                weight += PARALLEL
             if candidate.paragraph != paragraph:
-                score += PARAGRAPH_BREAK
-            seen[entity.id] += 1
-            score += REPEATED * min(seen[entity.id] - 1, 3)
+                weight += PARAGRAPH_BREAK
             by_id[entity.id] = entity
-            scores[entity.id] = max(scores.get(entity.id, float("-inf")), score)
+            scores[entity.id] = scores.get(entity.id, 0.0) + weight * DECAY**distance
         if not scores:
             return None
-        # Ties go to the latest mentioned.
-        winner = max(scores, key=lambda e: scores[e])
-        return by_id[winner]
+        return by_id[max(scores, key=lambda e: scores[e])]
 
 
 def _agrees(entity: Entity, wanted: str, genders: dict[str, Gender]) -> bool:
@@ -189,13 +227,16 @@ def resolve(doc: Doc, entities: Sequence[Entity], quoted: Sequence[bool] | None 
             added[entity_id] = gender
     if added != genders:
         links = _links(article, pronouns, added)
-    return Resolution(links=links, genders=added)
+    return Resolution(links=links, genders=added, article=article)
 
 
 def _links(article: _Article, pronouns: list[tuple[Token, str]], genders: dict[str, Gender]) -> dict[int, str]:
+    """Resolve the pronouns in order; each joins its referent's chain."""
     links = {}
+    chain: list[_Candidate] = []
     for token, wanted in pronouns:
-        found = article.best(token, wanted, genders)
+        found = article.best(token, wanted, genders, chain)
         if found is not None:
             links[token.i] = found.id
+            chain.append(article.candidate(found, token))
     return links

@@ -16,12 +16,13 @@ from typing import TYPE_CHECKING
 from whosaid.cues import (
     GROUP_PRONOUNS,
     PERSONAL_PRONOUNS,
-    PRONOUN_GENDERS,
+    PRONOUN_REFERENTS,
     QUANTIFIERS,
     RELATIVE_PRONOUNS,
     TITLE_WORDS,
 )
 from whosaid.models import Entity, Mention, Speaker
+from whosaid.resolver import Resolution, resolve
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -40,6 +41,7 @@ class EntityIndex:
     _mentions: list[tuple[Mention, Entity]] = field(default_factory=list)
     roles: dict[str, str] = field(default_factory=dict)
     genders: dict[str, str] = field(default_factory=dict)
+    _resolution: Resolution | None = None
 
     def __post_init__(self) -> None:
         pairs = sorted(((m, e) for e in self.entities for m in e.mentions), key=lambda p: p[0].start)
@@ -56,16 +58,15 @@ class EntityIndex:
         found.sort(key=lambda p: (p[1].kind != "person", p[1].kind != "organization"))
         return found[0] if found else None
 
-    def last_person_before(self, offset: int, gender: str | None = None) -> tuple[Mention, Entity] | None:
-        """The latest person mention before ``offset`` that is not inside quoted words, and
-        not known to be of another ``gender`` than the pronoun's."""
-        i = bisect_left(self._starts, offset)
-        for mention, entity in reversed(self._mentions[:i]):
-            if entity.kind != "person" or self.quoted[mention.start]:
-                continue
-            if gender is None or self.genders.get(entity.id, gender) == gender:
-                return mention, entity
-        return None
+    def referent(self, doc: Doc, pronoun: Token) -> Entity | None:
+        """The entity a third-person pronoun refers to (``whosaid.resolver``, run once per article)."""
+        found = self.resolution(doc).links.get(pronoun.i)
+        return next((e for e in self.entities if e.id == found), None) if found else None
+
+    def resolution(self, doc: Doc) -> Resolution:
+        if self._resolution is None:
+            self._resolution = resolve(doc, self.entities, self.quoted)
+        return self._resolution
 
     def person_named(self, word: str, before: int) -> Entity | None:
         """The person last mentioned before ``before`` whose name ends with ``word``: the
@@ -188,10 +189,9 @@ def speaker_from_token(doc: Doc, token: Token, index: EntityIndex) -> tuple[Spea
         return antecedent[0].model_copy(update={"mention": here}), "pronoun"
     if (token.pos_ == "PRON" and lower not in QUANTIFIERS) or lower in PERSONAL_PRONOUNS or lower in GROUP_PRONOUNS:
         mention = Mention(start=token.idx, end=token.idx + len(token), text=token.text)
-        if lower in PERSONAL_PRONOUNS:
-            person = index.last_person_before(token.idx, PRONOUN_GENDERS.get(lower))
-            if person is not None:
-                _, entity = person
+        if lower in PRONOUN_REFERENTS and not index.quoted[token.idx]:
+            entity = index.referent(doc, token)
+            if entity is not None:
                 return (
                     Speaker(name=entity.name, entity_id=entity.id, role=index.roles.get(entity.id), mention=mention),
                     "pronoun",
@@ -214,18 +214,43 @@ def speaker_from_token(doc: Doc, token: Token, index: EntityIndex) -> tuple[Spea
     tokens = _clean_edges(_np_tokens(token))
     if not tokens or not any(t.pos_ in ("NOUN", "PROPN") or t.lower_ in QUANTIFIERS or t.like_num for t in tokens):
         return None
+    tokens = _whole_words(doc, tokens)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     text = doc[tokens[0].i : tokens[-1].i + 1].text
+    here = Mention(start=start, end=end, text=text)
     organisation = index.inside(start, end, "organization")
+    if organisation is None:
+        # "The chancellor said", "the company said": the person or organisation the article gave that role.
+        referent = index.resolution(doc).role_referent(token, index.roles)
+        if referent is not None:
+            role = text if referent.kind == "person" else index.roles.get(referent.id)
+            return Speaker(name=referent.name, entity_id=referent.id, role=role, mention=here), "role-noun"
     return (
         Speaker(
             name=text,
             entity_id=organisation[1].id if organisation else None,
             role=text if _is_role(tokens) else None,
-            mention=Mention(start=start, end=end, text=text),
+            mention=here,
         ),
         "role",
     )
+
+
+def _whole_words(doc: Doc, tokens: list[Token]) -> list[Token]:
+    """Tokens widened over hyphens the tokenizer split ("co-chairman" is never cut to "co")."""
+    first, last = tokens[0].i, tokens[-1].i
+    while (
+        last + 2 < len(doc)
+        and doc[last + 1].text == "-"
+        and not doc[last].whitespace_
+        and not doc[last + 1].whitespace_
+    ):
+        last += 2
+    while (
+        first >= 2 and doc[first - 1].text == "-" and not doc[first - 2].whitespace_ and not doc[first - 1].whitespace_
+    ):
+        first -= 2
+    return list(doc[first : last + 1])
 
 
 def _apposed_name(doc: Doc, head: Token, index: EntityIndex) -> Speaker | None:

@@ -1,0 +1,72 @@
+"""Pronouns and role nouns resolved by salience, and used for quote speakers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from whosaid.models import Article
+
+
+def speakers(article: Article) -> list[tuple[str | None, str | None]]:
+    return [(q.speaker.name, q.speaker.mention.text) if q.speaker else (None, None) for q in article.quotes]
+
+
+def test_subject_of_the_paragraph_not_the_last_place(process: Callable[[str], Article]) -> None:
+    # The model tags Torbay a person; "he" is Mr Kennedy, the subject, not the last name.
+    article = process(
+        "Mr Kennedy is accelerating his election preparations this week as he visits Manchester, Dorset and Torbay."
+        '\n\nHe said: "We are ready for a spring poll."'
+    )
+    assert speakers(article) == [("Kennedy", "He")]
+
+
+def test_subject_pronoun_prefers_the_previous_subject(process: Callable[[str], Article]) -> None:
+    article = process(
+        "Mark Oakes, the club's chairman, met Peter Dunn on Friday to discuss the stadium. "
+        '"We have made real progress," he said.'
+    )
+    assert speakers(article)[-1] == ("Mark Oakes", "he")
+
+
+def test_gender_from_titles_and_pronouns_steers_the_pronoun(process: Callable[[str], Article]) -> None:
+    article = process(
+        'Mrs Patel met David Hughes in Cardiff on Tuesday. "The talks were useful," she said. Hughes said he disagreed.'
+    )
+    assert speakers(article)[0] == ("Patel", "she")
+    assert {e.name: e.gender for e in article.entities if e.kind == "person"} == {
+        "Patel": "female",
+        "David Hughes": "male",
+    }
+
+
+def test_names_inside_the_quote_are_not_the_speaker(process: Callable[[str], Article]) -> None:
+    article = process('Gary Walsh spoke in Leeds on Monday. "Tom Brown will lose this seat," he said.')
+    assert speakers(article) == [("Gary Walsh", "he")]
+
+
+def test_it_and_they_go_to_organisations(process: Callable[[str], Article]) -> None:
+    article = process(
+        "Acme Corp reported a loss of £40m on Tuesday. It said demand for its vans had collapsed in Europe.\n\n"
+        "The Labour Party attacked the plan. They said it would cost thousands of jobs."
+    )
+    names = dict((mention, name) for name, mention in speakers(article))
+    assert names["It"] == "Acme Corp"
+    assert names["They"] == "Labour Party"
+
+
+def test_role_nouns_go_to_who_the_article_gave_the_role(process: Callable[[str], Article]) -> None:
+    article = process(
+        "Chancellor Gordon Brown published the figures on Monday. The chancellor said growth would stay strong.\n\n"
+        "Tory co-chairman Lord Ashcroft has given the party millions. "
+        'The Tory co-chairman said: "I am proud of it."\n\n'
+        "Tesco opened 40 stores this year. The company said sales rose 8%."
+    )
+    found = {mention: name for name, mention in speakers(article)}
+    assert found["chancellor"] == "Gordon Brown"
+    assert found["Tory co-chairman"] == "Ashcroft"
+    assert found["company"] == "Tesco"
+
+
+def test_a_role_the_article_gives_no_one_stays_a_role(process: Callable[[str], Article]) -> None:
+    article = process('Profits fell at the bank. "We expect a better year," a spokesman said.')
+    assert speakers(article) == [("spokesman", "spokesman")]
