@@ -26,18 +26,32 @@ if TYPE_CHECKING:
     from whosaid.api import extract, extract_doc, extract_many
     from whosaid.loader import load
     from whosaid.models import Article, Entity, Quote
+    from whosaid.tables import to_arrow, to_pandas
 
 _LAZY = {
     "extract": "whosaid.api",
     "extract_doc": "whosaid.api",
     "extract_many": "whosaid.api",
     "load": "whosaid.loader",
+    "to_arrow": "whosaid.tables",
+    "to_pandas": "whosaid.tables",
     "Article": "whosaid.models",
     "Entity": "whosaid.models",
     "Quote": "whosaid.models",
 }
 
-__all__ = ["Article", "Entity", "Quote", "__version__", "extract", "extract_doc", "extract_many", "load"]
+__all__ = [
+    "Article",
+    "Entity",
+    "Quote",
+    "__version__",
+    "extract",
+    "extract_doc",
+    "extract_many",
+    "load",
+    "to_arrow",
+    "to_pandas",
+]
 
 
 def __getattr__(name: str) -> Any:
