@@ -20,8 +20,9 @@ Offset = Annotated[int, Field(ge=0, description="Character offset into the recor
 Confidence = Annotated[float, Field(ge=0.0, le=1.0)]
 EntityKind = Literal["person", "organization", "place", "date"]
 QuoteKind = Literal["direct", "mixed", "indirect"]
-SectionKind = Literal["headline", "standfirst", "dateline", "caption", "body"]
 Gender = Literal["female", "male"]
+# Since schema 2 also byline, marker (archive markers such as ABSTRACT) and credit (reporting credits, copyright).
+SectionKind = Literal["headline", "standfirst", "dateline", "caption", "body", "byline", "marker", "credit"]
 
 
 class _Frozen(BaseModel):
@@ -48,7 +49,7 @@ class Mention(Range):
 
 
 class Section(Range):
-    """A layout part of the article: headline, standfirst, dateline, caption or body."""
+    """A layout part of the article: headline, standfirst, dateline, caption, body, byline, marker or credit."""
 
     kind: SectionKind
 
@@ -117,6 +118,9 @@ class Article(_Frozen):
     published: str | None = Field(default=None, description="ISO 8601 with UTC offset when known.")
     text: str
     sections: list[Section] = Field(default_factory=list)
+    dateline_place: str | None = Field(
+        default=None, description="Place of a wire or archive dateline ('PARIS (AP) -' gives 'PARIS'), as written."
+    )
     entities: list[Entity] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
     pipeline: PipelineInfo

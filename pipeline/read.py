@@ -1,32 +1,28 @@
-"""Stage 1, read: decode an article's bytes and recognise the usual news layout.
+"""Stage 1, read: decode an article's bytes, join its hard-wrapped lines, find its layout.
 
-The layout is a headline on the first line, then an optional standfirst, a
-``Published: <date>`` dateline, photo captions and credits, and the body. Articles
-without that layout are read too: whatever is not recognised is body. Every offset
-points into the whole decoded text, which the record keeps unchanged.
+The record keeps the decoded text unchanged. The parser gets ``parse_text``: the same
+text, of the same length, with the line breaks of hard-wrapped paragraphs swapped for
+spaces (:mod:`whosaid.unwrap`) and wire furniture (bylines, markers, credits, the
+``PARIS (AP) -`` dateline; :mod:`whosaid.furniture`) blanked, so every offset into it
+points at the same character of the original. The layout (:mod:`whosaid.layout`) is
+found on the joined text, so its lines are the paragraphs the parser sees.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, field
 
 from charset_normalizer import from_bytes
 from whosaid import errors
+from whosaid.furniture import furniture_kind
+from whosaid.layout import find, is_published_line
 from whosaid.models import Section
+from whosaid.unwrap import join_wrapped, wrapped_breaks
 
 DEFAULT_MAX_BYTES = 5_000_000
-
-_DATELINE = re.compile(r"^\s*(?:Published|Posted|Updated|Date)\s*[:;]\s*(?P<value>\S.*?)\s*$", re.I)
-# Photo captions and credits as news sites print them under the headline or inline.
-_CAPTION = re.compile(
-    r"(?:\b(?:Credit|Credits|Photo|Photograph|Image|Picture|Pictured|Caption)\s*[:;]"
-    r"|\b(?:Getty Images|AP Photo|Reuters/|/AFP|/Reuters|Image caption|Image copyright|Photo credit)\b)",
-    re.I,
-)
-_MAX_HEADLINE_CHARS = 300
-_MAX_CAPTION_CHARS = 400
+# Layout parts the parser does not see (blanked in the parse text): they are not the story.
+UNPARSED_KINDS = frozenset({"byline", "marker", "credit"})
 
 
 @dataclass(frozen=True)
@@ -40,6 +36,14 @@ class Layout:
     standfirst: str | None = None
     published_text: str | None = None
     sections: list[Section] = field(default_factory=list)
+    parse_text: str = ""  # what the parser reads: as long as ``text``; empty means ``text`` itself
+    place: str | None = None  # the place of a wire or archive dateline
+
+    def __post_init__(self) -> None:
+        if not self.parse_text:
+            object.__setattr__(self, "parse_text", self.text)
+        if len(self.parse_text) != len(self.text):
+            raise ValueError("the parse text must be as long as the text")
 
 
 def decode(raw: bytes) -> tuple[str, str]:
@@ -68,91 +72,51 @@ def _looks_binary(text: str) -> bool:
     return controls > len(text[:4096]) * 0.01
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    """Each line's (start, end) without its line break and outer whitespace; blank lines dropped."""
-    spans = []
-    for match in re.finditer(r"[^\r\n]+", text):
-        line = match.group()
-        stripped = line.strip()
-        if not stripped:
-            continue
-        start = match.start() + (len(line) - len(line.lstrip()))
-        spans.append((start, start + len(stripped)))
-    return spans
-
-
-def _is_blank_between(text: str, end: int, start: int) -> bool:
-    return text[end:start].count("\n") >= 2
-
-
-def find_layout(text: str) -> tuple[list[Section], str | None, str | None, str | None]:
-    """Split ``text`` into sections; return them with the title, standfirst and dateline value."""
-    lines = _lines(text)
-    if not lines:
-        return [], None, None, None
-    kinds: list[str] = ["body"] * len(lines)
-    published: str | None = None
-    dateline_at = next(
-        (i for i, (s, e) in enumerate(lines[:12]) if i > 0 and _DATELINE.match(text[s:e])),
-        None,
-    )
-    has_headline = (
-        len(lines) > 1
-        and lines[0][1] - lines[0][0] <= _MAX_HEADLINE_CHARS
-        and (dateline_at is not None or _is_blank_between(text, lines[0][1], lines[1][0]))
-    )
-    if has_headline:
-        kinds[0] = "headline"
-    if dateline_at is not None:
-        start, end = lines[dateline_at]
-        match = _DATELINE.match(text[start:end])
-        assert match is not None  # matched just above
-        published = match.group("value")
-        kinds[dateline_at] = "dateline"
-        for i in range(1 if has_headline else 0, dateline_at):
-            kinds[i] = "standfirst"
-        # Captions sit right under the dateline, before the first body paragraph.
-        i = dateline_at + 1
-        while i < len(lines) and _is_caption(text, *lines[i]):
-            kinds[i] = "caption"
-            i += 1
-    for i, (start, end) in enumerate(lines):
-        if kinds[i] == "body" and _is_caption(text, start, end) and end - start < 200:
-            kinds[i] = "caption"
-    sections = _merge_sections(text, lines, kinds)
-    title = next((text[s.start : s.end] for s in sections if s.kind == "headline"), None)
-    standfirst = next((text[s.start : s.end] for s in sections if s.kind == "standfirst"), None)
-    return sections, title, standfirst, published
-
-
-def _is_caption(text: str, start: int, end: int) -> bool:
-    return end - start <= _MAX_CAPTION_CHARS and _CAPTION.search(text, start, end) is not None
-
-
-def _merge_sections(text: str, lines: list[tuple[int, int]], kinds: list[str]) -> list[Section]:
-    """Join neighbouring lines of one kind into one section (body paragraphs stay one body)."""
-    sections: list[Section] = []
-    for (start, end), kind in zip(lines, kinds, strict=True):
-        if sections and sections[-1].kind == kind and kind in ("body", "standfirst"):
-            last = sections.pop()
-            sections.append(Section(kind=last.kind, start=last.start, end=end))
-        else:
-            sections.append(Section(kind=kind, start=start, end=end))  # type: ignore[arg-type]
-    return sections
-
-
 def read_bytes(raw: bytes) -> Layout:
     """The read stage on bytes already loaded: decode, hash and find the layout."""
     text, encoding = decode(raw)
     if not text.strip():
         raise errors.ArticleError(errors.E_BLANK)
-    sections, title, standfirst, published = find_layout(text)
+    joined = join_wrapped(text, wrapped_breaks(text, keep=lambda start, end: _own_line(text[start:end])))
+    found = find(joined)
     return Layout(
         text=text,
         encoding=encoding,
         sha256=hashlib.sha256(raw).hexdigest(),
-        title=title,
-        standfirst=standfirst,
-        published_text=published,
-        sections=sections,
+        title=found.title,
+        standfirst=found.standfirst,
+        published_text=found.published,
+        sections=found.sections,
+        parse_text=_blank(joined, [s for s in found.sections if _unparsed(joined, s)]),
+        place=found.place,
     )
+
+
+def find_layout(text: str) -> tuple[list[Section], str | None, str | None, str | None]:
+    """Sections, title, standfirst and ``Published:`` value of ``text`` (its hard-wrapped lines joined)."""
+    found = find(join_wrapped(text, wrapped_breaks(text, keep=lambda start, end: _own_line(text[start:end]))))
+    return found.sections, found.title, found.standfirst, found.published
+
+
+def _own_line(line: str) -> bool:
+    """Lines that stay lines of their own, however full the line before: furniture and datelines."""
+    return furniture_kind(line) is not None or is_published_line(line)
+
+
+def _unparsed(text: str, section: Section) -> bool:
+    """Furniture, and a wire dateline (a ``Published:`` line stays: its date is an entity)."""
+    if section.kind == "dateline":
+        return not is_published_line(text[section.start : section.end])
+    return section.kind in UNPARSED_KINDS
+
+
+def _blank(text: str, sections: list[Section]) -> str:
+    """``text`` with the sections' characters (line breaks kept) swapped for spaces."""
+    if not sections:
+        return text
+    chars = list(text)
+    for section in sections:
+        for i in range(section.start, section.end):
+            if chars[i] not in "\r\n":
+                chars[i] = " "
+    return "".join(chars)

@@ -1,4 +1,9 @@
-"""From one parsed article to its validated record: the stages composed for one Doc."""
+"""From one parsed article to its validated record: the stages composed for one Doc.
+
+The Doc is parsed from the layout's parse text (hard-wrapped line breaks joined, furniture
+blanked), which has the same offsets as the original text; the record's snippets are cut
+from the original text again, so they equal what their offsets point at.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ from typing import TYPE_CHECKING
 from whosaid import __version__
 from whosaid.dates import parse_published, published_iso
 from whosaid.entities import extract_entities
-from whosaid.models import Article, PipelineInfo, Source
+from whosaid.models import Article, Entity, Mention, PipelineInfo, Quote, Source
 from whosaid.quotes import extract_quotes
 from whosaid.read import Layout
 
@@ -20,6 +25,9 @@ def build_article(layout: Layout, doc: Doc, *, article_id: str, source_path: str
     published = parse_published(layout.published_text) if layout.published_text else None
     entities = extract_entities(doc, published)
     quotes = extract_quotes(doc, entities, layout.sections)
+    if layout.parse_text != layout.text:
+        entities = [_entity_in(layout.text, entity) for entity in entities]
+        quotes = [_quote_in(layout.text, quote) for quote in quotes]
     return Article(
         id=article_id,
         source=Source(path=source_path, sha256=layout.sha256, encoding=layout.encoding),
@@ -28,7 +36,25 @@ def build_article(layout: Layout, doc: Doc, *, article_id: str, source_path: str
         published=published_iso(published) if published else None,
         text=layout.text,
         sections=layout.sections,
+        dateline_place=layout.place,
         entities=entities,
         quotes=quotes,
         pipeline=PipelineInfo(version=__version__, model=model),
     )
+
+
+def _mention_in(text: str, mention: Mention) -> Mention:
+    return mention.model_copy(update={"text": text[mention.start : mention.end]})
+
+
+def _entity_in(text: str, entity: Entity) -> Entity:
+    return entity.model_copy(update={"mentions": [_mention_in(text, m) for m in entity.mentions]})
+
+
+def _quote_in(text: str, quote: Quote) -> Quote:
+    update: dict[str, object] = {"text": text[quote.start : quote.end]}
+    if quote.cue is not None:
+        update["cue"] = _mention_in(text, quote.cue)
+    if quote.speaker is not None:
+        update["speaker"] = quote.speaker.model_copy(update={"mention": _mention_in(text, quote.speaker.mention)})
+    return quote.model_copy(update=update)

@@ -117,14 +117,16 @@ def process_tasks(
         try:
             docs = list(
                 nlp.pipe(
-                    ((layout.text, position) for position, _, layout in readable), as_tuples=True, batch_size=batch_size
+                    ((layout.parse_text, position) for position, _, layout in readable),
+                    as_tuples=True,
+                    batch_size=batch_size,
                 )
             )
         except Exception:
             docs = []
             for position, task, layout in readable:
                 try:
-                    docs.append((nlp(layout.text), position))
+                    docs.append((nlp(layout.parse_text), position))
                 except Exception as error:
                     outcomes[position] = _error(task, errors.E_INTERNAL.format(kind="parse", reason=error))
         for doc, position in docs:

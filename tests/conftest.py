@@ -31,7 +31,9 @@ def process(nlp: Any) -> Callable[[str], Article]:
 
     def run(text: str) -> Article:
         layout = read_bytes(text.encode("utf-8"))
-        return build_article(layout, nlp(layout.text), article_id="t", source_path="t.txt", model=model_label(nlp))
+        return build_article(
+            layout, nlp(layout.parse_text), article_id="t", source_path="t.txt", model=model_label(nlp)
+        )
 
     return run
 
