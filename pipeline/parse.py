@@ -46,10 +46,23 @@ def resolve_model(requested: str | None = None) -> str:
 
 
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines, datelines and captions have no full stop."""
+    """A line break ends a sentence: headlines, datelines and captions have no full stop.
+
+    A break that only wraps a hard-wrapped paragraph does not (the read stage hands the
+    parser those as spaces; a Doc parsed from the raw text still has them).
+    """
+    from whosaid.read import wrapped_line_breaks
+
+    wrapped = {start for start, _ in wrapped_line_breaks(doc.text)}
     for token in doc[1:]:
         previous = doc[token.i - 1]
-        if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
+        if "\n" in previous.whitespace_:
+            line_end = previous.idx + len(previous)
+        elif previous.is_space and "\n" in previous.text:
+            line_end = previous.idx
+        else:
+            continue
+        if line_end not in wrapped:
             token.is_sent_start = True
     return doc
 

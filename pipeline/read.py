@@ -77,7 +77,7 @@ def read_bytes(raw: bytes) -> Layout:
     text, encoding = decode(raw)
     if not text.strip():
         raise errors.ArticleError(errors.E_BLANK)
-    joined = join_wrapped(text, wrapped_breaks(text, keep=lambda start, end: _own_line(text[start:end])))
+    joined = join_wrapped(text, wrapped_line_breaks(text))
     found = find(joined)
     return Layout(
         text=text,
@@ -94,8 +94,13 @@ def read_bytes(raw: bytes) -> Layout:
 
 def find_layout(text: str) -> tuple[list[Section], str | None, str | None, str | None]:
     """Sections, title, standfirst and ``Published:`` value of ``text`` (its hard-wrapped lines joined)."""
-    found = find(join_wrapped(text, wrapped_breaks(text, keep=lambda start, end: _own_line(text[start:end]))))
+    found = find(join_wrapped(text, wrapped_line_breaks(text)))
     return found.sections, found.title, found.standfirst, found.published
+
+
+def wrapped_line_breaks(text: str) -> list[tuple[int, int]]:
+    """The line breaks inside hard-wrapped paragraphs of ``text`` (furniture keeps its own lines)."""
+    return wrapped_breaks(text, keep=lambda start, end: _own_line(text[start:end]))
 
 
 def _own_line(line: str) -> bool:

@@ -31,6 +31,11 @@ workers for their patience.
 Mrs de Vries said she expected the first ships to berth yesterday evening.
 """
 
+# STORY with one line per paragraph: a Doc parsed from hard-wrapped text keeps its line breaks
+# as tokens, while the string path hands the parser those breaks as spaces (whosaid.unwrap), so
+# the Doc and string paths give the same record only on text without hard wraps.
+UNWRAPPED = "\n\n".join(paragraph.replace("\n", " ") for paragraph in STORY.split("\n\n"))
+
 OTHER = """Council approves new cycle lanes
 
 Leeds City Council approved plans for twelve miles of new cycle lanes on Wednesday.
@@ -108,9 +113,9 @@ def test_a_bad_text_raises_naming_it_or_is_skipped() -> None:
 def test_extract_on_a_doc_from_whosaids_model_matches_the_string(nlp: Any) -> None:
     from whosaid.parse import model_label
 
-    doc = nlp(STORY)
+    doc = nlp(UNWRAPPED)
     from_doc = whosaid.extract_doc(doc, model_label=model_label(nlp))
-    assert comparable(from_doc) == comparable(whosaid.extract(STORY))
+    assert comparable(from_doc) == comparable(whosaid.extract(UNWRAPPED))
     assert whosaid.extract(doc).pipeline.model in {model_label(nlp), "spacy-doc"}
 
 
@@ -126,10 +131,10 @@ def test_the_component_in_a_users_own_pipeline() -> None:
     nlp = users_pipeline()
     nlp.add_pipe("whosaid_paragraphs", before="parser")
     nlp.add_pipe("whosaid")
-    doc = nlp(STORY)
+    doc = nlp(UNWRAPPED)
     record = doc._.whosaid
     assert isinstance(record, Article)
-    assert comparable(record) == comparable(whosaid.extract(STORY))
+    assert comparable(record) == comparable(whosaid.extract(UNWRAPPED))
     assert doc._.quotes == list(record.quotes) and doc._.entities == list(record.entities)
     # Without the paragraph rule the component warns (headlines run into the body), and
     # still attributes the direct quote.
