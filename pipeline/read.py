@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from charset_normalizer import from_bytes
 from whosaid import errors
-from whosaid.furniture import furniture_kind
+from whosaid.furniture import furniture_kind, match_dateline
 from whosaid.layout import find, is_published_line
 from whosaid.models import Section
 from whosaid.unwrap import join_wrapped, wrapped_breaks
@@ -87,7 +87,7 @@ def read_bytes(raw: bytes) -> Layout:
         standfirst=found.standfirst,
         published_text=found.published,
         sections=found.sections,
-        parse_text=_blank(joined, [s for s in found.sections if _unparsed(joined, s)]),
+        parse_text=_for_parser(joined, found.sections),
         place=found.place,
     )
 
@@ -108,20 +108,26 @@ def _own_line(line: str) -> bool:
     return furniture_kind(line) is not None or is_published_line(line)
 
 
-def _unparsed(text: str, section: Section) -> bool:
-    """Furniture, and a wire dateline (a ``Published:`` line stays: its date is an entity)."""
-    if section.kind == "dateline":
-        return not is_published_line(text[section.start : section.end])
-    return section.kind in UNPARSED_KINDS
+def _for_parser(text: str, sections: list[Section]) -> str:
+    """``text`` with furniture blanked and a wire dateline cut to its place, as its own sentence.
 
-
-def _blank(text: str, sections: list[Section]) -> str:
-    """``text`` with the sections' characters (line breaks kept) swapped for spaces."""
-    if not sections:
-        return text
+    Every character is swapped for one (a space, or the line break that ends the dateline's
+    place), so offsets hold; line breaks stay. The dateline's place stays for the parser (it
+    is a place the article names); the agency and dash do not.
+    """
     chars = list(text)
     for section in sections:
-        for i in range(section.start, section.end):
+        start = section.start
+        if section.kind == "dateline":
+            match = match_dateline(text, section.start, len(text))
+            if is_published_line(text[section.start : section.end]) or match is None:
+                continue
+            start = match.end("place")
+            chars[start] = "\n"
+            start += 1
+        elif section.kind not in UNPARSED_KINDS:
+            continue
+        for i in range(start, section.end):
             if chars[i] not in "\r\n":
                 chars[i] = " "
     return "".join(chars)

@@ -71,6 +71,9 @@ def test_ap_story_layout() -> None:
     assert "Copyright" not in layout.parse_text
     body = layout.sections[3]
     assert layout.parse_text[body.start : body.start + 22] == "The big fashion houses"
+    dateline = layout.sections[2]
+    # the dateline's place stays for the parser, as a line of its own; the agency and dash go
+    assert layout.parse_text[dateline.start : body.start] == "PARIS\n" + " " * (body.start - dateline.start - 6)
 
 
 def test_reuters_story_layout_with_crlf() -> None:
