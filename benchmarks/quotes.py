@@ -14,6 +14,7 @@ Implements the scoring of ``../shared/benchmarks/README.md`` exactly:
                                 [--errors FILE]  # misses and false positives, for error analysis
                                 [--docs-cache FILE]  # parse once, re-score in seconds
                                 [--folds N]  # also score N disjoint parts (by article id), for spread
+                                [--cv K] [--no-learned]  # the learned scorer out-of-fold (K parts by article)
 """
 
 from __future__ import annotations
@@ -21,87 +22,24 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import sys
 import time
 import zlib
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from whosaid.cues import TITLE_WORDS
 from whosaid.parse import load_model, model_label
+from whosaid.quotes.scoring import Prediction, judge, letters, match, speaker_right
+from whosaid.quotes.train import ArticleExamples, examples_of, fold_of, out_of_fold, parsed_docs
 from whosaid.read import read_bytes
 from whosaid.record import build_article
 
 SHARED = Path(os.environ.get("WHOSAID_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 DEFAULT_DATA = SHARED / "benchmarks" / "polnear" / "polnear_train.jsonl"
-PRONOUNS = frozenset(
-    [
-        "i",
-        "me",
-        "my",
-        "we",
-        "us",
-        "our",
-        "you",
-        "your",
-        "he",
-        "him",
-        "his",
-        "she",
-        "her",
-        "they",
-        "them",
-        "their",
-        "it",
-        "its",
-        "who",
-        "whom",
-        "this",
-        "that",
-        "these",
-        "those",
-        "one",
-    ]
-)
-STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "and",
-        "or",
-        "to",
-        "in",
-        "on",
-        "for",
-        "at",
-        "by",
-        "with",
-        "from",
-        "as",
-        "'s",
-        "’s",
-        "s",
-        "de",
-        "la",
-    ]
-)
-MATCH_THRESHOLD = 0.5
-
-
-@dataclass
-class Prediction:
-    kind: str
-    fragments: list[tuple[int, int]]
-    speaker_span: tuple[int, int] | None
-    speaker_name: str | None
 
 
 @dataclass
@@ -119,51 +57,6 @@ class Tally:
     errors: int = 0
     by_kind: Counter[str] = field(default_factory=Counter)
     by_kind_matched: Counter[str] = field(default_factory=Counter)
-
-
-def letters(text: str, ranges: Iterable[tuple[int, int]]) -> frozenset[int]:
-    return frozenset(k for start, end in ranges for k in range(start, min(end, len(text))) if text[k].isalnum())
-
-
-def content_words(name: str) -> set[str]:
-    words = {w.casefold() for w in re.findall(r"[\w’'-]+", name)}
-    return {w for w in words if w not in STOPWORDS and w.rstrip(".") not in TITLE_WORDS and w not in PRONOUNS}
-
-
-def speaker_right(gold: dict[str, Any], prediction: Prediction) -> bool:
-    if gold.get("speaker") is None or prediction.speaker_name is None:
-        return False
-    spans = gold.get("speaker_fragments") or [[gold["speaker_start"], gold["speaker_end"]]]
-    if prediction.speaker_span is not None:
-        start, end = prediction.speaker_span
-        if any(start < e and s < end for s, e in spans):
-            return True
-    gold_text = gold["speaker"].strip()
-    if gold_text.casefold() in PRONOUNS:
-        return False
-    return bool(content_words(gold_text) & content_words(prediction.speaker_name))
-
-
-def match(gold_sets: list[frozenset[int]], predicted_sets: list[frozenset[int]]) -> dict[int, int]:
-    """Greedy one-to-one matching by Jaccard overlap, highest first; gold index -> predicted index."""
-    pairs = []
-    for g, gold in enumerate(gold_sets):
-        for p, predicted in enumerate(predicted_sets):
-            if not gold or not predicted:
-                continue
-            overlap = len(gold & predicted)
-            if overlap:
-                jaccard = overlap / len(gold | predicted)
-                if jaccard >= MATCH_THRESHOLD:
-                    pairs.append((jaccard, g, p))
-    pairs.sort(key=lambda item: (-item[0], item[1], item[2]))
-    taken_gold: dict[int, int] = {}
-    taken_predicted: set[int] = set()
-    for _, g, p in pairs:
-        if g not in taken_gold and p not in taken_predicted:
-            taken_gold[g] = p
-            taken_predicted.add(p)
-    return taken_gold
 
 
 def score_article(
@@ -310,20 +203,50 @@ def textacy_predictions(doc: Any) -> list[Prediction]:
     return predictions
 
 
-def parsed_docs(nlp: Any, articles: list[dict[str, Any]], cache: Path | None) -> Iterable[Any]:
-    """Docs for the articles; with a cache file, parsed once and read back on later runs."""
-    from spacy.tokens import DocBin
+def learned_figures(examples: list[ArticleExamples], folds: int) -> None:
+    """The learned scorer out-of-fold (each article scored by a model trained on the other parts),
+    and the calibration of both confidences."""
+    models = out_of_fold(examples, folds)
+    tally = Tally()
+    rules_pairs: list[tuple[float, bool]] = []
+    learned_pairs: list[tuple[float, bool]] = []
+    for article in examples:
+        rules_pairs += zip(article.rule_confidences, article.right, strict=True)
+        model = models[fold_of(article.id, folds)]
+        kept = [
+            (p, model.right.probability(f))
+            for p, f in zip(article.predictions, article.features, strict=True)
+            if model.keep.probability(f) >= model.threshold
+        ]
+        predictions = [p for p, _ in kept]
+        score_article(tally, article.text, article.gold, predictions, None, article.id)
+        verdicts = judge(article.text, article.gold, predictions)
+        learned_pairs += [(round(c, 2), right) for (_, c), (_, right) in zip(kept, verdicts, strict=True)]
+    thresholds = ", ".join(f"{m.threshold:.2f}" for m in models)
+    title = f"whosaid learned, out-of-fold ({folds} parts by article; keep thresholds {thresholds})"
+    for line in report(title, tally, len(examples)):
+        print(line)
+    for name, pairs in (("rules", rules_pairs), ("learned, out-of-fold", learned_pairs)):
+        print(f"calibration of confidence ({name}): share right = span and speaker right")
+        for line in calibration(pairs):
+            print(line)
 
-    texts = [a["text"] for a in articles]
-    if cache is not None and cache.exists():
-        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-        if [d.text for d in docs] == texts:
-            return docs
-    if cache is None:
-        return nlp.pipe(texts)
-    docs = list(nlp.pipe(texts))
-    DocBin(store_user_data=True, docs=docs).to_disk(cache)
-    return docs
+
+def calibration(pairs: list[tuple[float, bool]], bins: int = 10) -> list[str]:
+    """Confidence bins against the share right, and the expected calibration error."""
+    lines = ["  bin          quotes  mean conf  share right"]
+    error = 0.0
+    for b in range(bins):
+        low, high = b / bins, (b + 1) / bins
+        inside = [(c, r) for c, r in pairs if low <= c < high or (b == bins - 1 and c == 1.0)]
+        if not inside:
+            continue
+        confidence = sum(c for c, _ in inside) / len(inside)
+        share = sum(r for _, r in inside) / len(inside)
+        error += len(inside) / len(pairs) * abs(confidence - share)
+        lines.append(f"  [{low:.1f}, {high:.1f})  {len(inside):>6}  {confidence:9.3f}  {share:11.3f}")
+    lines.append(f"  expected calibration error (ECE, {bins} bins): {error:.3f}")
+    return lines
 
 
 def main() -> int:
@@ -337,12 +260,20 @@ def main() -> int:
         "--docs-cache", type=Path, default=None, help="keep parsed docs here (DocBin) to re-score rules quickly"
     )
     parser.add_argument("--folds", type=int, default=0, help="also print all and e2e F1 on N disjoint parts")
+    parser.add_argument("--cv", type=int, default=5, help="parts (by article) for the learned scorer's out-of-fold run")
+    parser.add_argument("--no-learned", action="store_true", help="skip the learned scorer (needs scikit-learn)")
     args = parser.parse_args()
     if not args.data.exists():
         print(f"no benchmark data at {args.data} (set WHOSAID_SHARED or --data)", file=sys.stderr)
         return 2
     articles = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
     articles = articles[: args.limit] if args.limit else articles
+    use_learned = not args.no_learned
+    if use_learned:
+        try:
+            import sklearn  # noqa: F401
+        except ImportError:
+            use_learned = False
     use_textacy = not args.no_textacy
     if use_textacy:
         try:
@@ -355,7 +286,9 @@ def main() -> int:
     folds = [Tally() for _ in range(args.folds)]
     log: list[dict[str, Any]] | None = [] if args.errors else None
     started = time.perf_counter()
-    for doc, article in zip(parsed_docs(nlp, articles, args.docs_cache), articles, strict=True):
+    examples: list[ArticleExamples] = []
+    docs = parsed_docs(nlp, [a["text"] for a in articles], args.docs_cache)
+    for doc, article in zip(docs, articles, strict=True):
         gold = article["quotes"]
         try:
             predicted = whosaid_predictions(doc, article["text"], label)
@@ -364,6 +297,8 @@ def main() -> int:
             print(f"whosaid error on {article['id']}: {error!r}", file=sys.stderr)
             predicted = []
         score_article(ours, article["text"], gold, predicted, log, article["id"])
+        if use_learned:
+            examples.append(examples_of(doc, article, label))
         if folds:
             fold = folds[zlib.crc32(article["id"].encode("utf-8")) % len(folds)]
             score_article(fold, article["text"], gold, predicted, None, article["id"])
@@ -382,6 +317,10 @@ def main() -> int:
         all_f1 = prf(fold.matched, fold.predicted, fold.gold)[2]
         e2e_f1 = prf(fold.e2e, fold.predicted, fold.gold)[2]
         print(f"  part {number}/{len(folds)}: {fold.gold} gold, all F1 {all_f1:.3f}, e2e F1 {e2e_f1:.3f}")
+    if use_learned:
+        learned_figures(examples, args.cv)
+    else:
+        print("scikit-learn not installed: the learned scorer is skipped (pip install 'whosaid[train]')")
     if use_textacy:
         for line in report("textacy 0.13 direct_quotations", theirs, len(articles)):
             print(line)

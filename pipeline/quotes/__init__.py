@@ -6,10 +6,12 @@ of them are quotes: ``material``) and are attributed from the words around them
 (``frames``, the cascade in ``direct``); indirect and mixed quotes come from the dependency
 parse (``reported``, one module per family of rule). ``sources`` finds who speaks, ``trim``
 where reported content ends, ``joins`` puts interrupted quotes together and drops nested
-ones, ``confidence`` scores them. Each quote records the rule that produced it as a
-``Method`` (the README's method table); a speaker named by a pronoun and resolved is a flag
-on the quote, written ``+pronoun`` after the method in records. The word lists are data in
-``whosaid.cues``.
+ones, ``confidence`` scores them by rule; with ``Attribution.LEARNED``, a trained scorer
+(``learned``, over ``features``; trained by ``train``, measured with ``scoring``) drops
+unlikely drafts and gives calibrated confidences, the rules staying the fallback. Each
+quote records the rule that produced it as a ``Method`` (the README's method table); a
+speaker named by a pronoun and resolved is a flag on the quote, written ``+pronoun`` after
+the method in records. The word lists are data in ``whosaid.cues``.
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ from whosaid.models import Entity, Mention, Quote, Range, Section
 from whosaid.quotemarks import find_quoted_spans, quoted_mask
 from whosaid.quotes.confidence import rule_confidence
 from whosaid.quotes.drafts import Context, Draft, char_token_map
+from whosaid.quotes.features import quote_features
 from whosaid.quotes.joins import cover_cut_quotes, dedupe, direct_quotes, outermost
+from whosaid.quotes.learned import Attribution, AttributionModel, shipped_model
 from whosaid.quotes.material import direct_material
 from whosaid.quotes.method import Method, method_label
 from whosaid.quotes.reported import find_reported
@@ -29,14 +33,16 @@ from whosaid.speakers import EntityIndex, article_genders, article_roles
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["Method", "extract_quotes"]
+__all__ = ["DEFAULT_ATTRIBUTION", "Attribution", "Method", "extract_quotes"]
+
+DEFAULT_ATTRIBUTION = Attribution.RULES
 
 
 def _mention(token: Token) -> Mention:
     return Mention(start=token.idx, end=token.idx + len(token), text=token.text)
 
 
-def _to_quote(text: str, number: int, draft: Draft) -> Quote:
+def _to_quote(text: str, number: int, draft: Draft, confidence: float) -> Quote:
     start, end = draft.start, draft.end
     return Quote(
         id=f"q{number}",
@@ -49,7 +55,7 @@ def _to_quote(text: str, number: int, draft: Draft) -> Quote:
         speaker=draft.speaker,
         cue=_mention(draft.cue) if draft.cue is not None else None,
         method=method_label(draft.method, draft.pronoun),
-        confidence=rule_confidence(draft),
+        confidence=confidence,
     )
 
 
@@ -57,8 +63,45 @@ def _skip_sections(sections: list[Section]) -> list[tuple[int, int]]:
     return [(s.start, s.end) for s in sections if s.kind in ("dateline", "caption")]
 
 
-def extract_quotes(doc: Doc, entities: list[Entity], sections: list[Section] | None = None) -> list[Quote]:
-    """The article's quotes, ordered by where their content starts."""
+def extract_quotes(
+    doc: Doc,
+    entities: list[Entity],
+    sections: list[Section] | None = None,
+    attribution: Attribution = DEFAULT_ATTRIBUTION,
+    model: AttributionModel | None = None,
+) -> list[Quote]:
+    """The article's quotes, ordered by where their content starts. ``attribution`` picks the
+    rules alone or the learned scorer (``model``, else the shipped one; rules when there is none)."""
+    ctx, drafts = draft_quotes(doc, entities, sections)
+    scored = score_drafts(ctx, drafts, entities, attribution, model)
+    return [_to_quote(ctx.text, number, draft, confidence) for number, (draft, confidence) in enumerate(scored, 1)]
+
+
+def score_drafts(
+    ctx: Context,
+    drafts: list[Draft],
+    entities: list[Entity],
+    attribution: Attribution = DEFAULT_ATTRIBUTION,
+    model: AttributionModel | None = None,
+) -> list[tuple[Draft, float]]:
+    """The drafts kept, each with its confidence."""
+    if attribution is Attribution.LEARNED:
+        model = model or shipped_model()
+    if attribution is Attribution.RULES or model is None:
+        return [(draft, rule_confidence(draft)) for draft in drafts]
+    kinds: dict[str, str] = {entity.id: entity.kind for entity in entities}
+    kept = []
+    for draft in drafts:
+        features = quote_features(ctx, draft, kinds)
+        if model.keep.probability(features) >= model.threshold:
+            kept.append((draft, round(model.right.probability(features), 2)))
+    return kept
+
+
+def draft_quotes(
+    doc: Doc, entities: list[Entity], sections: list[Section] | None = None
+) -> tuple[Context, list[Draft]]:
+    """The rules' drafts for an article, ordered by where their content starts, with their context."""
     text = doc.text
     skipped = _skip_sections(sections or [])
     spans = [s for s in find_quoted_spans(text) if not any(a <= s.start < b for a, b in skipped)]
@@ -81,4 +124,4 @@ def extract_quotes(doc: Doc, entities: list[Entity], sections: list[Section] | N
         draft.quoted = list(draft.fragments)
     drafts = dedupe(direct + reported)
     drafts.sort(key=lambda d: (d.start, d.end))
-    return [_to_quote(text, number, draft) for number, draft in enumerate(drafts, start=1)]
+    return ctx, drafts

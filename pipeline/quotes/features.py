@@ -1,0 +1,106 @@
+"""What the learned scorer sees of a drafted quote: sparse, named features of the rule that
+found it, its cue, content and speaker in the parse. Names are strings so that the model file
+stays readable; values are 1.0 for indicators."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+from whosaid.cues import cue_lemma
+from whosaid.quotes.confidence import rule_confidence
+
+if TYPE_CHECKING:
+    from whosaid.quotes.drafts import Context, Draft
+
+_WORD_BINS = (3, 7, 15, 30, 60)
+_DISTANCE_BINS = (0, 2, 5, 10, 20, 40, 80)
+
+
+def _bin(value: int, edges: tuple[int, ...]) -> int:
+    return bisect_right(edges, value)
+
+
+def quote_features(ctx: Context, draft: Draft, entity_kinds: dict[str, str]) -> dict[str, float]:
+    """Features of one draft in its article (``entity_kinds``: entity id -> kind)."""
+    method = draft.method.value
+    features: dict[str, float] = {
+        "bias": 1.0,
+        f"method={method}": 1.0,
+        f"kind={draft.kind}": 1.0,
+        f"method={method}|kind={draft.kind}": 1.0,
+        "rule_confidence": rule_confidence(draft),
+    }
+    if draft.pronoun:
+        features["pronoun"] = 1.0
+        features[f"method={method}|pronoun"] = 1.0
+    if not draft.closed:
+        features["unclosed"] = 1.0
+    if len(draft.fragments) > 1:
+        features["fragments>1"] = 1.0
+    text = ctx.text
+    content = text[draft.start : draft.end]
+    words = len(content.split())
+    features[f"words={_bin(words, _WORD_BINS)}"] = 1.0
+    features[f"method={method}|words={_bin(words, _WORD_BINS)}"] = 1.0
+    if text.find("\n", 0, draft.start) < 0:
+        features["headline"] = 1.0
+    features[f"ends={content.rstrip()[-1:] if content.rstrip()[-1:] in ('.', ',', '?', '!') else 'other'}"] = 1.0
+    first = ctx.token_at(draft.start)
+    if first is not None:
+        features[f"first_pos={first.pos_}"] = 1.0
+        if first.i == first.sent.start:
+            features["starts_sentence"] = 1.0
+    if draft.quoted and draft.kind == "mixed":
+        inside = sum(e - s for s, e in draft.quoted)
+        features[f"quoted_share={min(4, int(5 * inside / max(1, len(content))))}"] = 1.0
+    _cue_features(features, draft)
+    _speaker_features(features, ctx, draft, entity_kinds)
+    return features
+
+
+def _cue_features(features: dict[str, float], draft: Draft) -> None:
+    cue = draft.cue
+    if cue is None:
+        features["no_cue"] = 1.0
+        return
+    features[f"cue={cue_lemma(cue)}"] = 1.0
+    features[f"cue_pos={cue.pos_}"] = 1.0
+    features[f"cue_dep={cue.dep_}"] = 1.0
+    features[f"cue_tag={cue.tag_}"] = 1.0
+    if cue.idx >= draft.end:
+        side, distance = "after", cue.idx - draft.end
+    elif cue.idx < draft.start:
+        side, distance = "before", draft.start - cue.idx
+    else:
+        side, distance = "inside", 0
+    features[f"cue_side={side}"] = 1.0
+    features[f"cue_chars={_bin(distance, _DISTANCE_BINS)}"] = 1.0
+    if any(child.dep_ == "neg" for child in cue.children):
+        features["cue_negated"] = 1.0
+
+
+def _speaker_features(features: dict[str, float], ctx: Context, draft: Draft, entity_kinds: dict[str, str]) -> None:
+    speaker = draft.speaker
+    if speaker is None:
+        features["no_speaker"] = 1.0
+        return
+    kind = entity_kinds.get(speaker.entity_id or "", "none")
+    features[f"speaker_kind={kind}"] = 1.0
+    features[f"method={draft.method.value}|speaker_kind={kind}"] = 1.0
+    if speaker.role:
+        features["speaker_role"] = 1.0
+    mention = speaker.mention
+    token = ctx.token_at(mention.start)
+    if token is not None:
+        features[f"speaker_pos={token.pos_}"] = 1.0
+        features[f"speaker_dep={token.dep_}"] = 1.0
+        if ctx.quoted_any[token.idx]:
+            features["speaker_quoted"] = 1.0
+    words = len(mention.text.split())
+    features[f"speaker_words={min(words, 6)}"] = 1.0
+    gap = draft.start - mention.end if mention.end <= draft.start else mention.start - draft.end
+    features[f"speaker_side={'before' if mention.end <= draft.start else 'after'}"] = 1.0
+    features[f"speaker_chars={_bin(max(0, gap), _DISTANCE_BINS)}"] = 1.0
+    if mention.start < draft.end and draft.start < mention.end:
+        features["speaker_inside_content"] = 1.0

@@ -1,0 +1,74 @@
+"""The learned attribution scorer: two logistic models over ``features`` of the rules' drafts.
+
+``keep`` estimates whether a draft's content matches an annotated attribution; drafts below
+the threshold chosen in training are dropped. ``right`` estimates whether the content and the
+speaker are both right: that probability is the quote's ``confidence``. The weights are a
+small JSON file shipped in the package (``attribution.json``), trained by
+``python -m whosaid.quotes.train`` on PolNeAR train (README, "Learned attribution").
+Prediction is plain Python: no learning library is needed at run time.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+MODEL_PATH = Path(__file__).with_name("attribution.json")
+
+
+class Attribution(StrEnum):
+    """How quotes are kept and scored: the rules alone, or the trained scorer over the rules' drafts."""
+
+    RULES = "rules"
+    LEARNED = "learned"
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    """A logistic model over named features; unknown features weigh nothing."""
+
+    weights: dict[str, float]
+
+    def probability(self, features: dict[str, float]) -> float:
+        z = sum(self.weights.get(name, 0.0) * value for name, value in features.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@dataclass(frozen=True)
+class AttributionModel:
+    keep: LinearModel
+    right: LinearModel
+    threshold: float
+    about: dict[str, Any]
+
+    def to_json(self) -> str:
+        data = {
+            "about": self.about,
+            "threshold": self.threshold,
+            "keep": dict(sorted(self.keep.weights.items())),
+            "right": dict(sorted(self.right.weights.items())),
+        }
+        return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str) -> AttributionModel:
+        data = json.loads(text)
+        return cls(
+            keep=LinearModel({str(k): float(v) for k, v in data["keep"].items()}),
+            right=LinearModel({str(k): float(v) for k, v in data["right"].items()}),
+            threshold=float(data["threshold"]),
+            about=dict(data.get("about", {})),
+        )
+
+
+@cache
+def shipped_model() -> AttributionModel | None:
+    """The model that ships with whosaid, or None when the file is absent (rules then)."""
+    if not MODEL_PATH.is_file():
+        return None
+    return AttributionModel.from_json(MODEL_PATH.read_text(encoding="utf-8"))
