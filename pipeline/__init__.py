@@ -8,6 +8,7 @@ The Python API (documented in the README)::
         ...
     for article in whosaid.load("output/"):            # records written by `whosaid run`
         ...
+    quotes = whosaid.to_pandas("output/", "quotes")    # a table of them (or to_arrow)
 
 The stages are plain modules (``read``, ``parse``, ``entities``, ``dates``, ``quotes``,
 ``write``); ``runner`` composes them over files, ``api`` over strings and Docs, ``component``
