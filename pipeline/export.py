@@ -11,11 +11,13 @@ written under a temporary name and renamed.
 from __future__ import annotations
 
 import contextlib
+import csv
+import json
 import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Final, Literal, Protocol
+from typing import IO, Any, Final, Literal, Protocol
 
 from whosaid import errors
 from whosaid.loader import OnProblem, load
@@ -163,6 +165,70 @@ class _DuckDBSink:
             leftover.unlink(missing_ok=True)
 
 
+class _FlatFile:
+    """Rows written one by one to a JSONL or CSV file (``None`` is an empty CSV cell)."""
+
+    def __init__(self, path: Path, columns: tuple[str, ...], fmt: str) -> None:
+        self.file: IO[str] = path.open("w", encoding="utf-8", newline="")
+        self.fmt = fmt
+        self.columns = columns
+        self.writer = csv.DictWriter(self.file, fieldnames=columns, lineterminator="\n")
+        if fmt == "csv":
+            self.writer.writeheader()
+
+    def __enter__(self) -> _FlatFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.file.close()
+
+    def write(self, row: Row) -> None:
+        if self.fmt == "csv":
+            self.writer.writerow(row)
+        else:
+            self.file.write(json.dumps({c: row[c] for c in self.columns}, ensure_ascii=False) + "\n")
+
+
+def _read_flat(path: Path, fmt: str) -> Iterator[Row]:
+    with path.open(encoding="utf-8", newline="") as file:
+        if fmt == "csv":
+            yield from csv.DictReader(file)
+        else:
+            yield from (json.loads(line) for line in file)
+
+
+def _export_flat(out_dir: Path, dest: Path, fmt: str, on_problem: OnProblem | None) -> list[Path]:
+    """quotes.<fmt> and mentions.<fmt>, streamed; the quotes' speaker names are merged in a second
+    pass over the (small) quotes file written in the first."""
+    from whosaid.views import MENTION_COLUMNS, QUOTE_COLUMNS, mention_dicts, quote_dicts
+
+    quotes_path, mentions_path = dest / f"quotes.{fmt}", dest / f"mentions.{fmt}"
+    staged, quotes_tmp, mentions_tmp = _temporary(quotes_path), _temporary(quotes_path), _temporary(mentions_path)
+    names = SpeakerNames()
+    try:
+        with _FlatFile(staged, QUOTE_COLUMNS, fmt) as quotes, _FlatFile(mentions_tmp, MENTION_COLUMNS, fmt) as mentions:
+            for article in load(out_dir, on_problem=on_problem):
+                names.add(rows(article, "speakers"))
+                for row in quote_dicts(article):
+                    quotes.write(row)
+                for row in mention_dicts(article):
+                    mentions.write(row)
+        merged = names.merged()
+        with _FlatFile(quotes_tmp, QUOTE_COLUMNS, fmt) as final:
+            for row in _read_flat(staged, fmt):
+                if row["speaker"]:
+                    row["speaker"] = merged.get(row["speaker"], row["speaker"])
+                final.write(row)
+        staged.unlink()
+        os.replace(quotes_tmp, quotes_path)
+        os.replace(mentions_tmp, mentions_path)
+        return [quotes_path, mentions_path]
+    except BaseException:
+        for path in (staged, quotes_tmp, mentions_tmp):
+            path.unlink(missing_ok=True)
+        raise
+
+
 def _batches(out_dir: Path, on_problem: OnProblem | None, names: SpeakerNames) -> Iterator[dict[TableName, list[Row]]]:
     """The rows of every table, a batch of articles at a time (all five tables per batch, so a
     child row never arrives before the row it refers to)."""
@@ -187,16 +253,14 @@ def _batches(out_dir: Path, on_problem: OnProblem | None, names: SpeakerNames) -
 def export(out_dir: Path, dest: Path, fmt: Format, on_problem: OnProblem | None = None) -> list[Path]:
     """Write the tables of ``out_dir`` into ``dest``; returns the files written.
 
-    jsonl and csv: ``quotes`` and ``mentions`` flat tables (see ``views.export_tables``);
+    jsonl and csv: the flat ``quotes`` and ``mentions`` tables (``views.QUOTE_COLUMNS``, ``MENTION_COLUMNS``);
     parquet: one file per table; duckdb: ``whosaid.duckdb`` holding all five tables.
     """
-    if fmt in ("jsonl", "csv"):
-        from whosaid.views import export_tables
-
-        return export_tables(out_dir, dest, fmt, on_problem)
-    if fmt not in ("parquet", "duckdb"):
+    if fmt not in ("jsonl", "csv", "parquet", "duckdb"):
         raise errors.WhosaidError(errors.E_UNKNOWN_FORMAT.format(fmt=fmt))
     dest.mkdir(parents=True, exist_ok=True)
+    if fmt in ("jsonl", "csv"):
+        return _export_flat(out_dir, dest, fmt, on_problem)
     sink: _Sink = _ParquetSink(dest) if fmt == "parquet" else _DuckDBSink(dest)
     names = SpeakerNames()
     try:

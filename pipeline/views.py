@@ -7,8 +7,6 @@ names that differ only in case, punctuation or a middle initial are one speaker.
 
 from __future__ import annotations
 
-import csv
-import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -18,7 +16,6 @@ from typing import Any
 
 from whosaid.loader import OnProblem, load
 from whosaid.models import Article, Quote, Speaker
-from whosaid.write import write_atomic
 
 QUOTE_COLUMNS = (
     "article_id",
@@ -213,45 +210,29 @@ def quote_row_dict(row: QuoteRow) -> dict[str, Any]:
     }
 
 
-def mention_rows(out_dir: Path, on_problem: OnProblem | None = None) -> Iterator[dict[str, Any]]:
-    for article in load(out_dir, on_problem=on_problem):
-        for entity in article.entities:
-            for mention in entity.mentions:
-                yield {
-                    "article_id": article.id,
-                    "published": article.published,
-                    "entity_id": entity.id,
-                    "kind": entity.kind,
-                    "label": entity.label,
-                    "name": entity.name,
-                    "value": entity.value,
-                    "text": mention.text,
-                    "start": mention.start,
-                    "end": mention.end,
-                    "gender": entity.gender,
-                }
+def mention_dicts(article: Article) -> Iterator[dict[str, Any]]:
+    """The flat ``mentions`` rows of one article (MENTION_COLUMNS)."""
+    for entity in article.entities:
+        for mention in entity.mentions:
+            yield {
+                "article_id": article.id,
+                "published": article.published,
+                "entity_id": entity.id,
+                "kind": entity.kind,
+                "label": entity.label,
+                "name": entity.name,
+                "value": entity.value,
+                "text": mention.text,
+                "start": mention.start,
+                "end": mention.end,
+                "gender": entity.gender,
+            }
 
 
-def _table_bytes(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], fmt: str) -> bytes:
-    import io
-
-    buffer = io.StringIO()
-    if fmt == "jsonl":
-        for row in rows:
-            buffer.write(json.dumps({c: row[c] for c in columns}, ensure_ascii=False) + "\n")
-    else:
-        writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({c: row[c] for c in columns})
-    return buffer.getvalue().encode("utf-8")
-
-
-def export_tables(out_dir: Path, dest: Path, fmt: str, on_problem: OnProblem | None = None) -> list[Path]:
-    """Write ``quotes.<fmt>`` (one row per quote) and ``mentions.<fmt>`` (one per entity mention)."""
-    rows, _ = collect(out_dir, on_problem)
-    quotes_path = dest / f"quotes.{fmt}"
-    mentions_path = dest / f"mentions.{fmt}"
-    write_atomic(quotes_path, _table_bytes((quote_row_dict(r) for r in rows), QUOTE_COLUMNS, fmt))
-    write_atomic(mentions_path, _table_bytes(mention_rows(out_dir, lambda _: None), MENTION_COLUMNS, fmt))
-    return [quotes_path, mentions_path]
+def quote_dicts(article: Article) -> Iterator[dict[str, Any]]:
+    """The flat ``quotes`` rows of one article (QUOTE_COLUMNS), speaker names not yet merged."""
+    for quote in article.quotes:
+        speaker = quote.speaker
+        gender = speaker_gender(article, speaker) if speaker else None
+        name = speaker.name if speaker else None
+        yield quote_row_dict(QuoteRow(article.id, article.published, article.title, quote, name, gender))

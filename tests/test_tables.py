@@ -197,7 +197,7 @@ def test_a_failed_export_leaves_no_files(tmp_path: Path) -> None:
     def give_up(problem: Problem) -> None:
         raise RuntimeError(str(problem))
 
-    for fmt in ("parquet", "duckdb"):
+    for fmt in ("parquet", "duckdb", "csv", "jsonl"):
         dest = tmp_path / fmt
         with pytest.raises(RuntimeError, match=r"b\.json"):
             export_module.export(out, dest, fmt, give_up)
