@@ -66,7 +66,9 @@ def expected(out: Path) -> dict[str, set[tuple[Any, ...]]]:
     """Each table's rows, built from the JSON, as comparable tuples (merged names left out)."""
     tables: dict[str, set[tuple[Any, ...]]] = {table: set() for table in TABLES}
     for r in records(out):
-        tables["articles"].add((r["id"], r["title"], utc(r["published"]), r["text"], len(r["quotes"])))
+        tables["articles"].add(
+            (r["id"], r["title"], utc(r["published"]), r.get("dateline_place"), r["text"], len(r["quotes"]))
+        )
         for e in r["entities"]:
             tables["entities"].add((r["id"], e["id"], e["kind"], e["name"], e["value"], e.get("gender")))
             for m in e["mentions"]:
@@ -86,7 +88,9 @@ def as_tuples(table: str, rows: list[dict[str, Any]]) -> set[tuple[Any, ...]]:
     found = set()
     for row in rows:
         if table == "articles":
-            found.add((row["article_id"], row["title"], row["published"], row["text"], row["quotes"]))
+            found.add(
+                (row["article_id"], row["title"], row["published"], row["dateline_place"], row["text"], row["quotes"])
+            )
         elif table == "entities":
             found.add((row["article_id"], row["entity_id"], row["kind"], row["name"], row["value"], row["gender"]))
         elif table == "mentions":
