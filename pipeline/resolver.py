@@ -15,6 +15,7 @@ genders its titles give, then again with the genders the first pass's pronouns a
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from whosaid.models import Entity, Gender
 
+_PARAGRAPH_BREAK = re.compile(r"\n(?=\n)")
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
 _CLIMB_DEPS = frozenset({"compound", "flat", "appos", "conj", "amod", "nmod", "nummod"})
@@ -101,11 +103,10 @@ def _role(token: Token) -> tuple[str, int]:
     return "other", token.head.i
 
 
-def title_genders(doc: Doc, entities: Sequence[Entity]) -> dict[str, Gender]:
+def title_genders(text: str, entities: Sequence[Entity]) -> dict[str, Gender]:
     """Genders that titles and gendered roles right before a person's name ("Tory co-chairman
     Lord Ashcroft") or in apposition after it ("Jane Hill, a spokeswoman") give."""
     found: dict[str, Gender] = {}
-    text = doc.text
     for entity in entities:
         if entity.kind != "person":
             continue
@@ -128,11 +129,11 @@ def title_genders(doc: Doc, entities: Sequence[Entity]) -> dict[str, Gender]:
 class _Article:
     """The candidates of one article, found once and used by both passes."""
 
-    def __init__(self, doc: Doc, entities: Sequence[Entity], quoted: Sequence[bool]) -> None:
+    def __init__(self, doc: Doc, text: str, entities: Sequence[Entity], quoted: Sequence[bool]) -> None:
         self.doc = doc
+        self.text = text
         self.sentence_starts = [s.start for s in doc.sents]
-        text = doc.text
-        self.breaks = [i for i in range(len(text) - 1) if text[i] == "\n" and text[i + 1] == "\n"]
+        self.breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
         self.named: list[_Candidate] = []
         for entity in entities:
             if entity.kind not in ("person", "organization"):
@@ -156,7 +157,7 @@ class _Article:
 
     def titled(self, head: Token, wanted: set[str], roles: dict[str, str]) -> Entity | None:
         """The latest person before ``head`` whose role or the titles before one of their names hold ``wanted``."""
-        text = self.doc.text
+        text = self.text
         for candidate in reversed(self.named[: bisect_left(self.named_tokens, head.i)]):
             entity = candidate.entity
             if entity.kind != "person":
@@ -210,9 +211,9 @@ def resolve(doc: Doc, entities: Sequence[Entity], quoted: Sequence[bool] | None 
     text = doc.text
     if quoted is None:
         quoted = quoted_mask(text, find_quoted_spans(text))
-    article = _Article(doc, entities, quoted)
-    genders = title_genders(doc, entities)
-    pronouns = [(t, PRONOUN_REFERENTS[t.lower_]) for t in doc if t.lower_ in PRONOUN_REFERENTS]
+    article = _Article(doc, text, entities, quoted)
+    genders = title_genders(text, entities)
+    pronouns = [(doc[i], PRONOUN_REFERENTS[doc[i].lower_]) for i in _pronoun_indices(doc)]
     links = _links(article, pronouns, genders)
     votes: dict[str, Counter[Gender]] = {}
     for token, wanted in pronouns:
@@ -228,6 +229,15 @@ def resolve(doc: Doc, entities: Sequence[Entity], quoted: Sequence[bool] | None 
     if added != genders:
         links = _links(article, pronouns, added)
     return Resolution(links=links, genders=added, article=article)
+
+
+def _pronoun_indices(doc: Doc) -> list[int]:
+    """Token indices of the third-person pronouns (by lower-case form, read as one array)."""
+    from spacy.attrs import LOWER
+
+    wanted = {doc.vocab.strings.add(word) for word in PRONOUN_REFERENTS}
+    lowers = doc.to_array(LOWER)
+    return [i for i, value in enumerate(lowers.tolist()) if value in wanted]
 
 
 def _links(article: _Article, pronouns: list[tuple[Token, str]], genders: dict[str, Gender]) -> dict[int, str]:
