@@ -18,7 +18,7 @@ from whosaid.dates import normalise_date
 from whosaid.gazetteer import abbreviations, has_org_suffix, is_place
 from whosaid.models import Entity, Mention
 from whosaid.resolver import resolve
-from whosaid.titles import HONORIFICS, NAME_SUFFIXES, TITLE_WORDS, TITLES, title_key
+from whosaid.titles import HONORIFICS, NAME_SUFFIXES, TITLE_WORDS, TITLES, is_title, title_key
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -119,6 +119,25 @@ def _raw_mentions(doc: Doc) -> list[_Mention]:
         start, end = trimmed
         found.append(_Mention(start, end, text[start:end], ent.label_))
     return found
+
+
+_TITLED_NAME = re.compile(r"\b(?P<title>[A-Z][a-z]{1,8})\.? (?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})")
+
+
+def _titled_names(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """People the tagger missed or mislabelled but the article titles: "Mr Addink", "Mrs. Claus"
+    (an honorific before capitalised words). They replace overlapping non-person mentions."""
+    found = []
+    for match in _TITLED_NAME.finditer(text):
+        if title_key(match.group("title")) not in HONORIFICS or is_title(match.group("name").split()[0]):
+            continue
+        start, end = match.span("name")
+        if not any(m.start < end and start < m.end and m.label == "PERSON" for m in mentions):
+            found.append(_Mention(start, end, match.group("name"), "PERSON"))
+    if not found:
+        return mentions
+    kept = [m for m in mentions if m.label == "DATE" or not any(f.start < m.end and m.start < f.end for f in found)]
+    return sorted(kept + found, key=lambda m: m.start)
 
 
 def _name_key(name: str) -> str:
@@ -269,10 +288,12 @@ def _cluster(mentions: list[_Mention], published: datetime | None) -> list[_Clus
 
 
 def _is_part_of_name(words: list[str], full: list[str]) -> bool:
+    """Whether ``words`` are words of ``full`` in order, skipping middle names and initials:
+    "Blair" and "Tony Blair" of "Tony Blair", "Matthew Goode" of "Matthew William Goode"."""
     if not words or len(words) > len(full):
         return False
-    n = len(words)
-    return any(full[i : i + n] == words for i in range(len(full) - n + 1))
+    rest = iter(full)
+    return all(word in rest for word in words)
 
 
 def _date_key(mention: _Mention, published: datetime | None) -> str:
@@ -282,7 +303,7 @@ def _date_key(mention: _Mention, published: datetime | None) -> str:
 
 def extract_entities(doc: Doc, published: datetime | None = None) -> list[Entity]:
     """The article's entities, each with its mentions, ordered by first mention."""
-    mentions = _raw_mentions(doc)
+    mentions = _titled_names(doc.text, _raw_mentions(doc))
     _harmonise(mentions)
     mentions = _propagate(doc, mentions)
     clusters = _cluster(mentions, published)

@@ -18,7 +18,7 @@ TITLES = frozenset(
     president vice prime deputy minister premier chancellor secretary senator sen rep representative
     gov governor lt-gov mayor judge justice gen general col colonel maj major capt captain lt lieutenant
     sgt sergeant cpl corporal adm admiral cmdr commander insp inspector supt superintendent det detective
-    constable pc officer ambassador commissioner congressman congresswoman councillor councilman
+    constable pc officer ambassador commissioner congressman congresswoman councillor cllr councilman
     councilwoman alderman assemblyman assemblywoman speaker king queen prince princess emperor empress
     pope sheikh sheik ayatollah mullah president-elect chairman chairwoman
     """.split()
@@ -28,7 +28,7 @@ TITLES = frozenset(
 HONORIFICS = frozenset(
     """
     mr mrs ms miss mx dr sir dame lord lady baroness baron viscount viscountess earl countess duke duchess
-    prof rev fr sen rep gov gen col maj capt lt sgt cpl adm cmdr insp supt det
+    prof rev fr sen rep gov gen col maj capt lt sgt cpl adm cmdr insp supt det cllr
     """.split()
 )
 

@@ -117,3 +117,22 @@ def test_titles_are_never_people_and_one_person_keeps_one_name(process: Callable
     assert set(people) == {"Ashcroft", "Tony Blair"}
     assert [m.text for m in people["Ashcroft"].mentions] == ["Ashcroft", "Ashcroft"]
     assert [m.text for m in people["Tony Blair"].mentions] == ["Tony Blair", "Blair", "Blair"]
+
+
+def test_a_titled_name_the_tagger_missed_is_a_person(process: Callable[[str], Article]) -> None:
+    # The model tags no entity in "Mr Hughes"; "Cllr" is a title, not part of the name.
+    article = process(
+        "Mrs Patel met Mr Hughes in Cardiff on Tuesday. The council met on Monday. "
+        "Dr Ferreira told members the clinic would close. Cllr Briggs objected."
+    )
+    assert set(by_name(article, "person")) == {"Patel", "Hughes", "Ferreira", "Briggs"}
+
+
+def test_a_full_name_with_a_middle_name_is_one_person(process: Callable[[str], Article]) -> None:
+    article = process(
+        "Matthew William Goode was born in 1978. Matthew Goode later moved to London. "
+        "His father Ralph Goode was a geologist."
+    )
+    people = by_name(article, "person")
+    assert [m.text for m in people["Matthew William Goode"].mentions] == ["Matthew William Goode", "Matthew Goode"]
+    assert [m.text for m in people["Ralph Goode"].mentions] == ["Ralph Goode"]
