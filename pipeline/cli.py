@@ -49,6 +49,16 @@ class Engine(str, Enum):
     dask = "dask"
 
 
+class InputFormat(str, Enum):
+    txt = "txt"
+    jsonl = "jsonl"
+    csv = "csv"
+    html = "html"
+    nexis = "nexis"
+    docx = "docx"
+    factiva = "factiva"
+
+
 class TableFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
@@ -87,7 +97,10 @@ def main(
 def run(
     inputs: Annotated[
         list[Path] | None,
-        typer.Argument(help="Article files or folders (searched recursively for *.txt). Default: seeds/."),
+        typer.Argument(
+            help="Article files or folders (searched recursively for .txt, .jsonl, .ndjson, .csv, .html, .htm, "
+            ".docx), or - for standard input. Default: seeds/."
+        ),
     ] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the JSON records and manifest.json.")] = Path(
         "output"
@@ -117,11 +130,36 @@ def run(
         str | None,
         typer.Option("--scheduler", help="Dask scheduler address (tcp://host:8786). Default: a LocalCluster here."),
     ] = None,
+    input_format: Annotated[
+        InputFormat | None,
+        typer.Option("--format", "-f", help="Read every input as this format. Default: by extension; - is txt."),
+    ] = None,
+    text_field: Annotated[
+        str | None,
+        typer.Option("--text-field", help="JSONL/CSV field with the text (default: text, body, content, maintext)."),
+    ] = None,
+    title_field: Annotated[
+        str | None, typer.Option("--title-field", help="JSONL/CSV field with the title (default: title, headline).")
+    ] = None,
+    id_field: Annotated[
+        str | None, typer.Option("--id-field", help="JSONL/CSV field with the article's id (default: id, url).")
+    ] = None,
+    date_field: Annotated[
+        str | None,
+        typer.Option(
+            "--date-field",
+            help="JSONL/CSV field with the date (default: date, published, date_publish, publication_date).",
+        ),
+    ] = None,
+    any_language: Annotated[
+        bool, typer.Option("--any-language", help="Process articles in other languages too (default: skip them).")
+    ] = False,
 ) -> None:
     """Extract entities and quotes from articles into one JSON record per article."""
     from whosaid.progress import Reporter
     from whosaid.runner import RunOptions
     from whosaid.runner import run as run_pipeline
+    from whosaid.sources import Fields
 
     options = RunOptions(
         inputs=list(inputs) if inputs else [Path("seeds")],
@@ -131,6 +169,9 @@ def run(
         force=force,
         max_bytes=max_bytes,
         batch_size=batch_size,
+        format=input_format.value if input_format else None,
+        fields=Fields().override(text=text_field, title=title_field, id=id_field, published=date_field),
+        any_language=any_language,
     )
     if scheduler and engine is not Engine.dask:
         raise _fail("--scheduler needs --engine dask")

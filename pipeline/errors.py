@@ -27,7 +27,7 @@ E_BINARY = "binary file (holds NUL bytes or undecodable data), not text"
 E_TOO_LARGE = "file is {size:,} bytes, over the {limit:,}-byte limit (raise it with --max-bytes)"
 E_UNREADABLE = "cannot read file: {reason}"
 E_BROKEN_LINK = "broken symbolic link"
-E_NOT_TEXT = "not a .txt file"
+E_NOT_TEXT = "not a format whosaid reads (.txt, .jsonl, .ndjson, .csv, .html, .htm, .docx; or pass --format)"
 E_ID_TAKEN = (
     "the record for id {id!r} holds another article, from {other} (an earlier run); "
     "write to another --out, or delete that record to replace it"

@@ -18,22 +18,42 @@ from whosaid.read import Layout
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+    from whosaid.sources import InputArticle
 
 
-def build_article(layout: Layout, doc: Doc, *, article_id: str, source_path: str, model: str) -> Article:
-    """Run the entity and quote stages over ``doc`` and assemble the validated record."""
+def build_article(
+    layout: Layout,
+    doc: Doc,
+    *,
+    article_id: str,
+    source_path: str,
+    model: str,
+    origin: InputArticle | None = None,
+    language: str | None = None,
+) -> Article:
+    """Run the entity and quote stages over ``doc`` and assemble the validated record.
+
+    ``origin``: the article as found inside a multi-article input (format, place, byline,
+    publication); ``language``: the language identified, when not English.
+    """
     published = parse_published(layout.published_text) if layout.published_text else None
     entities = extract_entities(doc, published)
     quotes = extract_quotes(doc, entities, layout.sections)
     if layout.parse_text != layout.text:
         entities = [_entity_in(layout.text, entity) for entity in entities]
         quotes = [_quote_in(layout.text, quote) for quote in quotes]
+    source = Source(path=source_path, sha256=layout.sha256, encoding=layout.encoding)
+    if origin is not None:
+        source = source.model_copy(update={"format": origin.format, "line": origin.line, "index": origin.index})
     return Article(
         id=article_id,
-        source=Source(path=source_path, sha256=layout.sha256, encoding=layout.encoding),
+        source=source,
         title=layout.title,
         standfirst=layout.standfirst,
         published=published_iso(published) if published else None,
+        byline=origin.byline if origin else None,
+        publication=origin.publication if origin else None,
+        language=language,
         text=layout.text,
         sections=layout.sections,
         dateline_place=layout.place,

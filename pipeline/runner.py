@@ -10,7 +10,6 @@ a cluster. At most a few batches are in flight, so memory stays flat on any corp
 from __future__ import annotations
 
 import os
-import stat
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -20,7 +19,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from whosaid import __version__, errors
 from whosaid.models import SCHEMA_VERSION, Manifest, ManifestEntry, PipelineInfo
-from whosaid.read import DEFAULT_MAX_BYTES, Layout
+from whosaid.read import DEFAULT_MAX_BYTES, Layout, read_bytes
+from whosaid.sources import Fields, InputArticle, SourceFormat
 from whosaid.write import (
     MANIFEST_NAME,
     adopt_legacy_record,
@@ -35,7 +35,6 @@ from whosaid.write import (
 if TYPE_CHECKING:
     from spacy.language import Language
 
-INPUT_SUFFIX = ".txt"
 DEFAULT_BATCH_SIZE = 16
 # Docs parsed together inside a batch: fewer keeps the peak from a long article lower.
 PARSE_BATCH_SIZE = 4
@@ -43,7 +42,11 @@ PARSE_BATCH_SIZE = 4
 
 @dataclass(frozen=True)
 class Task:
-    """One article to process: small and picklable, so it can cross process boundaries."""
+    """One article to process: small and picklable, so it can cross process boundaries.
+
+    A ``.txt`` article travels as its file's ``raw`` bytes; an article found inside another
+    input travels as ``article`` (its text and fields), with ``raw`` empty.
+    """
 
     path: str
     article_id: str
@@ -53,6 +56,9 @@ class Task:
     # takes the place of what the read stage finds in the text.
     title: str | None = None
     published: str | None = None
+    # An article found inside another input (its text and fields); ``raw`` is then empty.
+    article: InputArticle | None = None
+    any_language: bool = False
 
 
 @dataclass(frozen=True)
@@ -61,12 +67,15 @@ class Outcome:
 
     path: str
     article_id: str | None
-    status: str  # "ok", "skipped", "error" or "ignored"
+    status: str  # "ok", "skipped", "error", "ignored" or "other-language"
     data: bytes | None = None
     sha256: str | None = None
     error: str | None = None
     quotes: int | None = None
     entities: int | None = None
+    line: int | None = None
+    index: int | None = None
+    language: str | None = None
 
 
 @dataclass
@@ -100,16 +109,27 @@ _WORKER_MODEL: str | None = None
 def process_tasks(
     nlp: Language, label: str, tasks: Sequence[Task], *, batch_size: int = PARSE_BATCH_SIZE
 ) -> list[Outcome]:
-    """Read, parse and extract every task; one bad article yields an error outcome, not a crash."""
-    from whosaid.read import read_bytes
+    """Read, parse and extract every task; one bad article yields an error outcome, not a crash.
+
+    An article that is surely not in English is not parsed (outcome ``other-language``) unless
+    its task allows any language; then its record notes the language.
+    """
+    from whosaid.language import other_language
 
     outcomes: dict[int, Outcome] = {}
     readable = []
+    languages: dict[int, str | None] = {}
     for position, task in enumerate(tasks):
         try:
-            readable.append((position, task, with_metadata(read_bytes(task.raw), task)))
+            layout = read_task(task)
         except errors.ArticleError as error:
             outcomes[position] = _error(task, str(error))
+            continue
+        languages[position] = other_language(layout.text)
+        if languages[position] and not task.any_language:
+            outcomes[position] = _outcome(task, "other-language", language=languages[position])
+        else:
+            readable.append((position, task, layout))
     by_position = {position: (task, layout) for position, task, layout in readable}
     # Strings the batch adds to the vocabulary are freed when the zone closes, so a worker's
     # memory stays flat however many articles it sees. No Doc may outlive the zone.
@@ -131,7 +151,7 @@ def process_tasks(
                     outcomes[position] = _error(task, errors.E_INTERNAL.format(kind="parse", reason=error))
         for doc, position in docs:
             task, layout = by_position[position]
-            outcomes[position] = _build(doc, task, layout, label)
+            outcomes[position] = _build(doc, task, layout, label, languages[position])
         del docs
     _release_free_memory()
     return [outcomes[position] for position in range(len(tasks))]
@@ -170,12 +190,29 @@ def _load_libc() -> Any:
 _LIBC = _load_libc()
 
 
-def _build(doc: Any, task: Task, layout: Any, label: str) -> Outcome:
+def read_task(task: Task) -> Layout:
+    """The read stage for one task: the file's bytes, or the text of an article found inside an
+    input (decoded there already; its hash covers its fields), with the title and date given."""
+    if task.article is None:
+        return with_metadata(read_bytes(task.raw), task)
+    layout = read_bytes(task.article.text.encode("utf-8"))
+    return with_metadata(replace(layout, encoding=task.article.encoding, sha256=task.sha256), task)
+
+
+def _build(doc: Any, task: Task, layout: Layout, label: str, language: str | None) -> Outcome:
     from whosaid.record import build_article
     from whosaid.write import record_bytes
 
     try:
-        article = build_article(layout, doc, article_id=task.article_id, source_path=task.path, model=label)
+        article = build_article(
+            layout,
+            doc,
+            article_id=task.article_id,
+            source_path=task.path,
+            model=label,
+            origin=task.article,
+            language=language,
+        )
     except Exception as error:
         return _error(
             task,
@@ -183,19 +220,24 @@ def _build(doc: Any, task: Task, layout: Any, label: str) -> Outcome:
                 kind=type(error).__name__, reason=str(error).splitlines()[0] if str(error) else ""
             ),
         )
+    return _outcome(task, "ok", data=record_bytes(article), quotes=len(article.quotes), entities=len(article.entities))
+
+
+def _outcome(task: Task, status: str, **details: Any) -> Outcome:
+    where = task.article
     return Outcome(
         path=task.path,
         article_id=task.article_id,
-        status="ok",
-        data=record_bytes(article),
+        status=status,
         sha256=task.sha256,
-        quotes=len(article.quotes),
-        entities=len(article.entities),
+        line=where.line if where else None,
+        index=where.index if where else None,
+        **details,
     )
 
 
 def _error(task: Task, reason: str) -> Outcome:
-    return Outcome(path=task.path, article_id=task.article_id, status="error", sha256=task.sha256, error=reason)
+    return _outcome(task, "error", error=reason)
 
 
 def init_worker(model: str | None) -> None:
@@ -281,87 +323,6 @@ class ProcessPoolEngine:
 # ---------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Candidate:
-    path: Path
-    display: str
-    article_id: str
-
-
-def discover(inputs: Sequence[Path]) -> tuple[list[Candidate], list[Outcome]]:
-    """The ``.txt`` files under ``inputs`` (recursively), and entries for inputs that are not."""
-    found: list[Candidate] = []
-    rejected: list[Outcome] = []
-    ids: dict[str, str] = {}
-    seen: set[str] = set()
-    for given in inputs:
-        if not given.exists() and not given.is_symlink():
-            raise errors.WhosaidError(errors.E_NO_INPUT.format(path=given))
-        if given.is_dir():
-            paths = sorted(p for p in given.rglob("*") if not p.is_dir() and not _hidden(p.relative_to(given)))
-            base = given
-        else:
-            paths = [given]
-            base = given.parent
-        for path in paths:
-            display = path.as_posix()
-            if path.suffix.lower() != INPUT_SUFFIX:
-                status = "error" if path == given else "ignored"
-                rejected.append(Outcome(path=display, article_id=None, status=status, error=errors.E_NOT_TEXT))
-                continue
-            if display in seen:
-                continue  # the same file named twice
-            seen.add(display)
-            article_id = _unique_id(path.relative_to(base).with_suffix("").as_posix(), base.resolve().name, ids)
-            ids[article_id] = display
-            found.append(Candidate(path, display, article_id))
-    return found, rejected
-
-
-def _unique_id(natural: str, input_name: str, taken: dict[str, str]) -> str:
-    """``natural`` (the path under its input), else qualified by the input's name, else numbered:
-    ``run a b`` with ``a/x.txt`` and ``b/x.txt`` gives ``x`` and ``b/x``, the same on every run."""
-    if natural not in taken:
-        return natural
-    qualified = f"{input_name}/{natural}" if input_name else natural
-    number = 1
-    candidate = qualified
-    while candidate in taken:
-        number += 1
-        candidate = f"{qualified}~{number}"
-    return candidate
-
-
-def _hidden(relative: Path) -> bool:
-    return any(part.startswith(".") for part in relative.parts)
-
-
-def load_input(candidate: Candidate, max_bytes: int) -> Task | Outcome:
-    """Read one input's bytes, or the reason it cannot be read."""
-    import hashlib
-
-    def fail(reason: str) -> Outcome:
-        return Outcome(path=candidate.display, article_id=candidate.article_id, status="error", error=reason)
-
-    try:
-        info = candidate.path.stat()
-    except FileNotFoundError:
-        return fail(
-            errors.E_BROKEN_LINK if candidate.path.is_symlink() else errors.E_UNREADABLE.format(reason="file vanished")
-        )
-    except OSError as error:
-        return fail(errors.E_UNREADABLE.format(reason=error.strerror or error))
-    if not stat.S_ISREG(info.st_mode):
-        return fail(errors.E_UNREADABLE.format(reason="not a regular file"))
-    if info.st_size > max_bytes:
-        return fail(errors.E_TOO_LARGE.format(size=info.st_size, limit=max_bytes))
-    try:
-        raw = candidate.path.read_bytes()
-    except OSError as error:
-        return fail(errors.E_UNREADABLE.format(reason=error.strerror or error))
-    return Task(candidate.display, candidate.article_id, raw, hashlib.sha256(raw).hexdigest())
-
-
 def is_up_to_date(record: Any, task: Task, model: str) -> bool:
     """Whether ``record`` (the one on disk) was made from these bytes by this pipeline and model."""
     if not isinstance(record, dict):
@@ -400,6 +361,9 @@ class RunOptions:
     force: bool = False
     max_bytes: int = DEFAULT_MAX_BYTES
     batch_size: int = DEFAULT_BATCH_SIZE
+    format: SourceFormat | None = None  # read every input as this format; None: by extension
+    fields: Fields = field(default_factory=Fields)
+    any_language: bool = False  # process articles in other languages too
 
 
 Callback = Callable[[Outcome], None]
@@ -413,6 +377,7 @@ def run(
     engine_factory: Callable[[str | None, int], Engine] | None = None,
 ) -> RunSummary:
     """Process ``options.inputs`` into ``options.out_dir``; see the module docstring."""
+    from whosaid.inputs import InputOptions, count, discover, tasks
     from whosaid.parse import model_label_for, resolve_model
 
     model_name = resolve_model(options.model)
@@ -420,21 +385,26 @@ def run(
     out_dir = options.out_dir
     out_dir.mkdir(parents=True, exist_ok=True)
     clean_temporaries(out_dir)
-    candidates, rejected = discover(options.inputs)
+    candidates, rejected = discover(options.inputs, options.format)
+    input_options = InputOptions(options.max_bytes, options.fields, options.format, options.any_language)
 
-    entries: dict[str, ManifestEntry] = {}
+    entries: dict[tuple[str, int | None], ManifestEntry] = {}
     summary = RunSummary(model=label)
 
     def record(outcome: Outcome) -> None:
-        entries[outcome.path] = ManifestEntry(
+        written = outcome.status in ("ok", "skipped") and outcome.article_id is not None
+        entries[outcome.path, outcome.index] = ManifestEntry(
             path=outcome.path,
             id=outcome.article_id,
             status=outcome.status,  # type: ignore[arg-type]
-            output=record_name(outcome.article_id or "") if outcome.status in ("ok", "skipped") else None,
+            line=outcome.line,
+            index=outcome.index,
+            output=record_name(outcome.article_id or "") if written else None,
             sha256=outcome.sha256,
             error=outcome.error,
             quotes=outcome.quotes,
             entities=outcome.entities,
+            language=outcome.language,
         )
         summary.counts[outcome.status] = summary.counts.get(outcome.status, 0) + 1
         if outcome.status == "error":
@@ -442,8 +412,8 @@ def run(
         if on_outcome is not None:
             on_outcome(outcome)
 
-    total = len(candidates) + len(rejected)
-    jobs = options.jobs or default_jobs(len(candidates))
+    total = count(candidates, input_options) + len(rejected)
+    jobs = options.jobs or default_jobs(total)
     summary.jobs = jobs
     if on_start is not None:
         on_start(total, label, jobs)
@@ -452,8 +422,7 @@ def run(
 
     def pending_batches() -> Iterator[list[Task]]:
         batch: list[Task] = []
-        for candidate in candidates:
-            loaded = load_input(candidate, options.max_bytes)
+        for loaded in tasks(candidates, input_options):
             if isinstance(loaded, Outcome):
                 record(loaded)
                 continue
@@ -462,10 +431,10 @@ def run(
             owner = other_owner(existing, loaded)
             if owner is not None:
                 message = errors.E_ID_TAKEN.format(id=loaded.article_id, other=owner)
-                record(Outcome(path=loaded.path, article_id=None, status="error", sha256=loaded.sha256, error=message))
+                record(replace(_outcome(loaded, "error", error=message), article_id=None))
                 continue
             if not options.force and is_up_to_date(existing, loaded, label):
-                record(Outcome(path=loaded.path, article_id=loaded.article_id, status="skipped", sha256=loaded.sha256))
+                record(_outcome(loaded, "skipped"))
                 continue
             batch.append(loaded)
             if len(batch) >= options.batch_size:
@@ -502,19 +471,23 @@ def local_engine(model: str | None, jobs: int) -> Engine:
     return InProcessEngine(model) if jobs <= 1 else ProcessPoolEngine(model, jobs)
 
 
-def _write_run_manifest(out_dir: Path, inputs: Sequence[Path], label: str, entries: dict[str, ManifestEntry]) -> Path:
+def _write_run_manifest(
+    out_dir: Path, inputs: Sequence[Path], label: str, entries: dict[tuple[str, int | None], ManifestEntry]
+) -> Path:
     """The manifest lists this run's inputs, and keeps earlier runs' entries for other inputs."""
     previous = read_json(out_dir / MANIFEST_NAME)
-    merged: dict[str, ManifestEntry] = {}
+    merged: dict[tuple[str, int | None], ManifestEntry] = {}
+    seen = {path for path, _ in entries}
     if isinstance(previous, dict):
         for item in previous.get("articles", []):
             try:
                 entry = ManifestEntry.model_validate(item)
             except ValueError:
                 continue
-            merged[entry.path] = entry
+            if entry.path not in seen:
+                merged[entry.path, entry.index] = entry
     merged.update(entries)
-    articles = [merged[path] for path in sorted(merged)]
+    articles = [merged[key] for key in sorted(merged, key=lambda key: (key[0], key[1] if key[1] is not None else -1))]
     counts: dict[str, int] = {}
     for entry in articles:
         counts[entry.status] = counts.get(entry.status, 0) + 1
@@ -527,4 +500,4 @@ def _write_run_manifest(out_dir: Path, inputs: Sequence[Path], label: str, entri
     return write_manifest(out_dir, manifest)
 
 
-__all__ = ["Outcome", "RunOptions", "RunSummary", "Task", "discover", "process_tasks", "run", "write_atomic"]
+__all__ = ["Outcome", "RunOptions", "RunSummary", "Task", "process_tasks", "run", "write_atomic"]

@@ -77,12 +77,12 @@ def test_bad_inputs_get_error_entries_and_the_run_goes_on(seeds: Path, tmp_path:
     assert json.loads((out / "latin1.json").read_text())["source"]["encoding"] != "utf-8"
 
 
-def test_a_named_non_text_file_is_an_error(tmp_path: Path) -> None:
-    other = tmp_path / "article.html"
-    other.write_text("<p>hi</p>")
+def test_a_named_file_of_no_known_format_is_an_error(tmp_path: Path) -> None:
+    other = tmp_path / "article.pdf"
+    other.write_bytes(b"%PDF-1.4 not read by whosaid")
     code, _ = run("run", str(other), "--out", str(tmp_path / "out"), "--quiet")
     assert code == 1
-    assert manifest(tmp_path / "out")["article.html"]["error"] == "not a .txt file"
+    assert manifest(tmp_path / "out")["article.pdf"]["error"].startswith("not a format whosaid reads")
 
 
 def test_missing_input_is_a_usage_error(tmp_path: Path) -> None:
