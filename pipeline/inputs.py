@@ -154,7 +154,9 @@ def _candidate_tasks(candidate: Candidate, options: InputOptions) -> Iterator[Ta
             yield _failed(candidate, errors.E_TOO_LARGE.format(size=len(loaded), limit=options.max_bytes))
         else:
             digest = hashlib.sha256(loaded).hexdigest()
-            yield Task(candidate.display, candidate.article_id, loaded, digest, any_language=options.any_language)
+            yield Task(
+                candidate.display, candidate.article_id, loaded, digest, skip_other_languages=not options.any_language
+            )
         return
     yield from _article_tasks(candidate, read_articles(loaded, candidate.format, options.fields), options)
 
@@ -191,7 +193,7 @@ def _article_tasks(
                 title=item.title,
                 published=item.published,
                 article=item,
-                any_language=options.any_language,
+                skip_other_languages=not options.any_language,
             )
     except errors.ArticleError as error:
         yield _failed(candidate, str(error))

@@ -58,7 +58,8 @@ class Task:
     published: str | None = None
     # An article found inside another input (its text and fields); ``raw`` is then empty.
     article: InputArticle | None = None
-    any_language: bool = False
+    # Leave an article surely not in English unparsed (the runner's default; the API parses all).
+    skip_other_languages: bool = False
 
 
 @dataclass(frozen=True)
@@ -111,8 +112,8 @@ def process_tasks(
 ) -> list[Outcome]:
     """Read, parse and extract every task; one bad article yields an error outcome, not a crash.
 
-    An article that is surely not in English is not parsed (outcome ``other-language``) unless
-    its task allows any language; then its record notes the language.
+    An article surely not in English is not parsed (outcome ``other-language``) when its task
+    says so; otherwise its record notes the language.
     """
     from whosaid.language import other_language
 
@@ -126,7 +127,7 @@ def process_tasks(
             outcomes[position] = _error(task, str(error))
             continue
         languages[position] = other_language(layout.text)
-        if languages[position] and not task.any_language:
+        if languages[position] and task.skip_other_languages:
             outcomes[position] = _outcome(task, "other-language", language=languages[position])
         else:
             readable.append((position, task, layout))
