@@ -49,6 +49,12 @@ def record(path: Path) -> dict[str, Any]:
     return dict(data)
 
 
+def record_of(out: Path, article_id: str) -> dict[str, Any]:
+    """The record of ``article_id``, found through the manifest (ids may need a safe file name)."""
+    (entry,) = [e for e in entries(out) if e["id"] == article_id]
+    return record(out / entry["output"])
+
+
 def analysis(data: dict[str, Any]) -> dict[str, Any]:
     """What the pipeline found, without where the article came from (nor date values, which the
     publication date anchors)."""
@@ -204,7 +210,7 @@ def test_jsonl_run_gives_the_same_analysis_as_the_txt_file_and_notes_where(tmp_p
     (tmp_path / "news.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     code, output = run("run", str(tmp_path / "txt"), str(tmp_path / "news.jsonl"), "-o", str(tmp_path / "out"), "-q")
     assert code == 1 and "news.jsonl: line 2: not valid JSON" in output
-    plain, row = record(tmp_path / "out" / "harbour.json"), record(tmp_path / "out" / "news" / "h-1.json")
+    plain, row = record(tmp_path / "out" / "harbour.json"), record_of(tmp_path / "out", "news/h-1")
     assert analysis(plain) == analysis(row)
     tuesday = [e["value"] for e in row["entities"] if e["name"] == "Tuesday"]
     assert len(tuesday) == 1 and tuesday[0].startswith("2023-03-")  # the row's date anchors the weekday
@@ -212,7 +218,7 @@ def test_jsonl_run_gives_the_same_analysis_as_the_txt_file_and_notes_where(tmp_p
     assert any(q["speaker"] and q["speaker"]["name"] == "Margaret Okafor" for q in row["quotes"])
     assert row["id"] == "news/h-1" and row["published"] == "2023-03-14T09:30:00+00:00"
     assert row["source"]["format"] == "jsonl" and (row["source"]["line"], row["source"]["index"]) == (1, 0)
-    assert record(tmp_path / "out" / "news" / "2.json")["source"]["line"] == 3  # no id field: its index
+    assert record_of(tmp_path / "out", "news/2")["source"]["line"] == 3  # no id field: its index
     # A .txt record gains none of the new fields.
     assert not {"byline", "publication", "language"} & plain.keys()
     assert set(plain["source"]) == {"path", "sha256", "encoding"}
@@ -233,7 +239,7 @@ def test_rerun_skips_the_unchanged_articles_of_a_changed_jsonl(tmp_path: Path) -
     assert run("run", str(source), "-o", str(out), "-q")[0] == 0
     status = {e["id"]: e["status"] for e in entries(out)}
     assert status == {"news/a0": "skipped", "news/a1": "ok", "news/a2": "skipped", "news/a3": "ok"}
-    assert "Saturday" in record(out / "news" / "a1.json")["text"]
+    assert "Saturday" in record_of(out, "news/a1")["text"]
 
 
 @pytest.mark.model
@@ -242,7 +248,7 @@ def test_exports_and_html_run_one_record_per_article(tmp_path: Path) -> None:
     inputs = [str(DATA / name) for name in ("nexis.txt", "factiva.txt", "harbour.html")]
     code, output = run("run", *inputs, "-o", str(out), "-q")
     assert code == 0, output
-    mill = record(out / "nexis" / "0.json")
+    mill = record_of(out, "nexis/0")
     assert (mill["title"], mill["published"], mill["byline"], mill["publication"]) == (
         "Mill town bids farewell to its last loom",
         "2010-01-11T00:00:00",
@@ -250,9 +256,9 @@ def test_exports_and_html_run_one_record_per_article(tmp_path: Path) -> None:
         "The Northern Ledger (Leeds)",
     )
     assert any(q["speaker"] and q["speaker"]["name"] == "Dennis Whitaker" for q in mill["quotes"])
-    shipyard = record(out / "factiva" / "CLYDGZ0020220214ei2e0001a.json")
+    shipyard = record_of(out, "factiva/CLYDGZ0020220214ei2e0001a")
     assert shipyard["source"]["format"] == "factiva" and shipyard["published"] == "2022-02-14T00:00:00"
-    page = record(out / "harbour.json")
+    page = record_of(out, "harbour")
     assert page["source"]["format"] == "html" and page["title"].startswith("Harbour plan approved")
     assert {e["name"] for e in page["entities"] if e["kind"] == "person"} >= {"Margaret Okafor", "Tom Brierley"}
 
@@ -261,13 +267,13 @@ def test_exports_and_html_run_one_record_per_article(tmp_path: Path) -> None:
 def test_standard_input_as_text_and_as_jsonl(tmp_path: Path) -> None:
     code, output = run("run", "-", "-o", str(tmp_path / "a"), "-q", stdin=HARBOUR)
     assert code == 0, output
-    data = record(tmp_path / "a" / "stdin.json")
+    data = record_of(tmp_path / "a", "stdin")
     assert data["source"]["path"] == "-" and data["text"] == HARBOUR
     code, output = run(
         "run", "-", "--format", "jsonl", "-o", str(tmp_path / "b"), "-q", stdin=json.dumps({"id": "x", "text": HARBOUR})
     )
     assert code == 0, output
-    assert record(tmp_path / "b" / "stdin" / "x.json")["text"] == HARBOUR
+    assert record_of(tmp_path / "b", "stdin/x")["text"] == HARBOUR
 
 
 @pytest.mark.model
@@ -284,8 +290,8 @@ def test_other_languages_are_skipped_unless_asked(tmp_path: Path) -> None:
     assert not (tmp_path / "out" / "mixed" / "de.json").exists()
     code, output = run("run", str(source), "-o", str(tmp_path / "out"), "-q", "--any-language")
     assert code == 0, output
-    assert record(tmp_path / "out" / "mixed" / "de.json")["language"] == "de"
-    assert "language" not in record(tmp_path / "out" / "mixed" / "en.json")
+    assert record_of(tmp_path / "out", "mixed/de")["language"] == "de"
+    assert "language" not in record_of(tmp_path / "out", "mixed/en")
 
 
 def test_language_identification_on_short_and_long_texts() -> None:
