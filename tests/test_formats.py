@@ -301,3 +301,28 @@ def test_language_identification_on_short_and_long_texts() -> None:
     assert other_language("Le gouvernement a annoncé lundi une réforme des retraites très contestée.") == "fr"
     assert other_language(HARBOUR) is None
     assert other_language("OK") is None  # too short to be sure: processed as English
+
+
+@pytest.mark.model
+@pytest.mark.shared
+def test_bbc_articles_as_one_jsonl_give_the_records_of_the_txt_files(shared: Path, tmp_path: Path) -> None:
+    from whosaid.read import decode
+
+    corpus = sorted((shared / "corpus" / "bbc").glob("*.txt"))
+    if not corpus:
+        pytest.skip(f"no BBC corpus under {shared}")
+    sample = corpus[:: max(1, len(corpus) // 12)][:12]  # spread over the sections
+    (tmp_path / "txt").mkdir()
+    with (tmp_path / "bbc.jsonl").open("w", encoding="utf-8") as lines:
+        for path in sample:
+            (tmp_path / "txt" / path.name).symlink_to(path)
+            lines.write(json.dumps({"id": path.stem, "text": decode(path.read_bytes())[0]}) + "\n")
+    for folder, source in (("a", tmp_path / "txt"), ("b", tmp_path / "bbc.jsonl")):
+        code, output = run("run", str(source), "-o", str(tmp_path / folder), "-q")
+        assert code == 0, output
+    for path in sample:
+        plain, row = record_of(tmp_path / "a", path.stem), record_of(tmp_path / "b", f"bbc/{path.stem}")
+        assert {k: v for k, v in plain.items() if k not in ("id", "source")} == {
+            k: v for k, v in row.items() if k not in ("id", "source")
+        }, path.name
+        assert row["source"]["sha256"] != plain["source"]["sha256"]  # the article's hash, not the file's
