@@ -122,7 +122,7 @@ class _DuckDBSink:
     """One database file with the five tables, their keys, and a comment on every column."""
 
     def __init__(self, dest: Path) -> None:
-        duckdb = require("duckdb", "DuckDB exports")
+        duckdb = self.duckdb = require("duckdb", "DuckDB exports")
         self.path = dest / DUCKDB_NAME
         self.temporary = _temporary(self.path)
         self.connection: Any = duckdb.connect(str(self.temporary))
@@ -143,6 +143,8 @@ class _DuckDBSink:
         self.connection.register("incoming", incoming)
         try:
             self.connection.execute(f"INSERT INTO {table} SELECT * FROM incoming")
+        except self.duckdb.ConstraintException as error:  # e.g. two records with one article id
+            raise errors.WhosaidError(errors.E_EXPORT_KEYS.format(table=table, reason=error)) from None
         finally:
             self.connection.unregister("incoming")
 

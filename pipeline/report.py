@@ -12,6 +12,7 @@ import hashlib
 import re
 import shutil
 from collections import Counter, defaultdict
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
@@ -97,8 +98,8 @@ def _days(rows: list[QuoteRow]) -> Counter[date]:
     """Quotes per publication day (the dateline's own calendar day); undated articles left out."""
     days: Counter[date] = Counter()
     for row in rows:
-        if row.published:
-            days[date.fromisoformat(row.published[:10])] += 1
+        with suppress(ValueError):  # a date that is not ISO 8601 is left out like a missing one
+            days[date.fromisoformat((row.published or "")[:10])] += 1
     return days
 
 

@@ -136,10 +136,14 @@ def _ranges(ranges: Iterable[Range]) -> list[dict[str, int]]:
 
 
 def published_utc(value: str | None) -> datetime | None:
-    """The record's ``published`` as an aware UTC datetime (no offset: taken as UTC)."""
+    """The record's ``published`` as an aware UTC datetime (no offset: taken as UTC); None when it
+    is absent or not ISO 8601 (``published_iso`` keeps the text)."""
     if value is None:
         return None
-    moment = datetime.fromisoformat(value)
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
     return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC)
 
 

@@ -221,3 +221,24 @@ def test_missing_pyarrow_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.Mo
 def test_unknown_table_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(WhosaidError, match="the tables are articles, entities"):
         to_arrow([], "people")  # type: ignore[arg-type]
+
+
+def test_two_records_of_one_article_break_the_duckdb_keys_clearly(tmp_path: Path) -> None:
+    write(tmp_path / "out", article("a"))
+    copy = tmp_path / "out" / "copy" / "a.json"
+    copy.parent.mkdir()
+    copy.write_bytes((tmp_path / "out" / "a.json").read_bytes())
+    dest = tmp_path / "export"
+    result = runner.invoke(app, ["export", str(tmp_path / "out"), "--format", "duckdb", "--out", str(dest)])
+    assert result.exit_code == 2
+    assert "break a key of the articles table" in result.output and '"a"' in result.output.replace("'", '"')
+    assert list(dest.iterdir()) == []
+
+
+def test_a_published_value_that_is_not_iso_is_kept_as_text(tmp_path: Path) -> None:
+    write(tmp_path / "out", article("a", published="early March"))
+    (row,) = to_arrow(tmp_path / "out", "articles").to_pylist()
+    assert row["published"] is None and row["published_iso"] == "early March"
+    result = runner.invoke(app, ["report", str(tmp_path / "out"), "--out", str(tmp_path / "site")])
+    assert result.exit_code == 0, result.output
+    assert 'class="chart chart-timeline"' not in (tmp_path / "site" / "index.html").read_text()
