@@ -242,3 +242,24 @@ def test_a_published_value_that_is_not_iso_is_kept_as_text(tmp_path: Path) -> No
     result = runner.invoke(app, ["report", str(tmp_path / "out"), "--out", str(tmp_path / "site")])
     assert result.exit_code == 0, result.output
     assert 'class="chart chart-timeline"' not in (tmp_path / "site" / "index.html").read_text()
+
+
+def test_articles_from_multi_article_files_keep_their_source_fields(tmp_path: Path) -> None:
+    from whosaid.models import Source
+
+    record = article("news/3").model_copy(
+        update={
+            "byline": "Ola Hansen",
+            "publication": "Harbour Times",
+            "source": Source(path="news.jsonl", sha256="1" * 64, encoding="utf-8", format="jsonl", line=4, index=3),
+        }
+    )
+    write(tmp_path, record)
+    (row,) = to_arrow(tmp_path, "articles").to_pylist()
+    assert (row["article_id"], row["byline"], row["publication"]) == ("news/3", "Ola Hansen", "Harbour Times")
+    assert (row["source_path"], row["source_format"], row["source_line"], row["source_index"]) == (
+        "news.jsonl",
+        "jsonl",
+        4,
+        3,
+    )
