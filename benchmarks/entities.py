@@ -5,6 +5,7 @@ LOC (person, organization, place; MISC left out), after stripping a leading "the
 trailing "'s" from gold and predicted spans alike. Micro precision, recall and F1.
 
     python benchmarks/entities.py [--data PATH] [--model NAME] [--limit N] [--docs-cache FILE] [--deltas]
+                                  [--wrap N]  # also on copies hard-wrapped at N columns, side by side
 
 ``--deltas`` adds whosaid's per-label F1 difference from bare spaCy and two confusion tables
 over the spans both systems found: bare spaCy's label -> whosaid's label, and gold -> whosaid
@@ -94,6 +95,64 @@ def _label_order(label: str) -> tuple[int, str]:
     return (order.index(label) if label in order else len(order), label)
 
 
+def gold_keys(record: dict[str, Any]) -> set[Key]:
+    text = record["text"]
+    return {
+        (record["id"], *normalise(text, e["start"], e["end"]), e["label"])
+        for e in record["entities"]
+        if e["label"] in LABELS
+    }
+
+
+def predicted_keys(record: dict[str, Any], doc: Any) -> tuple[set[Key], set[Key]]:
+    """Bare spaCy's and whosaid's PER/ORG/LOC mentions in ``doc``, keyed on ``record``'s text."""
+    text = record["text"]
+    bare = {
+        (record["id"], *normalise(text, ent.start_char, ent.end_char), SPACY_TO_CONLL[ent.label_])
+        for ent in doc.ents
+        if ent.label_ in SPACY_TO_CONLL
+    }
+    ours = {
+        (record["id"], *normalise(text, mention.start, mention.end), KIND_TO_CONLL[entity.kind])
+        for entity in extract_entities(doc)
+        if entity.kind in KIND_TO_CONLL
+        for mention in entity.mentions
+    }
+    return bare, ours
+
+
+def compare_wrapped(nlp: Any, docs: list[dict[str, Any]], width: int, cache: Path | None) -> int:
+    """Score on the documents and on copies hard-wrapped at ``width`` (both through the read stage)."""
+    from wrapping import hard_wrap, parse_cached, parse_text, print_side_by_side
+
+    started = time.perf_counter()
+    originals = [d["text"] for d in docs]
+    texts = [parse_text(text) for text in originals] + [parse_text(hard_wrap(text, width)) for text in originals]
+    same = sum(a == b for a, b in zip(texts[: len(docs)], texts[len(docs) :], strict=True))
+    print(f"the read stage gives {same}/{len(docs)} wrapped copies the parse text of the original")
+    parsed = parse_cached(nlp, texts, cache)
+    gold = set().union(*(gold_keys(record) for record in docs))
+    rows = []
+    for number in range(2):
+        bare: set[Key] = set()
+        ours: set[Key] = set()
+        for record, doc in zip(docs, parsed[number * len(docs) : (number + 1) * len(docs)], strict=True):
+            found_bare, found_ours = predicted_keys(record, doc)
+            bare |= found_bare
+            ours |= found_ours
+        rows.append(
+            [
+                (f"{name} {label} {measure}", value)
+                for name, predicted in (("whosaid", ours), ("spaCy", bare))
+                for label, figures in score(gold, predicted).items()
+                for measure, value in zip(("P", "R", "F1"), figures, strict=True)
+            ]
+        )
+    print(f"CoNLL-2003 dev: {len(docs)} documents, model {model_label(nlp)}, {time.perf_counter() - started:.0f}s")
+    within = print_side_by_side(f"unwrapped vs wrapped at {width} (spaCy: bare doc.ents of the same parse)", *rows)
+    return 0 if within else 1
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -101,6 +160,7 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--docs-cache", type=Path, default=None, help="keep parsed docs here (DocBin)")
     parser.add_argument("--deltas", action="store_true", help="per-label deltas against bare spaCy and confusions")
+    parser.add_argument("--wrap", type=int, default=0, help="compare with copies hard-wrapped at N columns")
     args = parser.parse_args()
     if not args.data.exists():
         print(f"no benchmark data at {args.data} (set WHOSAID_SHARED or --data)", file=sys.stderr)
@@ -108,6 +168,8 @@ def main() -> int:
     docs = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
     docs = docs[: args.limit] if args.limit else docs
     nlp = load_model(args.model)
+    if args.wrap:
+        return compare_wrapped(nlp, docs, args.wrap, args.docs_cache)
     gold: set[Key] = set()
     bare: set[Key] = set()
     ours: set[Key] = set()

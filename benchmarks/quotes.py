@@ -15,6 +15,7 @@ Implements the scoring of ``../shared/benchmarks/README.md`` exactly:
                                 [--docs-cache FILE]  # parse once, re-score in seconds
                                 [--folds N]  # also score N disjoint parts (by article id), for spread
                                 [--cv K] [--no-learned]  # the learned scorer out-of-fold (K parts by article)
+                                [--wrap N]  # also on copies hard-wrapped at N columns, side by side
 """
 
 from __future__ import annotations
@@ -249,6 +250,58 @@ def calibration(pairs: list[tuple[float, bool]], bins: int = 10) -> list[str]:
     return lines
 
 
+def figures(tally: Tally) -> list[tuple[str, float]]:
+    """Every track's figures, by name, for the side-by-side comparison."""
+    rows = []
+    for track, (p, r, f) in (
+        ("all", prf(tally.matched, tally.predicted, tally.gold)),
+        ("direct", direct_prf(tally)),
+        ("e2e", prf(tally.e2e, tally.predicted, tally.gold)),
+    ):
+        rows += [(f"{track} P", p), (f"{track} R", r), (f"{track} F1", f)]
+    accuracy = tally.speaker_right / tally.speaker_total if tally.speaker_total else 0.0
+    rows.append(("speaker accuracy on matched", accuracy))
+    for kind in ("direct", "mixed", "indirect"):
+        rows.append((f"recall {kind}", tally.by_kind_matched[kind] / tally.by_kind[kind] if tally.by_kind[kind] else 0))
+    return rows
+
+
+def direct_prf(tally: Tally) -> tuple[float, float, float]:
+    p = tally.predicted_direct_matched / tally.predicted_direct if tally.predicted_direct else 0.0
+    r = tally.gold_direct_matched / tally.gold_direct if tally.gold_direct else 0.0
+    return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+
+def compare_wrapped(nlp: Any, label: str, articles: list[dict[str, Any]], width: int, cache: Path | None) -> int:
+    """Score whosaid on the articles and on copies hard-wrapped at ``width``; print both side by side."""
+    from wrapping import hard_wrap, parse_cached, parse_text, print_side_by_side
+
+    started = time.perf_counter()
+    versions = {"unwrapped": [a["text"] for a in articles]}
+    versions[f"wrapped at {width}"] = [hard_wrap(text, width) for text in versions["unwrapped"]]
+    texts = {name: [parse_text(text) for text in originals] for name, originals in versions.items()}
+    same = sum(a == b for a, b in zip(*texts.values(), strict=True))
+    print(f"the read stage gives {same}/{len(articles)} wrapped copies the parse text of the original")
+    docs = parse_cached(nlp, [text for name in texts for text in texts[name]], cache)
+    tallies = {}
+    for number, (name, originals) in enumerate(versions.items()):
+        tally = tallies[name] = Tally()
+        for k, (article, text) in enumerate(zip(articles, originals, strict=True)):
+            try:
+                predicted = whosaid_predictions(docs[number * len(articles) + k], text, label)
+            except Exception as error:
+                tally.errors += 1
+                print(f"whosaid error on {article['id']} ({name}): {error!r}", file=sys.stderr)
+                predicted = []
+            score_article(tally, text, article["quotes"], predicted, None, article["id"])
+    elapsed = time.perf_counter() - started
+    print(f"PolNeAR: {len(articles)} articles, model {label}, {elapsed:.0f}s (both versions)")
+    unwrapped, wrapped = tallies.values()
+    within = print_side_by_side(f"whosaid, unwrapped vs wrapped at {width}", figures(unwrapped), figures(wrapped))
+    print(f"  articles with an error: {unwrapped.errors} unwrapped, {wrapped.errors} wrapped")
+    return 0 if within else 1
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -262,6 +315,7 @@ def main() -> int:
     parser.add_argument("--folds", type=int, default=0, help="also print all and e2e F1 on N disjoint parts")
     parser.add_argument("--cv", type=int, default=5, help="parts (by article) for the learned scorer's out-of-fold run")
     parser.add_argument("--no-learned", action="store_true", help="skip the learned scorer (needs scikit-learn)")
+    parser.add_argument("--wrap", type=int, default=0, help="compare with copies hard-wrapped at N columns")
     args = parser.parse_args()
     if not args.data.exists():
         print(f"no benchmark data at {args.data} (set WHOSAID_SHARED or --data)", file=sys.stderr)
@@ -282,6 +336,8 @@ def main() -> int:
             use_textacy = False
     nlp = load_model(args.model)
     label = model_label(nlp)
+    if args.wrap:
+        return compare_wrapped(nlp, label, articles, args.wrap, args.docs_cache)
     ours, theirs = Tally(), Tally()
     folds = [Tally() for _ in range(args.folds)]
     log: list[dict[str, Any]] | None = [] if args.errors else None
