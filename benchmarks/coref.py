@@ -30,6 +30,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from docs_cache import parsed_docs
 from whosaid.cues import PRONOUN_REFERENTS
 from whosaid.parse import load_model, model_label
 from whosaid.read import read_bytes
@@ -99,19 +100,6 @@ def judge(gold: Gold, cluster: dict[str, Any], name: str, entity_mentions: list[
             if found is not None and found[1]["entity_type"] != "person":
                 return "non-person"
     return "wrong"
-
-
-def parsed_docs(nlp: Any, texts: list[str], cache: Path | None) -> list[Any]:
-    from spacy.tokens import DocBin
-
-    if cache is not None and cache.exists():
-        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-        if [d.text for d in docs] == texts:
-            return docs
-    docs = list(nlp.pipe(texts))
-    if cache is not None:
-        DocBin(docs=docs).to_disk(cache)
-    return docs
 
 
 def b_cubed(pairs: list[tuple[str, str]]) -> tuple[float, float]:

@@ -21,10 +21,10 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from docs_cache import parsed_docs
 from whosaid.entities import extract_entities
 from whosaid.parse import load_model, model_label
 
@@ -61,20 +61,6 @@ def score(gold: set[Key], predicted: set[Key]) -> dict[str, tuple[float, float, 
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         result[label] = (precision, recall, f1)
     return result
-
-
-def parsed_docs(nlp: Any, texts: list[str], cache: Path | None) -> list[Any]:
-    """Docs for the texts; with a cache file, parsed once and read back on later runs."""
-    from spacy.tokens import DocBin
-
-    if cache is not None and cache.exists():
-        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-        if [d.text for d in docs] == texts:
-            return docs
-    docs = list(nlp.pipe(texts))
-    if cache is not None:
-        DocBin(docs=docs).to_disk(cache)
-    return docs
 
 
 def confusion(rows: dict[tuple[str, int, int], str], columns: dict[tuple[str, int, int], str], title: str) -> None:

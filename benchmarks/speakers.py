@@ -15,10 +15,10 @@ import os
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from docs_cache import parsed_docs
 from whosaid.parse import load_model, model_label
 from whosaid.read import read_bytes
 from whosaid.record import build_article
@@ -26,19 +26,6 @@ from whosaid.record import build_article
 SHARED = Path(os.environ.get("WHOSAID_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 DEFAULT_CORPUS = SHARED / "corpus" / "bbc"
 PRONOUNS = frozenset("i me we us you he him she her it they them one this that these those who".split())
-
-
-def parsed_docs(nlp: Any, texts: list[str], cache: Path | None) -> list[Any]:
-    from spacy.tokens import DocBin
-
-    if cache is not None and cache.exists():
-        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-        if [d.text for d in docs] == texts:
-            return docs
-    docs = list(nlp.pipe(texts))
-    if cache is not None:
-        DocBin(docs=docs).to_disk(cache)
-    return docs
 
 
 def main() -> int:
