@@ -15,6 +15,7 @@ a content word (not a title) with a non-pronoun mention of the cluster. Also pri
   splits into several entities.
 
     python benchmarks/coref.py [--data PATH] [--model NAME] [--limit N] [--docs-cache FILE] [--folds K]
+                               [--cv-window K]  # the resolver's window chosen on K-1 folds, scored on the K-th
 """
 
 from __future__ import annotations
@@ -31,17 +32,18 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from docs_cache import parsed_docs
+from whosaid import resolver
 from whosaid.cues import PRONOUN_REFERENTS
 from whosaid.parse import load_model, model_label
 from whosaid.read import read_bytes
 from whosaid.record import build_article
-from whosaid.resolver import resolve
 from whosaid.titles import TITLE_WORDS
 
 SHARED = Path(os.environ.get("WHOSAID_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 DEFAULT_DATA = SHARED / "benchmarks" / "gum" / "gum_train.jsonl"
 STOPWORDS = frozenset("the a an of and in on at for to de la le von van der da di 's".split())
 THIRD_PERSON = frozenset(PRONOUN_REFERENTS)
+WINDOWS = (2, 4, 8, 12, 20)  # sentences back the resolver looks, tried by --cv-window
 
 
 def content_words(text: str) -> set[str]:
@@ -114,6 +116,46 @@ def b_cubed(pairs: list[tuple[str, str]]) -> tuple[float, float]:
     return precision, recall
 
 
+def score_pronouns(doc: Any, gold: Gold, entities: list[Any], window: int | None = None) -> Counter[str]:
+    """Verdicts for every scored third-person pronoun of one document, as the resolver links them."""
+    saved = resolver.WINDOW
+    resolver.WINDOW = window or saved
+    try:
+        links = resolver.resolve(doc, entities).links
+    finally:
+        resolver.WINDOW = saved
+    by_id = {e.id: e for e in entities}
+    counts: Counter[str] = Counter()
+    for token in doc:
+        if token.lower_ not in THIRD_PERSON:
+            continue
+        found = gold.at(token.idx, token.idx + len(token))
+        if found is None or not is_pronoun_to_score(*found) or found[0]["start"] != token.idx:
+            continue
+        entity = by_id.get(links.get(token.i, ""))
+        name = entity.name if entity else token.text
+        counts[judge(gold, found[1], name, entity.mentions if entity else [], token.text)] += 1
+    return counts
+
+
+def cross_validated(per_article: dict[int, list[Counter[str]]], folds: int) -> None:
+    """Choose the resolver's window on the other folds of articles, score it on the held-out fold."""
+    right = total = 0
+    for k in range(folds):
+
+        def accuracy(window: int, held_out: bool, k: int = k) -> tuple[int, int]:
+            counts = sum((c for i, c in enumerate(per_article[window]) if (i % folds == k) == held_out), Counter())
+            return counts["right"], sum(counts.values())
+
+        best = max(WINDOWS, key=lambda w: accuracy(w, False)[0] / max(1, accuracy(w, False)[1]))
+        held_right, held_total = accuracy(best, True)
+        right, total = right + held_right, total + held_total
+        print(
+            f"  fold {k}: window {best} chosen on the other folds, held-out right {held_right / max(1, held_total):.3f}"
+        )
+    print(f"  out-of-fold pronoun accuracy with the window tuned by {folds}-fold CV: {right / max(1, total):.3f}")
+
+
 def share(counts: Counter[str], key: str) -> float:
     total = sum(counts.values())
     return counts[key] / total if total else 0.0
@@ -127,6 +169,7 @@ def main() -> int:
     parser.add_argument("--docs-cache", type=Path, default=None, help="keep parsed docs here (DocBin)")
     parser.add_argument("--folds", type=int, default=0, help="also print pronoun accuracy per fold of articles")
     parser.add_argument("--errors", action="store_true", help="print the wrong pronoun speakers")
+    parser.add_argument("--cv-window", type=int, default=0, help="K: tune the resolver window by K-fold CV by article")
     args = parser.parse_args()
     if not args.data.exists():
         print(f"no benchmark data at {args.data} (set WHOSAID_SHARED or --data)", file=sys.stderr)
@@ -142,6 +185,7 @@ def main() -> int:
     by_article: list[Counter[str]] = []
     pairs: list[tuple[str, str]] = []
     split = Counter[str]()
+    with_window: dict[int, list[Counter[str]]] = defaultdict(list)
     for record, layout, doc in zip(records, layouts, docs, strict=True):
         if layout.text != record["text"]:
             print(f"{record['id']}: decoded text differs from the gold text; skipped", file=sys.stderr)
@@ -163,18 +207,10 @@ def main() -> int:
                     f"  {record['id']} {found[0]['text']!r} -> {quote.speaker.name!r}"
                     f" ({verdict}; gold {found[1]['name']!r})"
                 )
-        links = resolve(doc, article.entities).links
-        article_counts: Counter[str] = Counter()
-        for token in doc:
-            if token.lower_ not in THIRD_PERSON:
-                continue
-            found = gold.at(token.idx, token.idx + len(token))
-            if found is None or not is_pronoun_to_score(*found) or found[0]["start"] != token.idx:
-                continue
-            entity = entities.get(links.get(token.i, ""))
-            name = entity.name if entity else token.text
-            verdict = judge(gold, found[1], name, entity.mentions if entity else [], token.text)
-            article_counts[verdict] += 1
+        article_counts = score_pronouns(doc, gold, article.entities)
+        if args.cv_window:
+            for window in WINDOWS:
+                with_window[window].append(score_pronouns(doc, gold, article.entities, window))
         pronouns.update(article_counts)
         by_genre[record["genre"]].update(article_counts)
         by_article.append(article_counts)
@@ -208,6 +244,8 @@ def main() -> int:
     if args.folds:
         folds = [sum(by_article[k :: args.folds], Counter()) for k in range(args.folds)]
         print("  by fold of articles: " + ", ".join(f"{share(f, 'right'):.3f}" for f in folds))
+    if args.cv_window:
+        cross_validated(with_window, args.cv_window)
     precision, recall = b_cubed(pairs)
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     print(
