@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from whosaid.models import Article
 
@@ -66,3 +67,14 @@ def test_archive_export(process: Callable[[str], Article]) -> None:
     assert article.dateline_place == "BOSTON"
     assert _speaker_of(article, "belongs to everybody") in ("Thomas Menino", "Menino")
     assert "Tom Kelly" not in _names(article, "person")
+
+
+def test_paragraph_pipe_on_raw_wrapped_text(nlp: Any) -> None:
+    # A Doc parsed from the raw text (extract_doc, the component): wrapped breaks start no sentence.
+    doc = nlp(AP_STORY)
+    starts = {token.text for token in doc if token.is_sent_start}
+    lumpur = next(token for token in doc if token.text == "Lumpur")
+    assert not lumpur.is_sent_start
+    buyers = next(token for token in doc if token.text == "Buyers")
+    assert buyers.is_sent_start  # an indented first line is a paragraph
+    assert "FASHION" in starts
