@@ -33,14 +33,19 @@ ORG_SUFFIXES = frozenset(
     """.split()
 )
 
-# Common nouns that stand for an organisation named earlier: "the company", "the firm", "the agency".
-ORG_NOUNS = frozenset(
+# Common nouns that stand for an organisation named earlier. Any company fits "the company" or
+# "the firm"; the others fit an organisation whose name holds them ("the bank": "Bank of England").
+COMPANY_NOUNS = frozenset(
     """
-    company firm group bank party council agency association union federation commission committee authority
-    ministry department institute university college foundation trust board bureau organisation organization
-    society league club government administration regulator watchdog retailer airline carrier maker giant
-    manufacturer producer supplier lender insurer operator chain network broadcaster publisher studio label
-    team side business corporation conglomerate charity
+    company firm group business corporation conglomerate retailer airline carrier maker giant manufacturer
+    producer supplier lender insurer operator chain network broadcaster publisher studio label
+    """.split()
+)
+ORG_NOUNS = COMPANY_NOUNS | frozenset(
+    """
+    bank party council agency association union federation commission committee authority ministry department
+    institute university college foundation trust board bureau organisation organization society league club
+    government administration regulator watchdog team side charity
     """.split()
 )
 

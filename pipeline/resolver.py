@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from whosaid.cues import PRONOUN_REFERENTS
-from whosaid.gazetteer import ORG_NOUNS
+from whosaid.gazetteer import COMPANY_NOUNS, ORG_NOUNS
 from whosaid.quotemarks import find_quoted_spans, quoted_mask
 from whosaid.titles import TITLE_GENDERS, TITLE_WORDS, title_key
 
@@ -76,7 +76,10 @@ class Resolution:
         if not any(t.lower_ in ("the", "this") or t.dep_ == "poss" for t in head.lefts):
             return None  # "a spokesman" names no one in particular
         if head.lower_ in ORG_NOUNS:
-            return self.article.best(head, "thing", self.genders, [])
+            named = self.article.best(head, f"org:{head.lower_}", self.genders, [])
+            if named is None and head.lower_ in COMPANY_NOUNS:
+                return self.article.best(head, "thing", self.genders, [])
+            return named
         wanted = {w for w in _words_to(head) if w in TITLE_WORDS}
         if not wanted:
             return None
@@ -203,6 +206,8 @@ def _agrees(entity: Entity, wanted: str, genders: dict[str, Gender]) -> bool:
         return entity.kind == "person" and genders.get(entity.id, wanted) == wanted
     if wanted == "thing":
         return entity.kind == "organization"
+    if wanted.startswith("org:"):  # "the bank": an organisation with "bank" in its name
+        return entity.kind == "organization" and wanted[4:] in entity.name.casefold().split()
     return entity.kind == "organization"  # plural: organisations ("Labour ... they")
 
 

@@ -70,3 +70,18 @@ def test_role_nouns_go_to_who_the_article_gave_the_role(process: Callable[[str],
 def test_a_role_the_article_gives_no_one_stays_a_role(process: Callable[[str], Article]) -> None:
     article = process('Profits fell at the bank. "We expect a better year," a spokesman said.')
     assert speakers(article) == [("spokesman", "spokesman")]
+
+
+def test_a_kind_noun_goes_only_to_an_organisation_of_that_kind(process: Callable[[str], Article]) -> None:
+    article = process(
+        "The Bank of England held rates on Thursday. Tesco reported strong sales. "
+        "The bank said inflation would fall.\n\n"
+        "The BBC broadcast the debate. The government said it would respond."
+    )
+    found = {mention: (name, entity) for name, mention, entity in _with_entities(article)}
+    assert found["bank"][0] == "Bank of England"
+    assert found["government"] == ("government", None)  # not the BBC
+
+
+def _with_entities(article: Article) -> list[tuple[str, str, str | None]]:
+    return [(q.speaker.name, q.speaker.mention.text, q.speaker.entity_id) for q in article.quotes if q.speaker]
