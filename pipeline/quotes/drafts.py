@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from whosaid.quotes.method import Method
 
@@ -11,6 +12,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from whosaid.models import Speaker
     from whosaid.speakers import EntityIndex
+
+_LETTERS = re.compile(r"[^\W_]+")  # what str.isalnum() accepts
 
 
 @dataclass
@@ -45,6 +48,21 @@ class Context:
     mask: list[bool]  # inside a direct quote (content or marks)
     quoted_any: list[bool]  # inside any quotation marks, inline ones included
     char_token: list[int]
+    # How many letters and digits, and how many inside a direct quote, come before each offset.
+    letters_before: Any = None
+    quoted_letters_before: Any = None
+    commas: list[int] = field(default_factory=list)  # indices of the comma tokens
+
+    def __post_init__(self) -> None:
+        import numpy
+
+        self.commas = [token.i for token in self.doc if token.text == ","]
+        letters = numpy.zeros(len(self.text), dtype=bool)
+        for match in _LETTERS.finditer(self.text):
+            letters[match.start() : match.end()] = True
+        quoted = letters & numpy.array(self.mask[: len(self.text)], dtype=bool)
+        self.letters_before = numpy.concatenate(([0], numpy.cumsum(letters, dtype=numpy.int64)))
+        self.quoted_letters_before = numpy.concatenate(([0], numpy.cumsum(quoted, dtype=numpy.int64)))
 
     def token_at(self, offset: int) -> Token | None:
         if 0 <= offset < len(self.char_token) and self.char_token[offset] >= 0:

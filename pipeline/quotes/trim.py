@@ -3,6 +3,7 @@ or a trailing appendage (", who ...", ", when ...")."""
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
 from whosaid.cues import QUOTE_CHARS
@@ -38,9 +39,8 @@ def without_appendage(ctx: Context, span: tuple[int, int]) -> tuple[int, int]:
     last = ctx.token_at(end - 1)
     if first is None or last is None:
         return span
-    for token in ctx.doc[first.i + 1 : last.i]:
-        if token.text != "," or token.i + 1 > last.i:
-            continue
+    commas = ctx.commas[bisect.bisect_right(ctx.commas, first.i) : bisect.bisect_left(ctx.commas, last.i)]
+    for token in (ctx.doc[i] for i in commas):
         after = ctx.doc[token.i + 1]
         head = after
         while head.head.i != head.i and head.head.i > token.i and head.head.i <= last.i:

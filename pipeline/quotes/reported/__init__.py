@@ -43,5 +43,7 @@ def find_reported(ctx: Context, direct: list[Draft]) -> list[Draft]:
 
 
 def _mostly_quoted(ctx: Context, start: int, end: int) -> bool:
-    letters = [k for k in range(start, end) if ctx.text[k].isalnum()]
-    return bool(letters) and sum(ctx.mask[k] for k in letters) > 0.5 * len(letters)
+    """Whether most letters and digits in ``start:end`` are inside a direct quote (constant time)."""
+    letters = ctx.letters_before[end] - ctx.letters_before[start]
+    quoted = ctx.quoted_letters_before[end] - ctx.quoted_letters_before[start]
+    return bool(letters > 0 and quoted > 0.5 * letters)

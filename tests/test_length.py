@@ -1,0 +1,112 @@
+"""Long and degenerate articles: chunked parsing, runs without spaces, many line breaks."""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+from typing import Any
+
+import pytest
+from whosaid.parse import MAX_RUN, chunk_bounds, make_doc, parse
+from whosaid.runner import Task, process_tasks
+
+PEOPLE = ["Maria Lopez", "Tom Becker", "Aisha Khan", "Peter Novak", "Lena Fischer", "Omar Haddad"]
+PLACES = ["Leeds", "Cardiff", "Glasgow", "Belfast", "Bristol", "Norwich"]
+
+
+def paragraph(number: int) -> str:
+    person, place = PEOPLE[number % len(PEOPLE)], PLACES[number % len(PLACES)]
+    return (
+        f"The council in {place} approved plan number {number} on Tuesday after a long debate. "
+        f"“We have waited for this for years,” said {person}, who chairs the housing committee. "
+        f"Critics said the budget of {number + 3} million pounds would not cover the repairs."
+    )
+
+
+def article(paragraphs: int) -> str:
+    return "Council budget approved\n\n" + "\n\n".join(paragraph(n) for n in range(paragraphs)) + "\n"
+
+
+def test_chunks_cover_the_text_and_end_at_paragraph_breaks() -> None:
+    text = article(60)
+    bounds = chunk_bounds(text, 2_000)
+    assert bounds[0][0] == 0 and bounds[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(bounds))
+    assert all(0 < end - start <= 2_000 for start, end in bounds)
+    assert all(text[start - 2 : start] == "\n\n" for start, _ in bounds[1:])
+    assert chunk_bounds(text, len(text)) == [(0, len(text))]
+
+
+def test_an_overlong_paragraph_is_cut_after_a_sentence_then_anywhere() -> None:
+    one_paragraph = " ".join(paragraph(n) for n in range(40))
+    for start, _ in chunk_bounds(one_paragraph, 1_500)[1:]:
+        assert one_paragraph[start - 2 : start] == ". "
+    no_space = "x" * 5_000
+    assert chunk_bounds(no_space, 1_000) == [(k, k + 1_000) for k in range(0, 5_000, 1_000)]
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    from whosaid.parse import load_model
+
+    return load_model()
+
+
+def test_a_chunked_parse_is_one_doc_over_the_whole_text(nlp: Any) -> None:
+    text = article(40)
+    [(doc, context)] = list(parse(nlp, [(text, "a")], chunk_chars=1_500))
+    assert context == "a" and doc.text == text
+    assert [t.text_with_ws for t in doc] == [t.text_with_ws for t in nlp.tokenizer(text)]
+    sentences = [s.text.strip() for s in doc.sents]
+    assert sentences[0] == "Council budget approved"
+    # The last paragraph, far past the first chunk, still has its people and places.
+    last = text.rindex("The council")
+    names = {(e.text, e.label_) for e in doc.ents if e.start_char >= last}
+    assert (PLACES[39 % len(PLACES)], "GPE") in names and (PEOPLE[39 % len(PEOPLE)], "PERSON") in names
+    whole = nlp(text)
+    assert [t.is_sent_start for t in doc] == [t.is_sent_start for t in whole]
+
+
+def test_no_article_reaches_spacys_length_limit(nlp: Any) -> None:
+    text = article(120)
+    raw = text.encode()
+    limit = nlp.max_length
+    nlp.max_length = len(text) // 3
+    try:
+        [outcome] = process_tasks(nlp, "model", [Task("long.txt", "long", raw, hashlib.sha256(raw).hexdigest())])
+    finally:
+        nlp.max_length = limit
+    assert outcome.status == "ok", outcome.error
+    assert outcome.quotes is not None and outcome.quotes >= 100
+
+
+def test_a_run_without_spaces_becomes_few_tokens_and_keeps_the_text(nlp: Any) -> None:
+    marks = "Before " + '"' * 20_000 + " after  the run.\nNext line"
+    doc = make_doc(nlp, marks)
+    assert doc.text == marks
+    assert len(doc) < 20_000 / MAX_RUN + 10
+    assert [t.text_with_ws for t in doc][-6:] == [t.text_with_ws for t in nlp.tokenizer(" after  the run.\nNext line")][
+        -6:
+    ]
+    assert doc[0].text_with_ws == "Before "
+    ordinary = article(3)
+    assert [t.text_with_ws for t in make_doc(nlp, ordinary)] == [t.text_with_ws for t in nlp.tokenizer(ordinary)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"' * 20_000, '"\n' * 5_000, "“”" * 5_000, "Ann Lee said " * 1_500, "word " * 4_000],
+    ids=["marks", "marks-lines", "curly", "names", "no-stop"],
+)
+def test_degenerate_articles_give_records(nlp: Any, text: str) -> None:
+    raw = text.encode()
+    [outcome] = process_tasks(nlp, "model", [Task("odd.txt", "odd", raw, hashlib.sha256(raw).hexdigest())])
+    assert outcome.status == "ok", outcome.error
+
+
+def test_every_line_break_starts_a_sentence(nlp: Any) -> None:
+    text = "Headline here\nBy a reporter\n\nFirst line of text\nsecond line\n" * 200
+    doc = nlp(text)
+    after_breaks = [t for t in doc if t.i > 0 and not t.is_space and "\n" in doc[t.i - 1].text_with_ws]
+    assert len(after_breaks) == 4 * 200 - 1
+    assert all(t.is_sent_start for t in after_breaks)
