@@ -120,6 +120,10 @@ def run(
         int, typer.Option("--max-bytes", min=1, help="Articles larger than this many bytes are refused.")
     ] = 5_000_000,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per batch sent to a worker.")] = 16,
+    timeout: Annotated[
+        float,
+        typer.Option("--timeout", min=0, help="Seconds one article may take; longer is an error entry (0: no limit)."),
+    ] = 600.0,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress, only errors and the summary line.")
     ] = False,
@@ -172,6 +176,7 @@ def run(
         format=input_format.value if input_format else None,
         fields=Fields().override(text=text_field, title=title_field, id=id_field, published=date_field),
         any_language=any_language,
+        timeout=timeout,
     )
     if scheduler and engine is not Engine.dask:
         raise _fail("--scheduler needs --engine dask")

@@ -33,6 +33,7 @@ E_ID_TAKEN = (
     "write to another --out, or delete that record to replace it"
 )
 E_NO_INPUT = "no such file or folder: {path}"
+E_TIMEOUT = "took longer than the {limit:g}-second limit for one article (raise it with --timeout)"
 E_INTERNAL = "internal error while processing ({kind}): {reason}"
 
 # The Python API (whosaid.extract, whosaid.extract_many) and the spaCy component

@@ -227,12 +227,12 @@ def parse(
         doc.tensor = _EMPTY_TENSOR
         parts.append(doc)
         if len(parts) == count:
-            joined = parts[0] if count == 1 else Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"])
+            joined = parts[0] if count == 1 else Doc.from_docs(parts, ensure_whitespace=False)
             parts = []
             yield joined, context
 
 
-def _empty_tensor() -> object:
+def _empty_tensor() -> Any:
     import numpy
 
     return numpy.zeros((0, 0), dtype="float32")

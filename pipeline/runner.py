@@ -10,9 +10,12 @@ a cluster. At most a few batches are in flight, so memory stays flat on any corp
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -36,6 +39,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 DEFAULT_BATCH_SIZE = 16
+# Seconds one article may take (parse and extraction); a 2 MB article takes about 3 minutes here.
+DEFAULT_TIMEOUT = 600.0
 # Docs parsed together inside a batch: fewer keeps the peak from a long article lower.
 PARSE_BATCH_SIZE = 4
 
@@ -60,6 +65,8 @@ class Task:
     article: InputArticle | None = None
     # Leave an article surely not in English unparsed (the runner's default; the API parses all).
     skip_other_languages: bool = False
+    # Seconds an article may take in a worker (None: no limit); see ``process_tasks``.
+    timeout: float | None = None
 
 
 @dataclass(frozen=True)
@@ -114,6 +121,10 @@ def process_tasks(
 
     An article surely not in English is not parsed (outcome ``other-language``) when its task
     says so; otherwise its record notes the language.
+
+    With a time limit (``Task.timeout``), an article that takes longer becomes an error: when
+    the limit passes with no article finished, the batch's unfinished articles are done again
+    one at a time, each with the full limit, and the one that runs out is dropped.
     """
     from whosaid.language import other_language
     from whosaid.parse import parse
@@ -133,26 +144,73 @@ def process_tasks(
         else:
             readable.append((position, task, layout))
     by_position = {position: (task, layout) for position, task, layout in readable}
+    limit = min((task.timeout for task in tasks if task.timeout), default=None)
     # Strings the batch adds to the vocabulary are freed when the zone closes, so a worker's
     # memory stays flat however many articles it sees. No Doc may outlive the zone.
     with nlp.memory_zone():
         try:
-            docs = list(
-                parse(nlp, ((layout.parse_text, position) for position, _, layout in readable), batch_size=batch_size)
-            )
-        except Exception:
-            docs = []
-            for position, task, layout in readable:
-                try:
-                    docs.extend(parse(nlp, [(layout.parse_text, position)]))
-                except Exception as error:
-                    outcomes[position] = _error(task, errors.E_INTERNAL.format(kind="parse", reason=error))
-        for doc, position in docs:
-            task, layout = by_position[position]
-            outcomes[position] = _build(doc, task, layout, label, languages[position])
-        del docs
+            with time_limit(limit) as deadline:
+                texts = ((layout.parse_text, position) for position, _, layout in readable)
+                for doc, position in parse(nlp, texts, batch_size=batch_size):
+                    task, layout = by_position[position]
+                    outcomes[position] = _build(doc, task, layout, label, languages[position])
+                    deadline.restart()
+        except (Exception, ArticleTimeout):
+            pass  # the unfinished articles are done one by one below
+        for position, task, layout in readable:
+            if position in outcomes:
+                continue
+            try:
+                with time_limit(limit):
+                    [(doc, _)] = list(parse(nlp, [(layout.parse_text, position)]))
+                    outcomes[position] = _build(doc, task, layout, label, languages[position])
+            except ArticleTimeout:
+                outcomes[position] = _error(task, errors.E_TIMEOUT.format(limit=limit))
+            except Exception as error:
+                outcomes[position] = _error(task, errors.E_INTERNAL.format(kind="parse", reason=error))
     _release_free_memory()
     return [outcomes[position] for position in range(len(tasks))]
+
+
+class ArticleTimeout(BaseException):
+    """An article's time limit passed (a BaseException, so no ``except Exception`` swallows it)."""
+
+
+class _Deadline:
+    def __init__(self, seconds: float | None) -> None:
+        self.seconds = seconds
+        self.armed = False
+
+    def restart(self) -> None:
+        if self.armed and self.seconds:
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[_Deadline]:
+    """Raise ``ArticleTimeout`` in the block once ``seconds`` pass (again from each ``restart``).
+
+    Uses SIGALRM, so it works in a process's main thread (the in-process engine, the pool's
+    workers) and is a no-op elsewhere (Dask's worker threads, Windows). It interrupts Python
+    code; spaCy's compiled parser returns to Python after every chunk of a long article."""
+    deadline = _Deadline(seconds)
+    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield deadline
+        return
+
+    def expire(signum: int, frame: Any) -> None:
+        if deadline.armed:
+            raise ArticleTimeout
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    deadline.armed = True
+    deadline.restart()
+    try:
+        yield deadline
+    finally:
+        deadline.armed = False
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def with_metadata(layout: Layout, task: Task) -> Layout:
@@ -362,6 +420,7 @@ class RunOptions:
     format: SourceFormat | None = None  # read every input as this format; None: by extension
     fields: Fields = field(default_factory=Fields)
     any_language: bool = False  # process articles in other languages too
+    timeout: float | None = DEFAULT_TIMEOUT
 
 
 Callback = Callable[[Outcome], None]
@@ -434,7 +493,7 @@ def run(
             if not options.force and is_up_to_date(existing, loaded, label):
                 record(_outcome(loaded, "skipped"))
                 continue
-            batch.append(loaded)
+            batch.append(replace(loaded, timeout=options.timeout or None))
             if len(batch) >= options.batch_size:
                 yield batch
                 batch = []

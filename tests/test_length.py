@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
+from whosaid.cli import app
 from whosaid.parse import MAX_RUN, chunk_bounds, make_doc, parse
 from whosaid.runner import Task, process_tasks
 
@@ -110,3 +114,19 @@ def test_every_line_break_starts_a_sentence(nlp: Any) -> None:
     after_breaks = [t for t in doc if t.i > 0 and not t.is_space and "\n" in doc[t.i - 1].text_with_ws]
     assert len(after_breaks) == 4 * 200 - 1
     assert all(t.is_sent_start for t in after_breaks)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_an_article_over_the_time_limit_is_an_error_and_the_run_goes_on(tmp_path: Path, jobs: str) -> None:
+    folder, out = tmp_path / "in", tmp_path / "out"
+    folder.mkdir()
+    (folder / "a_long.txt").write_text(article(700), encoding="utf-8")  # about 140 KB: many seconds
+    for number in range(3):
+        (folder / f"short_{number}.txt").write_text(article(2) + paragraph(number + 50), encoding="utf-8")
+    result = CliRunner().invoke(app, ["run", str(folder), "-o", str(out), "-q", "--jobs", jobs, "--timeout", "3"])
+    assert result.exit_code == 1, result.output
+    entries = {Path(e["path"]).name: e for e in json.loads((out / "manifest.json").read_text())["articles"]}
+    assert entries["a_long.txt"]["status"] == "error"
+    assert "3-second limit" in entries["a_long.txt"]["error"] and "a_long.txt" in result.output
+    assert [entries[f"short_{n}.txt"]["status"] for n in range(3)] == ["ok"] * 3
+    assert not (out / "a_long.json").exists()
