@@ -109,7 +109,7 @@ def test_degenerate_articles_give_records(nlp: Any, text: str) -> None:
 
 
 def test_every_line_break_starts_a_sentence(nlp: Any) -> None:
-    text = "Headline here\nBy a reporter\n\nFirst line of text\nsecond line\n" * 200
+    text = "Headline here\n\nBy a reporter\n\nFirst line of text\n\nsecond line\n\n" * 200
     doc = nlp(text)
     after_breaks = [t for t in doc if t.i > 0 and not t.is_space and "\n" in doc[t.i - 1].text_with_ws]
     assert len(after_breaks) == 4 * 200 - 1
