@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from whosaid import __version__, errors
+from whosaid.attribution import DEFAULT_ATTRIBUTION, Attribution
 
 if TYPE_CHECKING:
     from whosaid.loader import Problem
@@ -158,6 +159,13 @@ def run(
     any_language: Annotated[
         bool, typer.Option("--any-language", help="Process articles in other languages too (default: skip them).")
     ] = False,
+    attribution: Annotated[
+        Attribution,
+        typer.Option(
+            "--attribution",
+            help="Quotes from the rules alone, or kept and scored by the learned model (calibrated confidence).",
+        ),
+    ] = DEFAULT_ATTRIBUTION,
 ) -> None:
     """Extract entities and quotes from articles into one JSON record per article."""
     from whosaid.progress import Reporter
@@ -177,6 +185,7 @@ def run(
         fields=Fields().override(text=text_field, title=title_field, id=id_field, published=date_field),
         any_language=any_language,
         timeout=timeout,
+        attribution=attribution.value,
     )
     if scheduler and engine is not Engine.dask:
         raise _fail("--scheduler needs --engine dask")

@@ -13,7 +13,7 @@ from whosaid import __version__
 from whosaid.dates import parse_published, published_iso
 from whosaid.entities import extract_entities
 from whosaid.models import Article, Entity, Mention, PipelineInfo, Quote, Source
-from whosaid.quotes import extract_quotes
+from whosaid.quotes import DEFAULT_ATTRIBUTION, Attribution, extract_quotes
 from whosaid.read import Layout
 
 if TYPE_CHECKING:
@@ -30,15 +30,17 @@ def build_article(
     model: str,
     origin: InputArticle | None = None,
     language: str | None = None,
+    attribution: Attribution = DEFAULT_ATTRIBUTION,
 ) -> Article:
     """Run the entity and quote stages over ``doc`` and assemble the validated record.
 
     ``origin``: the article as found inside a multi-article input (format, place, byline,
-    publication); ``language``: the language identified, when not English.
+    publication); ``language``: the language identified, when not English; ``attribution``:
+    the quotes' rules alone, or with the learned scorer.
     """
     published = parse_published(layout.published_text) if layout.published_text else None
     entities = extract_entities(doc, published)
-    quotes = extract_quotes(doc, entities, layout.sections)
+    quotes = extract_quotes(doc, entities, layout.sections, attribution)
     if layout.parse_text != layout.text:
         entities = [_entity_in(layout.text, entity) for entity in entities]
         quotes = [_quote_in(layout.text, quote) for quote in quotes]

@@ -67,6 +67,7 @@ class Task:
     skip_other_languages: bool = False
     # Seconds an article may take in a worker (None: no limit); see ``process_tasks``.
     timeout: float | None = None
+    attribution: str = "rules"  # whosaid.quotes.Attribution: the rules alone, or the learned scorer
 
 
 @dataclass(frozen=True)
@@ -256,6 +257,7 @@ def read_task(task: Task) -> Layout:
 
 
 def _build(doc: Any, task: Task, layout: Layout, label: str, language: str | None) -> Outcome:
+    from whosaid.quotes import Attribution
     from whosaid.record import build_article
     from whosaid.write import record_bytes
 
@@ -268,6 +270,7 @@ def _build(doc: Any, task: Task, layout: Layout, label: str, language: str | Non
             model=label,
             origin=task.article,
             language=language,
+            attribution=Attribution(task.attribution),
         )
     except Exception as error:
         return _error(
@@ -421,6 +424,7 @@ class RunOptions:
     fields: Fields = field(default_factory=Fields)
     any_language: bool = False  # process articles in other languages too
     timeout: float | None = DEFAULT_TIMEOUT
+    attribution: str = "rules"  # whosaid.quotes.Attribution; records made otherwise are redone only with force
 
 
 Callback = Callable[[Outcome], None]
@@ -493,7 +497,7 @@ def run(
             if not options.force and is_up_to_date(existing, loaded, label):
                 record(_outcome(loaded, "skipped"))
                 continue
-            batch.append(replace(loaded, timeout=options.timeout or None))
+            batch.append(replace(loaded, timeout=options.timeout or None, attribution=options.attribution))
             if len(batch) >= options.batch_size:
                 yield batch
                 batch = []

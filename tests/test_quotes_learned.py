@@ -3,7 +3,10 @@ the rules as fallback. Accuracy and calibration are measured out-of-fold by benc
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 import pytest
 from whosaid.entities import extract_entities
@@ -56,3 +59,31 @@ def test_a_strict_model_drops_drafts_and_rules_are_the_fallback(nlp: Callable[[s
     # The rules ignore any model.
     rules = extract_quotes(doc, entities, attribution=Attribution.RULES)
     assert extract_quotes(doc, entities, attribution=Attribution.RULES, model=never) == rules
+
+
+def test_run_attribution_option_reaches_the_workers(nlp: Any, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+    from whosaid.cli import app
+    from whosaid.models import Article
+    from whosaid.parse import model_label
+    from whosaid.read import read_bytes
+    from whosaid.record import build_article
+
+    from tests.conftest import SEED
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEED, folder / SEED.name)
+    records = {}
+    for choice in ("rules", "learned"):
+        out = tmp_path / choice
+        result = CliRunner().invoke(app, ["run", str(folder), "--out", str(out), "--quiet", "--attribution", choice])
+        assert result.exit_code == 0, result.output
+        records[choice] = Article.model_validate_json((out / f"{SEED.stem}.json").read_text())
+    layout = read_bytes(SEED.read_bytes())
+    for choice in Attribution:
+        expected = build_article(
+            layout, nlp(layout.parse_text), article_id="x", source_path="x", model=model_label(nlp), attribution=choice
+        )
+        assert records[choice.value].quotes == expected.quotes
+    assert {q.text for q in records["learned"].quotes} <= {q.text for q in records["rules"].quotes}

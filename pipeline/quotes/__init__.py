@@ -18,13 +18,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from whosaid.attribution import DEFAULT_ATTRIBUTION, Attribution
 from whosaid.models import Entity, Mention, Quote, Range, Section
 from whosaid.quotemarks import find_quoted_spans, quoted_mask
 from whosaid.quotes.confidence import rule_confidence
 from whosaid.quotes.drafts import Context, Draft, char_token_map
 from whosaid.quotes.features import quote_features
 from whosaid.quotes.joins import cover_cut_quotes, dedupe, direct_quotes, outermost
-from whosaid.quotes.learned import Attribution, AttributionModel, shipped_model
+from whosaid.quotes.learned import AttributionModel, shipped_model
 from whosaid.quotes.material import direct_material
 from whosaid.quotes.method import Method, method_label
 from whosaid.quotes.reported import find_reported
@@ -34,8 +35,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 __all__ = ["DEFAULT_ATTRIBUTION", "Attribution", "Method", "extract_quotes"]
-
-DEFAULT_ATTRIBUTION = Attribution.RULES
 
 
 def _mention(token: Token) -> Mention:

@@ -13,19 +13,11 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
-from enum import StrEnum
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 MODEL_PATH = Path(__file__).with_name("attribution.json")
-
-
-class Attribution(StrEnum):
-    """How quotes are kept and scored: the rules alone, or the trained scorer over the rules' drafts."""
-
-    RULES = "rules"
-    LEARNED = "learned"
 
 
 @dataclass(frozen=True)
