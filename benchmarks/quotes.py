@@ -212,7 +212,12 @@ def learned_figures(examples: list[ArticleExamples], folds: int) -> None:
     rules_pairs: list[tuple[float, bool]] = []
     learned_pairs: list[tuple[float, bool]] = []
     for article in examples:
-        rules_pairs += zip(article.rule_confidences, article.right, strict=True)
+        # The rules' own quotes, scored among themselves (open-cue drafts are the scorer's alone).
+        rules_only = [
+            (p, c) for p, c in zip(article.predictions, article.rule_confidences, strict=True) if c is not None
+        ]
+        verdicts = judge(article.text, article.gold, [p for p, _ in rules_only])
+        rules_pairs += [(c, right) for (_, c), (_, right) in zip(rules_only, verdicts, strict=True)]
         model = models[fold_of(article.id, folds)]
         kept = [
             (p, model.right.probability(f))

@@ -29,6 +29,7 @@ from whosaid.quotes.learned import AttributionModel, shipped_model
 from whosaid.quotes.material import direct_material
 from whosaid.quotes.method import Method, method_label
 from whosaid.quotes.reported import find_reported
+from whosaid.quotes.reported.open_cues import find_open
 from whosaid.speakers import EntityIndex, article_genders, article_roles
 
 if TYPE_CHECKING:
@@ -71,23 +72,18 @@ def extract_quotes(
 ) -> list[Quote]:
     """The article's quotes, ordered by where their content starts. ``attribution`` picks the
     rules alone or the learned scorer (``model``, else the shipped one; rules when there is none)."""
-    ctx, drafts = draft_quotes(doc, entities, sections)
-    scored = score_drafts(ctx, drafts, entities, attribution, model)
+    scorer = (model or shipped_model()) if attribution is Attribution.LEARNED else None
+    ctx, drafts = draft_quotes(doc, entities, sections, open_cues=scorer is not None)
+    scored = score_drafts(ctx, drafts, entities, scorer)
     return [_to_quote(ctx.text, number, draft, confidence) for number, (draft, confidence) in enumerate(scored, 1)]
 
 
 def score_drafts(
-    ctx: Context,
-    drafts: list[Draft],
-    entities: list[Entity],
-    attribution: Attribution = DEFAULT_ATTRIBUTION,
-    model: AttributionModel | None = None,
+    ctx: Context, drafts: list[Draft], entities: list[Entity], model: AttributionModel | None
 ) -> list[tuple[Draft, float]]:
-    """The drafts kept, each with its confidence."""
-    if attribution is Attribution.LEARNED:
-        model = model or shipped_model()
-    if attribution is Attribution.RULES or model is None:
-        return [(draft, rule_confidence(draft)) for draft in drafts]
+    """The drafts kept, each with its confidence: by rule without a model, else by the model."""
+    if model is None:
+        return [(draft, rule_confidence(draft)) for draft in drafts if draft.method is not Method.OPEN_CUE]
     kinds: dict[str, str] = {entity.id: entity.kind for entity in entities}
     kept = []
     for draft in drafts:
@@ -98,9 +94,10 @@ def score_drafts(
 
 
 def draft_quotes(
-    doc: Doc, entities: list[Entity], sections: list[Section] | None = None
+    doc: Doc, entities: list[Entity], sections: list[Section] | None = None, open_cues: bool = False
 ) -> tuple[Context, list[Draft]]:
-    """The rules' drafts for an article, ordered by where their content starts, with their context."""
+    """The rules' drafts for an article, ordered by where their content starts, with their context;
+    with ``open_cues``, also drafts from verbs outside the lists (for the learned scorer to judge)."""
     text = doc.text
     skipped = _skip_sections(sections or [])
     spans = [s for s in find_quoted_spans(text) if not any(a <= s.start < b for a, b in skipped)]
@@ -113,6 +110,8 @@ def draft_quotes(
     ctx = Context(doc, text, index, quoted_mask(text, direct_spans), mask, char_token_map(doc))
     direct = direct_quotes(ctx, direct_spans)
     reported = outermost(find_reported(ctx, direct))
+    if open_cues:
+        reported += find_open(ctx, direct + reported)
     for draft in reported:
         cover_cut_quotes(draft, inline_spans)
         # Inline quoted words are part of the reported content, not quotes of their own.

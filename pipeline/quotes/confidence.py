@@ -25,6 +25,7 @@ CONFIDENCE = {
     Method.PARENTHETICAL: 0.75,
     Method.PREPOSITION: 0.55,
     Method.STANCE: 0.5,
+    Method.OPEN_CUE: 0.3,  # never kept by the rules alone
 }
 
 

@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 
 _WORD_BINS = (3, 7, 15, 30, 60)
 _DISTANCE_BINS = (0, 2, 5, 10, 20, 40, 80)
+# Words that open reported content: "said that ...", "asked whether ...", "explained how ...".
+_CLAUSE_OPENERS = frozenset({"that", "whether", "if", "how", "why", "what", "to"})
 
 
 def _bin(value: int, edges: tuple[int, ...]) -> int:
@@ -49,6 +51,9 @@ def quote_features(ctx: Context, draft: Draft, entity_kinds: dict[str, str]) -> 
     first = ctx.token_at(draft.start)
     if first is not None:
         features[f"first_pos={first.pos_}"] = 1.0
+        if first.lower_ in _CLAUSE_OPENERS:
+            features[f"first_word={first.lower_}"] = 1.0
+            features[f"method={method}|first_word={first.lower_}"] = 1.0
         if first.i == first.sent.start:
             features["starts_sentence"] = 1.0
     if draft.quoted and draft.kind == "mixed":

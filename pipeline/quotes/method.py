@@ -27,6 +27,7 @@ class Method(StrEnum):
     PARENTHETICAL = "parenthetical"
     PREPOSITION = "preposition"
     STANCE = "stance"
+    OPEN_CUE = "open-cue"  # a verb outside the lists, kept only by the learned scorer
 
 
 PRONOUN_SUFFIX = "+pronoun"

@@ -26,6 +26,7 @@ from whosaid.quotes import draft_quotes
 from whosaid.quotes.confidence import rule_confidence
 from whosaid.quotes.features import quote_features
 from whosaid.quotes.learned import MODEL_PATH, AttributionModel, LinearModel
+from whosaid.quotes.method import Method
 from whosaid.quotes.scoring import Prediction, judge
 
 SEED = 13
@@ -41,7 +42,7 @@ class ArticleExamples:
     gold: list[dict[str, Any]]
     features: list[dict[str, float]] = field(default_factory=list)
     predictions: list[Prediction] = field(default_factory=list)
-    rule_confidences: list[float] = field(default_factory=list)
+    rule_confidences: list[float | None] = field(default_factory=list)  # None for drafts only the scorer may keep
     matched: list[bool] = field(default_factory=list)
     right: list[bool] = field(default_factory=list)
 
@@ -69,13 +70,13 @@ def examples_of(doc: Any, article: dict[str, Any], label: str) -> ArticleExample
 
     layout = read_bytes(article["text"].encode("utf-8"))
     record = build_article(layout, doc, article_id="train", source_path="train", model=label)
-    ctx, drafts = draft_quotes(doc, record.entities, layout.sections)
+    ctx, drafts = draft_quotes(doc, record.entities, layout.sections, open_cues=True)
     kinds: dict[str, str] = {entity.id: entity.kind for entity in record.entities}
     examples = ArticleExamples(id=article["id"], text=article["text"], gold=article["quotes"])
     for draft in drafts:
         speaker = draft.speaker
         examples.features.append(quote_features(ctx, draft, kinds))
-        examples.rule_confidences.append(rule_confidence(draft))
+        examples.rule_confidences.append(rule_confidence(draft) if draft.method is not Method.OPEN_CUE else None)
         examples.predictions.append(
             Prediction(
                 kind=draft.kind,
