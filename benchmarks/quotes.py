@@ -386,7 +386,7 @@ def main() -> int:
         for line in report("textacy 0.13 direct_quotations", theirs, len(articles)):
             print(line)
     else:
-        print("textacy not installed: its column is skipped (pip install 'whosaid[dev]')")
+        print("textacy skipped (--no-textacy, or not installed: pip install 'whosaid[dev]')")
     if log is not None and args.errors is not None:
         args.errors.write_text("".join(json.dumps(item, ensure_ascii=False) + "\n" for item in log), encoding="utf-8")
     return 0

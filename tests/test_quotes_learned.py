@@ -87,3 +87,17 @@ def test_run_attribution_option_reaches_the_workers(nlp: Any, tmp_path: Path) ->
         )
         assert records[choice.value].quotes == expected.quotes
     assert {q.text for q in records["learned"].quotes} <= {q.text for q in records["rules"].quotes}
+
+
+def test_open_cues_are_drafted_for_the_scorer_only(nlp: Any) -> None:
+    from whosaid.quotes import Method, draft_quotes
+
+    doc = nlp("Senator Elizabeth Warren spoke on Tuesday. Warren is betting that the bill will pass next week.")
+    entities = extract_entities(doc, None)
+    _, drafts = draft_quotes(doc, entities, open_cues=True)
+    assert [(d.method, doc.text[d.start : d.end], d.cue.text if d.cue else None) for d in drafts] == [
+        (Method.OPEN_CUE, "that the bill will pass next week", "betting")
+    ]
+    assert drafts[0].speaker is not None and drafts[0].speaker.name == "Elizabeth Warren"
+    # "bet" is in no word list: the rules alone report nothing here.
+    assert extract_quotes(doc, entities, attribution=Attribution.RULES) == []
