@@ -89,7 +89,9 @@ class Reporter:
     def summary(self, summary: RunSummary) -> None:
         elapsed = time.monotonic() - self._started
         counts = summary.counts
-        parts = [f"{counts.get(k, 0)} {k}" for k in ("ok", "skipped", "error", "ignored") if counts.get(k)]
+        parts = [
+            f"{counts.get(k, 0)} {k}" for k in ("ok", "skipped", "error", "ignored", "other-language") if counts.get(k)
+        ]
         line = f"whosaid: done in {elapsed:.1f}s: " + (", ".join(parts) or "nothing to do")
         if summary.manifest is not None:
             line += f"; manifest {summary.manifest}"

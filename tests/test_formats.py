@@ -284,6 +284,7 @@ def test_other_languages_are_skipped_unless_asked(tmp_path: Path) -> None:
     )
     code, output = run("run", str(source), "-o", str(tmp_path / "out"), "-q")
     assert code == 0, output
+    assert "1 ok, 1 other-language" in output
     by_id = {e["id"]: e for e in entries(tmp_path / "out")}
     assert by_id["mixed/de"]["status"] == "other-language" and by_id["mixed/de"]["language"] == "de"
     assert by_id["mixed/en"]["status"] == "ok" and "language" not in by_id["mixed/en"]
