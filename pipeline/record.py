@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from whosaid import __version__
+from whosaid.attribution import used_attribution
 from whosaid.dates import parse_published, published_iso
 from whosaid.entities import extract_entities
 from whosaid.models import Article, Entity, Mention, PipelineInfo, Quote, Source
@@ -61,7 +62,7 @@ def build_article(
         dateline_place=layout.place,
         entities=entities,
         quotes=quotes,
-        pipeline=PipelineInfo(version=__version__, model=model),
+        pipeline=PipelineInfo(version=__version__, model=model, attribution=used_attribution(attribution).value),
     )
 
 

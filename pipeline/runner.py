@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from whosaid import __version__, errors
+from whosaid.attribution import Attribution, used_attribution
 from whosaid.models import SCHEMA_VERSION, Manifest, ManifestEntry, PipelineInfo
 from whosaid.read import DEFAULT_MAX_BYTES, Layout, read_bytes
 from whosaid.sources import Fields, InputArticle, SourceFormat
@@ -257,7 +258,6 @@ def read_task(task: Task) -> Layout:
 
 
 def _build(doc: Any, task: Task, layout: Layout, label: str, language: str | None) -> Outcome:
-    from whosaid.quotes import Attribution
     from whosaid.record import build_article
     from whosaid.write import record_bytes
 
@@ -393,6 +393,7 @@ def is_up_to_date(record: Any, task: Task, model: str) -> bool:
         and record.get("schema_version") == SCHEMA_VERSION
         and pipeline.get("version") == __version__
         and pipeline.get("model") == model
+        and pipeline.get("attribution") == used_attribution(Attribution(task.attribution)).value
     )
 
 
@@ -424,7 +425,7 @@ class RunOptions:
     fields: Fields = field(default_factory=Fields)
     any_language: bool = False  # process articles in other languages too
     timeout: float | None = DEFAULT_TIMEOUT
-    attribution: str = "rules"  # whosaid.quotes.Attribution; records made otherwise are redone only with force
+    attribution: str = "rules"  # whosaid.quotes.Attribution; records made the other way are redone
 
 
 Callback = Callable[[Outcome], None]
@@ -487,6 +488,7 @@ def run(
             if isinstance(loaded, Outcome):
                 record(loaded)
                 continue
+            loaded = replace(loaded, timeout=options.timeout or None, attribution=options.attribution)
             adopt_legacy_record(out_dir, loaded.article_id)
             existing = read_json(record_path(out_dir, loaded.article_id))
             owner = other_owner(existing, loaded)
@@ -497,7 +499,7 @@ def run(
             if not options.force and is_up_to_date(existing, loaded, label):
                 record(_outcome(loaded, "skipped"))
                 continue
-            batch.append(replace(loaded, timeout=options.timeout or None, attribution=options.attribution))
+            batch.append(loaded)
             if len(batch) >= options.batch_size:
                 yield batch
                 batch = []

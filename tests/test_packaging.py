@@ -42,6 +42,18 @@ def test_wheel_holds_only_the_whosaid_package(wheel: Path) -> None:
     ):
         assert needed in names, needed
     assert not any(name.startswith(("pipeline/", "models/", "tests/", "benchmarks/")) for name in names)
+    # Every module and data file of the source folders is in the wheel (a subpackage left out of
+    # [tool.setuptools] packages would install a broken whosaid).
+    for folder, prefix in (("pipeline", "whosaid"), ("models", "whosaid/models")):
+        for path in (REPO / folder).rglob("*"):
+            relative = path.relative_to(REPO / folder)
+            if (
+                path.is_dir()
+                or "__pycache__" in relative.parts
+                or (folder == "pipeline" and relative.parts[0] == "models")
+            ):
+                continue
+            assert f"{prefix}/{relative.as_posix()}" in names, f"{folder}/{relative} is missing from the wheel"
     (entry_points,) = [name for name in names if name.endswith(".dist-info/entry_points.txt")]
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
     assert "whosaid = whosaid.cli:app" in text

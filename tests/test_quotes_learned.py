@@ -101,3 +101,30 @@ def test_open_cues_are_drafted_for_the_scorer_only(nlp: Any) -> None:
     assert drafts[0].speaker is not None and drafts[0].speaker.name == "Elizabeth Warren"
     # "bet" is in no word list: the rules alone report nothing here.
     assert extract_quotes(doc, entities, attribution=Attribution.RULES) == []
+
+
+def test_records_say_their_attribution_and_a_run_with_the_other_redoes_them(tmp_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+    from whosaid.cli import app
+
+    from tests.conftest import SEED
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEED, folder / SEED.name)
+    out = tmp_path / "out"
+
+    def run(choice: str) -> tuple[str, str]:
+        result = CliRunner().invoke(app, ["run", str(folder), "--out", str(out), "--quiet", "--attribution", choice])
+        assert result.exit_code == 0, result.output
+        (entry,) = json.loads((out / "manifest.json").read_text())["articles"]
+        record = json.loads((out / entry["output"]).read_text())
+        return entry["status"], record["pipeline"]["attribution"]
+
+    assert run("rules") == ("ok", "rules")
+    assert run("rules") == ("skipped", "rules")
+    assert run("learned") == ("ok", "learned")
+    assert run("learned") == ("skipped", "learned")
+    assert run("rules") == ("ok", "rules")

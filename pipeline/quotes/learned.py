@@ -14,10 +14,9 @@ import json
 import math
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-MODEL_PATH = Path(__file__).with_name("attribution.json")
+from whosaid.attribution import MODEL_PATH
 
 
 @dataclass(frozen=True)

@@ -22,10 +22,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from whosaid.attribution import MODEL_PATH
 from whosaid.quotes import draft_quotes
 from whosaid.quotes.confidence import rule_confidence
 from whosaid.quotes.features import quote_features
-from whosaid.quotes.learned import MODEL_PATH, AttributionModel, LinearModel
+from whosaid.quotes.learned import AttributionModel, LinearModel
 from whosaid.quotes.method import Method
 from whosaid.quotes.scoring import Prediction, judge
 
