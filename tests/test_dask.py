@@ -84,3 +84,29 @@ def test_a_killed_worker_loses_nothing(corpus: tuple[Path, Path], tmp_path: Path
 def test_scheduler_without_dask_engine_is_a_usage_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["run", str(SEED), "-o", str(tmp_path), "--scheduler", "tcp://127.0.0.1:1"])
     assert result.exit_code == 2 and "--scheduler needs --engine dask" in result.output
+
+
+def test_a_jsonl_input_gives_the_same_records_on_every_engine(tmp_path: Path) -> None:
+    """Articles inside one multi-article file: the same records in process, in a pool and on Dask."""
+    import json
+
+    paragraphs = [p for p in SEED.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    feed = tmp_path / "feed.jsonl"
+    with feed.open("w", encoding="utf-8") as out:
+        for number in range(12):
+            body = [*paragraphs[3 + number % 5 :], f"“Row {number} is here,” Zhirnov said."]
+            row = {"id": f"row-{number}", "title": f"Report {number}", "text": "\n\n".join(body)}
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    runs = {"one": ["--jobs", "1"], "pool": ["--jobs", "2"], "dask": ["--engine", "dask", "--jobs", "2"]}
+    files: dict[str, dict[str, bytes]] = {}
+    for name, options in runs.items():
+        out_dir = tmp_path / name
+        result = runner.invoke(app, ["run", str(feed), "-o", str(out_dir), "-q", *options])
+        assert result.exit_code == 0, result.output
+        assert "12 ok" in result.output
+        files[name] = {str(p.relative_to(out_dir)): p.read_bytes() for p in sorted(out_dir.rglob("*.json"))}
+    assert len(files["one"]) == 12 + 1  # twelve records and the manifest
+    assert files["pool"] == files["one"]
+    assert files["dask"] == files["one"]
+    titles = {json.loads(data).get("title") for name, data in files["one"].items() if name != "manifest.json"}
+    assert titles == {f"Report {number}" for number in range(12)}
