@@ -31,10 +31,10 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from docs_cache import parsed_docs
 from whosaid import resolver
 from whosaid.cues import PRONOUN_REFERENTS
 from whosaid.parse import load_model, model_label
+from whosaid.quotes.train import parsed_docs
 from whosaid.read import read_bytes
 from whosaid.record import build_article
 from whosaid.titles import TITLE_WORDS
@@ -178,7 +178,7 @@ def main() -> int:
     records = records[: args.limit] if args.limit else records
     nlp = load_model(args.model)
     layouts = [read_bytes(r["text"].encode("utf-8")) for r in records]
-    docs = parsed_docs(nlp, [layout.text for layout in layouts], args.docs_cache)
+    docs = list(parsed_docs(nlp, [layout.text for layout in layouts], args.docs_cache))
     speakers: Counter[str] = Counter()
     pronouns: Counter[str] = Counter()
     by_genre: dict[str, Counter[str]] = defaultdict(Counter)

@@ -25,9 +25,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from docs_cache import parsed_docs
 from whosaid.entities import extract_entities
 from whosaid.parse import load_model, model_label
+from whosaid.quotes.train import parsed_docs
 
 SHARED = Path(os.environ.get("WHOSAID_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 DEFAULT_DATA = SHARED / "benchmarks" / "conll2003" / "conll2003_dev.jsonl"
@@ -162,7 +162,7 @@ def main() -> int:
     ours: set[Key] = set()
     started = time.perf_counter()
     gold_all: dict[tuple[str, int, int], str] = {}
-    parsed = parsed_docs(nlp, [d["text"] for d in docs], args.docs_cache)
+    parsed = list(parsed_docs(nlp, [d["text"] for d in docs], args.docs_cache))
     for doc, record in zip(parsed, docs, strict=True):
         text = record["text"]
         for entity in record["entities"]:

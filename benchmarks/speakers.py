@@ -18,8 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from docs_cache import parsed_docs
 from whosaid.parse import load_model, model_label
+from whosaid.quotes.train import parsed_docs
 from whosaid.read import read_bytes
 from whosaid.record import build_article
 
@@ -42,7 +42,7 @@ def main() -> int:
         return 2
     nlp = load_model(args.model)
     layouts = [read_bytes(p.read_bytes()) for p in paths]
-    docs = parsed_docs(nlp, [layout.text for layout in layouts], args.docs_cache)
+    docs = list(parsed_docs(nlp, [layout.text for layout in layouts], args.docs_cache))
     counts: Counter[str] = Counter()
     unlinked: Counter[str] = Counter()
     for path, layout, doc in zip(paths, layouts, docs, strict=True):

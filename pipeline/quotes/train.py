@@ -49,7 +49,8 @@ class ArticleExamples:
 
 
 def parsed_docs(nlp: Any, texts: list[str], cache: Path | None) -> Iterable[Any]:
-    """Docs for the texts; with a cache file, parsed once and read back on later runs."""
+    """Docs for the texts; with a cache file (a DocBin), parsed once and read back on later runs
+    (reparsed when the texts differ). Shared by the training command and the benchmarks."""
     from spacy.tokens import DocBin
 
     if cache is not None and cache.exists():
