@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from whosaid.dates import normalise_date
+from whosaid.docfacts import doc_text
 from whosaid.gazetteer import abbreviations, has_org_suffix, is_place
 from whosaid.models import Entity, Mention
 from whosaid.resolver import resolve
@@ -108,7 +109,7 @@ def _person_name(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _raw_mentions(doc: Doc) -> list[_Mention]:
-    text = doc.text
+    text = doc_text(doc)
     found = []
     for ent in doc.ents:
         if ent.label_ not in KIND_OF_LABEL:
@@ -204,7 +205,7 @@ def _person_majority(counts: Counter[str]) -> bool:
 
 def _propagate(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     """Add untagged occurrences of names the article tags elsewhere (proper nouns only)."""
-    text = doc.text
+    text = doc_text(doc)
     taken = [False] * (len(text) + 1)
     for mention in mentions:
         for i in range(mention.start, mention.end):
@@ -303,7 +304,7 @@ def _date_key(mention: _Mention, published: datetime | None) -> str:
 
 def extract_entities(doc: Doc, published: datetime | None = None) -> list[Entity]:
     """The article's entities, each with its mentions, ordered by first mention."""
-    mentions = _titled_names(doc.text, _raw_mentions(doc))
+    mentions = _titled_names(doc_text(doc), _raw_mentions(doc))
     _harmonise(mentions)
     mentions = _propagate(doc, mentions)
     clusters = _cluster(mentions, published)

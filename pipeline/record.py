@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from whosaid import __version__
 from whosaid.attribution import used_attribution
 from whosaid.dates import parse_published, published_iso
+from whosaid.docfacts import computed_once
 from whosaid.entities import extract_entities
 from whosaid.models import Article, Entity, Mention, PipelineInfo, Quote, Source
 from whosaid.quotes import DEFAULT_ATTRIBUTION, Attribution, extract_quotes
@@ -40,8 +41,9 @@ def build_article(
     the quotes' rules alone, or with the learned scorer.
     """
     published = parse_published(layout.published_text) if layout.published_text else None
-    entities = extract_entities(doc, published)
-    quotes = extract_quotes(doc, entities, layout.sections, attribution)
+    with computed_once(doc):
+        entities = extract_entities(doc, published)
+        quotes = extract_quotes(doc, entities, layout.sections, attribution)
     if layout.parse_text != layout.text:
         entities = [_entity_in(layout.text, entity) for entity in entities]
         quotes = [_quote_in(layout.text, quote) for quote in quotes]

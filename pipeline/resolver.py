@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from whosaid.cues import PRONOUN_REFERENTS
+from whosaid.docfacts import doc_text, sentence_starts
 from whosaid.gazetteer import COMPANY_NOUNS, ORG_NOUNS
 from whosaid.quotemarks import find_quoted_spans, quoted_mask
 from whosaid.titles import TITLE_GENDERS, TITLE_WORDS, title_key
@@ -135,7 +136,7 @@ class _Article:
     def __init__(self, doc: Doc, text: str, entities: Sequence[Entity], quoted: Sequence[bool]) -> None:
         self.doc = doc
         self.text = text
-        self.sentence_starts = [s.start for s in doc.sents]
+        self.sentence_starts = sentence_starts(doc)
         self.breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
         self.named: list[_Candidate] = []
         for entity in entities:
@@ -213,7 +214,7 @@ def _agrees(entity: Entity, wanted: str, genders: dict[str, Gender]) -> bool:
 
 def resolve(doc: Doc, entities: Sequence[Entity], quoted: Sequence[bool] | None = None) -> Resolution:
     """Resolve every third-person pronoun of ``doc`` that a named candidate fits."""
-    text = doc.text
+    text = doc_text(doc)
     if quoted is None:
         quoted = quoted_mask(text, find_quoted_spans(text))
     article = _Article(doc, text, entities, quoted)

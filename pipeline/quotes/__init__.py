@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from whosaid.attribution import DEFAULT_ATTRIBUTION, Attribution
+from whosaid.docfacts import doc_text
 from whosaid.models import Entity, Mention, Quote, Range, Section
 from whosaid.quotemarks import find_quoted_spans, quoted_mask
 from whosaid.quotes.confidence import rule_confidence
@@ -98,7 +99,7 @@ def draft_quotes(
 ) -> tuple[Context, list[Draft]]:
     """The rules' drafts for an article, ordered by where their content starts, with their context;
     with ``open_cues``, also drafts from verbs outside the lists (for the learned scorer to judge)."""
-    text = doc.text
+    text = doc_text(doc)
     skipped = _skip_sections(sections or [])
     spans = [s for s in find_quoted_spans(text) if not any(a <= s.start < b for a, b in skipped)]
     mask = quoted_mask(text, spans)

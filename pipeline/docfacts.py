@@ -1,0 +1,63 @@
+"""What several stages read from one parsed Doc, computed once per article.
+
+spaCy rebuilds ``Doc.text`` from the tokens on every access (a new Python object per token)
+and ``Doc.sents`` walks every token; the entity, resolver and quote stages ask for them many
+times per article, which cost about a tenth of whosaid's own time. Inside
+``computed_once(doc)`` (the record builder opens it around the stages, for the runner, the
+Python API and the spaCy component alike) each is computed the first time it is asked for
+and kept until the block ends; outside such a block the functions compute afresh, so a Doc
+changed later is never read from a stale copy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_OPEN: dict[int, _Facts] = {}  # id(doc) -> facts; the Doc is alive while its block is open
+
+
+@dataclass
+class _Facts:
+    text: str | None = None
+    sentence_starts: list[int] | None = None
+
+
+@contextmanager
+def computed_once(doc: Doc) -> Iterator[None]:
+    """Keep the facts of ``doc`` for the duration of the block (nested blocks share them)."""
+    key = id(doc)
+    if key in _OPEN:
+        yield
+        return
+    _OPEN[key] = _Facts()
+    try:
+        yield
+    finally:
+        del _OPEN[key]
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per open block."""
+    facts = _OPEN.get(id(doc))
+    if facts is None:
+        return doc.text
+    if facts.text is None:
+        facts.text = doc.text
+    return facts.text
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """The token index where each sentence of ``doc`` starts, in order (do not modify the list)."""
+    facts = _OPEN.get(id(doc))
+    if facts is not None and facts.sentence_starts is not None:
+        return facts.sentence_starts
+    starts = [sentence.start for sentence in doc.sents]
+    if facts is not None:
+        facts.sentence_starts = starts
+    return starts
