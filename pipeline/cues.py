@@ -7,6 +7,7 @@ lemmas, matched against spaCy's lemmatizer, so "says", "said" and "saying" all c
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 # Titles live in whosaid.titles (one list); re-exported here for the rules that use them.
@@ -14,7 +15,7 @@ from whosaid.titles import TITLE_GENDERS as TITLE_GENDERS
 from whosaid.titles import TITLE_WORDS as TITLE_WORDS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 # Verbs whose subject is the source and whose clausal complement is the content:
 # "Kabulov hinted (that) Russia might recognize the Taliban".
@@ -155,3 +156,24 @@ _LEMMA_FIXES = {"hoping": "hope", "hoped": "hope"}
 def cue_lemma(token: Token) -> str:
     """The lemma to look up in the lists above."""
     return _LEMMA_FIXES.get(token.lower_) or token.lemma_.lower()
+
+
+def tokens_with_lemma(doc: Doc, lemmas: Collection[str], forms: Collection[str] = ()) -> list[int]:
+    """Indices of the tokens whose ``cue_lemma`` is in ``lemmas`` or whose lower-case form is in
+    ``forms``: the same test as ``cue_lemma`` token by token, read from the Doc's arrays with one
+    lookup per distinct word (a Token object per word costs more than the test)."""
+    from spacy.attrs import LEMMA, LOWER
+
+    if not len(doc):
+        return []
+    rows: list[list[int]] = doc.to_array([LEMMA, LOWER]).tolist()
+    strings = doc.vocab.strings
+    by_form: dict[int, bool] = {}  # a form that decides alone; the others go by their lemma
+    for key in {form for _, form in rows}:
+        form = strings[key]
+        if form in _LEMMA_FIXES:
+            by_form[key] = _LEMMA_FIXES[form] in lemmas or form in forms
+        elif form in forms:
+            by_form[key] = True
+    by_lemma = {key for key in {lemma for lemma, _ in rows} if strings[key].lower() in lemmas}
+    return [i for i, (lemma, form) in enumerate(rows) if by_form.get(form, lemma in by_lemma)]

@@ -4,9 +4,12 @@ spaCy rebuilds ``Doc.text`` from the tokens on every access (a new Python object
 and ``Doc.sents`` walks every token; the entity, resolver and quote stages ask for them many
 times per article, which cost about a tenth of whosaid's own time. Inside
 ``computed_once(doc)`` (the record builder opens it around the stages, for the runner, the
-Python API and the spaCy component alike) each is computed the first time it is asked for
-and kept until the block ends; outside such a block the functions compute afresh, so a Doc
-changed later is never read from a stale copy.
+Python API and the spaCy component alike) the sentence starts are computed the first time
+they are asked for and kept until the block ends; outside such a block they are computed
+afresh, so a Doc changed later is never read from a stale copy.
+
+A Doc's text never changes (retokenising keeps it), so it is kept as long as the Doc lives,
+in a table that holds the Doc weakly; the parse stage enters the text it tokenised.
 """
 
 from __future__ import annotations
@@ -15,16 +18,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 _OPEN: dict[int, _Facts] = {}  # id(doc) -> facts; the Doc is alive while its block is open
+_TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
 
 
 @dataclass
 class _Facts:
-    text: str | None = None
     sentence_starts: list[int] | None = None
 
 
@@ -43,13 +47,17 @@ def computed_once(doc: Doc) -> Iterator[None]:
 
 
 def doc_text(doc: Doc) -> str:
-    """``doc.text``, built once per open block."""
-    facts = _OPEN.get(id(doc))
-    if facts is None:
-        return doc.text
-    if facts.text is None:
-        facts.text = doc.text
-    return facts.text
+    """``doc.text``, built once per Doc."""
+    text = _TEXTS.get(doc)
+    if text is None:
+        text = _TEXTS[doc] = doc.text
+    return text
+
+
+def remember_text(doc: Doc, text: str) -> Doc:
+    """Note that ``doc`` was tokenised from ``text`` (spaCy's tokeniser keeps every character)."""
+    _TEXTS[doc] = text
+    return doc
 
 
 def sentence_starts(doc: Doc) -> list[int]:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from whosaid import errors
+from whosaid.docfacts import doc_text, remember_text
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -73,26 +74,40 @@ def resolve_model(requested: str | None = None) -> str:
     raise errors.ModelError(errors.E_NO_MODEL.format(tried=", ".join(DEFAULT_MODELS)))
 
 
+_LINE_BREAK = re.compile("\n")
+
+
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines, datelines and captions have no full stop.
 
     A break that only wraps a hard-wrapped paragraph does not (the read stage hands the
     parser those as spaces; a Doc parsed from the raw text still has them).
     """
+    from bisect import bisect_right
+
+    from spacy.attrs import IDX, IS_SPACE, LENGTH
     from whosaid.read import wrapped_line_breaks
 
-    wrapped = {start for start, _ in wrapped_line_breaks(doc.text)}
-    starts = []
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.whitespace_:
-            line_end = previous.idx + len(previous)
-        elif previous.is_space and "\n" in previous.text:
-            line_end = previous.idx
-        else:
+    text = doc_text(doc)
+    if "\n" not in text or len(doc) < 2:
+        return doc
+    wrapped = {start for start, _ in wrapped_line_breaks(text)}
+    columns: Any = doc.to_array([IDX, LENGTH, IS_SPACE])
+    offsets = columns[:, 0].tolist()
+    # The token before each line break (the break is in its trailing whitespace, or it is a
+    # space token holding the break) and where that line ends: the token's end when the break
+    # is in its trailing whitespace (that wins), else the space token's start.
+    line_ends: dict[int, int] = {}
+    for match in _LINE_BREAK.finditer(text):
+        before = bisect_right(offsets, match.start()) - 1
+        if before < 0 or before + 1 >= len(doc):
             continue
-        if line_end not in wrapped:
-            starts.append(token.i)
+        end = offsets[before] + int(columns[before, 1])
+        if match.start() >= end:
+            line_ends[before] = end
+        elif columns[before, 2]:
+            line_ends.setdefault(before, offsets[before])
+    starts = [before + 1 for before, line_end in sorted(line_ends.items()) if line_end not in wrapped]
     return set_sentence_starts(doc, starts)
 
 
@@ -190,7 +205,7 @@ def make_doc(nlp: Language, text: str) -> Doc:
     from spacy.tokens import Doc
 
     if len(text) < MAX_RUN or _LONG_RUN.search(text) is None:
-        return nlp.tokenizer(text)
+        return remember_text(nlp.tokenizer(text), text)
     docs = []
     start = 0
     for match in _LONG_RUN.finditer(text):
@@ -206,7 +221,7 @@ def make_doc(nlp: Language, text: str) -> Doc:
         docs.append(Doc(nlp.vocab, words=words, spaces=spaces))
     if start < len(text):
         docs.append(nlp.tokenizer(text[start:]))
-    return Doc.from_docs(docs, ensure_whitespace=False)
+    return remember_text(Doc.from_docs(docs, ensure_whitespace=False), text)
 
 
 def parse(
@@ -230,7 +245,11 @@ def parse(
         doc.tensor = _EMPTY_TENSOR
         parts.append(doc)
         if len(parts) == count:
-            joined = parts[0] if count == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+            if count == 1:
+                joined = parts[0]
+            else:
+                joined = Doc.from_docs(parts, ensure_whitespace=False)
+                remember_text(joined, "".join(doc_text(part) for part in parts))
             parts = []
             yield joined, context
 

@@ -55,8 +55,10 @@ class Context:
 
     def __post_init__(self) -> None:
         import numpy
+        from spacy.attrs import ORTH
 
-        self.commas = [token.i for token in self.doc if token.text == ","]
+        orth = self.doc.to_array([ORTH]) if len(self.doc) else numpy.zeros(0, dtype=numpy.uint64)
+        self.commas = numpy.flatnonzero(orth == self.doc.vocab.strings[","]).tolist()
         letters = numpy.zeros(len(self.text), dtype=bool)
         for match in _LETTERS.finditer(self.text):
             letters[match.start() : match.end()] = True
@@ -75,8 +77,18 @@ class Context:
 
 def char_token_map(doc: Doc) -> list[int]:
     """For each character, the index of the token it belongs to (-1 for whitespace between)."""
-    mapping = [-1] * (doc[-1].idx + len(doc[-1]) if len(doc) else 0)
-    for token in doc:
-        for k in range(token.idx, token.idx + len(token)):
-            mapping[k] = token.i
-    return mapping
+    import numpy
+    from spacy.attrs import IDX, LENGTH
+
+    if not len(doc):
+        return []
+    columns = doc.to_array([IDX, LENGTH]).astype(numpy.int64)
+    starts, lengths = columns[:, 0], columns[:, 1]
+    mapping = numpy.full(int(starts[-1] + lengths[-1]), -1, dtype=numpy.int64)
+    # The k-th character of the run of all tokens' characters sits at its token's start plus
+    # its place inside the token.
+    first = numpy.cumsum(lengths) - lengths
+    positions = numpy.repeat(starts - first, lengths) + numpy.arange(int(lengths.sum()))
+    mapping[positions] = numpy.repeat(numpy.arange(len(doc)), lengths)
+    result: list[int] = mapping.tolist()
+    return result

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from whosaid.cues import REPORTED_CUE_VERBS, SPEECH_NOUNS, STANCE_ADJECTIVES, cue_lemma
+from whosaid.cues import REPORTED_CUE_VERBS, SPEECH_NOUNS, STANCE_ADJECTIVES, cue_lemma, tokens_with_lemma
 from whosaid.quotes.reported.according import from_according
 from whosaid.quotes.reported.speech_noun import from_speech_noun
 from whosaid.quotes.reported.stance import from_adjective
@@ -16,11 +16,14 @@ from whosaid.quotes.reported.verbs import from_verb
 if TYPE_CHECKING:
     from whosaid.quotes.drafts import Context, Draft
 
+_CUE_WORDS = REPORTED_CUE_VERBS | SPEECH_NOUNS | STANCE_ADJECTIVES
+
 
 def find_reported(ctx: Context, direct: list[Draft]) -> list[Draft]:
     """Drafts for reported content outside quotation marks and outside the direct quotes."""
     drafts: list[Draft] = []
-    for token in ctx.doc:
+    for i in tokens_with_lemma(ctx.doc, _CUE_WORDS, ("according",)):
+        token = ctx.doc[i]
         if ctx.quoted_any[token.idx]:
             continue
         lemma = cue_lemma(token)
