@@ -8,6 +8,7 @@ taken as English and processed.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -16,6 +17,18 @@ ENGLISH = "en"
 SURE = 0.9
 # The start of a long article is enough to know its language, and caps the cost.
 _SAMPLE_CHARS = 5000
+# Words that make up about a quarter of running English prose (a twentieth of BBC news
+# articles have under 0.21, the lowest 0.10) and next to none of other languages' text: not
+# "a", "in", "is", "was", "had", "die", which others share. A text of ``_PLAIN_WORDS`` words or
+# more where they reach ``_PLAIN_SHARE`` is English without asking the identifier, whose model
+# takes a second to load and a few milliseconds an article.
+_ENGLISH_WORDS = frozenset(
+    "the of and to that for with were are have has been it its this from by not but his her they "
+    "their he she which would will said".split()
+)
+_PLAIN_WORDS = 40
+_PLAIN_SHARE = 0.15
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 @cache
@@ -31,7 +44,15 @@ def identify(text: str) -> tuple[str, float]:
     return str(language), float(probability)
 
 
+def plainly_english(text: str) -> bool:
+    """Whether the start of ``text`` is surely English by its commonest words alone."""
+    words = _WORD.findall(text[:_SAMPLE_CHARS].lower())
+    return len(words) >= _PLAIN_WORDS and sum(word in _ENGLISH_WORDS for word in words) >= _PLAIN_SHARE * len(words)
+
+
 def other_language(text: str) -> str | None:
     """The language of ``text`` when the identifier is sure it is not English, else None."""
+    if plainly_english(text):
+        return None
     language, probability = identify(text)
     return language if language != ENGLISH and probability >= SURE else None

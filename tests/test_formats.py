@@ -304,6 +304,27 @@ def test_language_identification_on_short_and_long_texts() -> None:
     assert other_language("OK") is None  # too short to be sure: processed as English
 
 
+DUTCH = (
+    "Het kabinet heeft maandag een omstreden pensioenhervorming aangekondigd. De minister zei dat er geen "
+    "alternatief was en dat hij het plan had besproken met de vakbonden, die het voorstel scherp bekritiseerden. "
+    "Volgens de oppositie was er te weinig overleg geweest en had de regering de kosten te laag ingeschat. "
+    "De Tweede Kamer debatteert volgende week over het plan."
+)
+
+
+def test_plainly_english_text_skips_the_identifier_and_other_languages_do_not() -> None:
+    from whosaid.language import identify, other_language, plainly_english
+
+    english = HARBOUR * 3  # past the word count below which the identifier is always asked
+    assert plainly_english(english) and other_language(english) is None
+    # An English article quoting a sentence of German stays English.
+    assert plainly_english(english + 'A visitor wrote: "' + GERMAN.split("\n\n")[1] + '"')
+    # Dutch shares "was" and "had" with English; neither counts, and the identifier decides.
+    assert not plainly_english(DUTCH) and identify(DUTCH)[0] == "nl" and other_language(DUTCH) == "nl"
+    assert not plainly_english(GERMAN * 3) and other_language(GERMAN * 3) == "de"
+    assert not plainly_english(HARBOUR.split("\n\n")[1])  # under 40 words: the identifier decides
+
+
 @pytest.mark.model
 @pytest.mark.shared
 def test_bbc_articles_as_one_jsonl_give_the_records_of_the_txt_files(shared: Path, tmp_path: Path) -> None:
