@@ -1,6 +1,7 @@
 """Coreference benchmark: pronoun speakers, every pronoun, and person merging on GUM train.
 
-Scored as ``../shared/benchmarks/README.md`` says. A quote's speaker mention is aligned to the
+Scored as ``../shared/benchmarks/README.md`` says. Articles are parsed as the runner parses them
+(``layout.parse_text`` through ``whosaid.parse.parse``). A quote's speaker mention is aligned to the
 gold mention that overlaps it (preferring one whose head word it contains). When that is a
 third-person pronoun whose cluster has a proper name, the speaker is right when its name shares
 a content word (not a title) with a non-pronoun mention of the cluster. Also printed:
@@ -178,7 +179,7 @@ def main() -> int:
     records = records[: args.limit] if args.limit else records
     nlp = load_model(args.model)
     layouts = [read_bytes(r["text"].encode("utf-8")) for r in records]
-    docs = list(parsed_docs(nlp, [layout.text for layout in layouts], args.docs_cache))
+    docs = list(parsed_docs(nlp, [layout.parse_text for layout in layouts], args.docs_cache))
     speakers: Counter[str] = Counter()
     pronouns: Counter[str] = Counter()
     by_genre: dict[str, Counter[str]] = defaultdict(Counter)

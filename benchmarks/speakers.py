@@ -42,7 +42,7 @@ def main() -> int:
         return 2
     nlp = load_model(args.model)
     layouts = [read_bytes(p.read_bytes()) for p in paths]
-    docs = list(parsed_docs(nlp, [layout.text for layout in layouts], args.docs_cache))
+    docs = list(parsed_docs(nlp, [layout.parse_text for layout in layouts], args.docs_cache))
     counts: Counter[str] = Counter()
     unlinked: Counter[str] = Counter()
     for path, layout, doc in zip(paths, layouts, docs, strict=True):

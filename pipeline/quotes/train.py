@@ -50,14 +50,17 @@ class ArticleExamples:
 
 def parsed_docs(nlp: Any, texts: list[str], cache: Path | None) -> Iterable[Any]:
     """Docs for the texts; with a cache file (a DocBin), parsed once and read back on later runs
-    (reparsed when the texts differ). Shared by the training command and the benchmarks."""
+    (reparsed when the texts differ). Shared by the training command and the benchmarks; parsed
+    by ``whosaid.parse.parse``, as the runner parses."""
     from spacy.tokens import DocBin
 
     if cache is not None and cache.exists():
         docs: list[Any] = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
         if [d.text for d in docs] == texts:
             return docs
-    stream: Iterable[Any] = nlp.pipe(texts)
+    from whosaid.parse import parse
+
+    stream: Iterable[Any] = (doc for doc, _ in parse(nlp, ((text, None) for text in texts)))  # as the runner parses
     if cache is None:
         return stream
     docs = list(stream)
