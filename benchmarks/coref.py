@@ -16,7 +16,7 @@ a content word (not a title) with a non-pronoun mention of the cluster. Also pri
   splits into several entities.
 
     python benchmarks/coref.py [--data PATH] [--model NAME] [--limit N] [--docs-cache FILE] [--folds K]
-                               [--cv-window K]  # the resolver's window chosen on K-1 folds, scored on the K-th
+                               [--cv-window K]  # the resolver's settings chosen on K-1 folds, scored on the K-th
 """
 
 from __future__ import annotations
@@ -27,13 +27,17 @@ import os
 import re
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from itertools import product
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from whosaid import resolver
+from whosaid import animacy, resolver
 from whosaid.cues import PRONOUN_REFERENTS
+from whosaid.entities import extract_entities
 from whosaid.parse import load_model, model_label
 from whosaid.quotes.train import parsed_docs
 from whosaid.read import read_bytes
@@ -44,7 +48,9 @@ SHARED = Path(os.environ.get("WHOSAID_SHARED", Path(__file__).resolve().parents[
 DEFAULT_DATA = SHARED / "benchmarks" / "gum" / "gum_train.jsonl"
 STOPWORDS = frozenset("the a an of and in on at for to de la le von van der da di 's".split())
 THIRD_PERSON = frozenset(PRONOUN_REFERENTS)
-WINDOWS = (2, 4, 8, 12, 20)  # sentences back the resolver looks, tried by --cv-window
+# The resolver's settings tried by --cv-window: sentences back it looks, subject pronouns that make a
+# name a person (``animacy.MIN_VOTES``) and that give a person's gender (``animacy.MIN_GENDER_VOTES``).
+SETTINGS = list(product((4, 8, 12, 20), (1, 2, 3), (1, 2)))
 
 
 def content_words(text: str) -> set[str]:
@@ -117,14 +123,19 @@ def b_cubed(pairs: list[tuple[str, str]]) -> tuple[float, float]:
     return precision, recall
 
 
-def score_pronouns(doc: Any, gold: Gold, entities: list[Any], window: int | None = None) -> Counter[str]:
-    """Verdicts for every scored third-person pronoun of one document, as the resolver links them."""
-    saved = resolver.WINDOW
-    resolver.WINDOW = window or saved
+@contextmanager
+def settings(window: int, min_votes: int, min_gender_votes: int) -> Iterator[None]:
+    saved = resolver.WINDOW, animacy.MIN_VOTES, animacy.MIN_GENDER_VOTES
+    resolver.WINDOW, animacy.MIN_VOTES, animacy.MIN_GENDER_VOTES = window, min_votes, min_gender_votes
     try:
-        links = resolver.resolve(doc, entities).links
+        yield
     finally:
-        resolver.WINDOW = saved
+        resolver.WINDOW, animacy.MIN_VOTES, animacy.MIN_GENDER_VOTES = saved
+
+
+def score_pronouns(doc: Any, gold: Gold, entities: list[Any]) -> Counter[str]:
+    """Verdicts for every scored third-person pronoun of one document, as the resolver links them."""
+    links = resolver.resolve(doc, entities).links
     by_id = {e.id: e for e in entities}
     counts: Counter[str] = Counter()
     for token in doc:
@@ -139,22 +150,24 @@ def score_pronouns(doc: Any, gold: Gold, entities: list[Any], window: int | None
     return counts
 
 
-def cross_validated(per_article: dict[int, list[Counter[str]]], folds: int) -> None:
-    """Choose the resolver's window on the other folds of articles, score it on the held-out fold."""
+def cross_validated(per_article: dict[tuple[int, int, int], list[Counter[str]]], folds: int) -> None:
+    """Choose the resolver's settings on the other folds of articles, score them on the held-out fold."""
     right = total = 0
     for k in range(folds):
 
-        def accuracy(window: int, held_out: bool, k: int = k) -> tuple[int, int]:
-            counts = sum((c for i, c in enumerate(per_article[window]) if (i % folds == k) == held_out), Counter())
+        def accuracy(setting: tuple[int, int, int], held_out: bool, k: int = k) -> tuple[int, int]:
+            chosen = (c for i, c in enumerate(per_article[setting]) if (i % folds == k) == held_out)
+            counts = sum(chosen, Counter())
             return counts["right"], sum(counts.values())
 
-        best = max(WINDOWS, key=lambda w: accuracy(w, False)[0] / max(1, accuracy(w, False)[1]))
+        best = max(SETTINGS, key=lambda s: accuracy(s, False)[0] / max(1, accuracy(s, False)[1]))
         held_right, held_total = accuracy(best, True)
         right, total = right + held_right, total + held_total
         print(
-            f"  fold {k}: window {best} chosen on the other folds, held-out right {held_right / max(1, held_total):.3f}"
+            f"  fold {k}: window, min votes, min gender votes {best} chosen on the other folds, "
+            f"held-out right {held_right / max(1, held_total):.3f}"
         )
-    print(f"  out-of-fold pronoun accuracy with the window tuned by {folds}-fold CV: {right / max(1, total):.3f}")
+    print(f"  out-of-fold pronoun accuracy with the settings tuned by {folds}-fold CV: {right / max(1, total):.3f}")
 
 
 def share(counts: Counter[str], key: str) -> float:
@@ -186,7 +199,7 @@ def main() -> int:
     by_article: list[Counter[str]] = []
     pairs: list[tuple[str, str]] = []
     split = Counter[str]()
-    with_window: dict[int, list[Counter[str]]] = defaultdict(list)
+    with_setting: dict[tuple[int, int, int], list[Counter[str]]] = defaultdict(list)
     for record, layout, doc in zip(records, layouts, docs, strict=True):
         if layout.text != record["text"]:
             print(f"{record['id']}: decoded text differs from the gold text; skipped", file=sys.stderr)
@@ -210,8 +223,9 @@ def main() -> int:
                 )
         article_counts = score_pronouns(doc, gold, article.entities)
         if args.cv_window:
-            for window in WINDOWS:
-                with_window[window].append(score_pronouns(doc, gold, article.entities, window))
+            for setting in SETTINGS:
+                with settings(*setting):
+                    with_setting[setting].append(score_pronouns(doc, gold, extract_entities(doc)))
         pronouns.update(article_counts)
         by_genre[record["genre"]].update(article_counts)
         by_article.append(article_counts)
@@ -246,7 +260,7 @@ def main() -> int:
         folds = [sum(by_article[k :: args.folds], Counter()) for k in range(args.folds)]
         print("  by fold of articles: " + ", ".join(f"{share(f, 'right'):.3f}" for f in folds))
     if args.cv_window:
-        cross_validated(with_window, args.cv_window)
+        cross_validated(with_setting, args.cv_window)
     precision, recall = b_cubed(pairs)
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     print(

@@ -9,15 +9,18 @@ Ashraf Ghani), and names spaCy tagged somewhere are found where it missed them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from whosaid.animacy import animate, by_referent, chain_votes, pronoun_indices
 from whosaid.dates import normalise_date
 from whosaid.docfacts import doc_text
 from whosaid.gazetteer import abbreviations, has_org_suffix, is_place
 from whosaid.models import Entity, Mention
+from whosaid.quotemarks import find_quoted_spans, quoted_mask
 from whosaid.resolver import resolve
 from whosaid.titles import HONORIFICS, NAME_SUFFIXES, TITLE_WORDS, TITLES, is_title, title_key
 
@@ -141,6 +144,38 @@ def _titled_names(text: str, mentions: list[_Mention]) -> list[_Mention]:
     return sorted(kept + found, key=lambda m: m.start)
 
 
+def _pronoun_people(doc: Doc, text: str, mentions: list[_Mention], quoted: list[bool]) -> list[_Mention]:
+    """People the tagger missed whom the article takes up as people: an untagged proper noun
+    ("Holt joined the Rangers in 2009. He made his debut ...") that subject pronouns lead back to
+    (``whosaid.animacy``), with the proper nouns compounded before it ("Brock Holt")."""
+    votes = chain_votes(doc, pronoun_indices(doc), quoted)
+    starts = sorted(m.start for m in mentions)
+    ends = {m.start: m.end for m in mentions}
+    names: dict[int, str] = {}
+    spans: dict[int, tuple[int, int]] = {}
+    for i in votes:
+        token = doc[i]
+        if token.pos_ != "PROPN" or not token.text[:1].isupper() or is_title(token.text):
+            continue
+        first = token
+        while first.i > 0 and doc[first.i - 1].dep_ == "compound" and doc[first.i - 1].pos_ == "PROPN":
+            first = doc[first.i - 1]
+        start, end = first.idx, token.idx + len(token)
+        last = bisect_right(starts, end - 1) - 1  # the last tagged name starting before the end
+        if last >= 0 and ends[starts[last]] > start:
+            continue  # overlaps a tagged name
+        spans[i] = (start, end)
+        names[i] = token.text
+    found = []
+    for name, counts in by_referent(votes, names).items():
+        if animate(counts):
+            for i, word in names.items():
+                if word == name:
+                    start, end = spans[i]
+                    found.append(_Mention(start, end, text[start:end], "PERSON"))
+    return sorted(mentions + found, key=lambda m: m.start) if found else mentions
+
+
 def _name_key(name: str) -> str:
     return re.sub(r"[.\s]+", " ", name.replace(".", "")).strip().casefold()
 
@@ -177,6 +212,7 @@ def _harmonise(mentions: list[_Mention]) -> None:
             votes.setdefault(_name_key(mention.text), Counter())[mention.label] += 1
     fixed = {id(m): _fixed_label(m, person_parts, votes[_name_key(m.text)]) for m in mentions if m.label != "DATE"}
     person_names = {key for key, counts in votes.items() if counts["PERSON"] and _person_majority(counts)}
+    full_names = [_person_words(m.text) for m in mentions if m.label == "PERSON" and len(m.text.split()) > 2]
     for mention in mentions:
         if mention.label == "DATE":
             continue
@@ -193,6 +229,10 @@ def _harmonise(mentions: list[_Mention]) -> None:
             mention.label = "PERSON"
         elif key in person_names or (len(mention.text.split()) == 1 and key in person_parts):
             mention.label = "PERSON"
+        elif len(mention.text.split()) > 1 and any(
+            _is_part_of_name(_person_words(mention.text), f) for f in full_names
+        ):
+            mention.label = "PERSON"  # "Brock Holt" tagged ORG, "Brock Wyatt Holt" a person
         else:
             others = Counter({k: v for k, v in votes[key].items() if k != "PERSON"})
             if others:
@@ -304,7 +344,9 @@ def _date_key(mention: _Mention, published: datetime | None) -> str:
 
 def extract_entities(doc: Doc, published: datetime | None = None) -> list[Entity]:
     """The article's entities, each with its mentions, ordered by first mention."""
-    mentions = _titled_names(doc_text(doc), _raw_mentions(doc))
+    text = doc_text(doc)
+    quoted = quoted_mask(text, find_quoted_spans(text))
+    mentions = _pronoun_people(doc, text, _titled_names(text, _raw_mentions(doc)), quoted)
     _harmonise(mentions)
     mentions = _propagate(doc, mentions)
     clusters = _cluster(mentions, published)
@@ -325,5 +367,11 @@ def extract_entities(doc: Doc, published: datetime | None = None) -> list[Entity
                 mentions=[Mention(start=m.start, end=m.end, text=m.text) for m in ordered],
             )
         )
-    genders = resolve(doc, entities).genders
-    return [e.model_copy(update={"gender": genders[e.id]}) if e.id in genders else e for e in entities]
+    resolution = resolve(doc, entities, quoted)
+    people, genders = resolution.people, resolution.genders
+    return [
+        e.model_copy(update={"kind": "person", "label": "PERSON"} if e.id in people else {}).model_copy(
+            update={"gender": genders[e.id]} if e.id in genders else {}
+        )
+        for e in entities
+    ]

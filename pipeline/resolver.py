@@ -18,9 +18,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from whosaid.animacy import animate, by_referent, chain_genders, chain_votes, pronoun_indices
 from whosaid.cues import PRONOUN_REFERENTS
 from whosaid.docfacts import doc_text, sentence_starts
 from whosaid.gazetteer import COMPANY_NOUNS, ORG_NOUNS
@@ -62,10 +63,12 @@ class _Candidate:
 
 @dataclass
 class Resolution:
-    """Pronoun token index -> entity id, and each person's gender by entity id."""
+    """Pronoun token index -> entity id, each person's gender by entity id, and the organisations
+    and places the article's pronouns show to be people (``whosaid.animacy``)."""
 
     links: dict[int, str] = field(default_factory=dict)
     genders: dict[str, Gender] = field(default_factory=dict)
+    people: set[str] = field(default_factory=set)
     article: _Article | None = None
 
     def role_referent(self, head: Token, roles: dict[str, str]) -> Entity | None:
@@ -140,7 +143,7 @@ class _Article:
         self.breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
         self.named: list[_Candidate] = []
         for entity in entities:
-            if entity.kind not in ("person", "organization"):
+            if entity.kind not in ("person", "organization", "place"):
                 continue
             for mention in entity.mentions:
                 if quoted[mention.start]:
@@ -151,6 +154,14 @@ class _Article:
         self.named.sort(key=lambda c: c.token)
         self.named_tokens = [c.token for c in self.named]
         self.named_sentences = [c.sentence for c in self.named]
+
+    def as_people(self, ids: set[str]) -> None:
+        """Make the entities ``ids`` people (their pronouns showed them to be)."""
+        people = {}
+        for candidate in self.named:
+            if candidate.entity.id in ids and candidate.entity.id not in people:
+                people[candidate.entity.id] = candidate.entity.model_copy(update={"kind": "person", "label": "PERSON"})
+        self.named = [replace(c, entity=people[c.entity.id]) if c.entity.id in people else c for c in self.named]
 
     def sentence(self, i: int) -> int:
         return bisect_right(self.sentence_starts, i) - 1
@@ -218,8 +229,16 @@ def resolve(doc: Doc, entities: Sequence[Entity], quoted: Sequence[bool] | None 
     if quoted is None:
         quoted = quoted_mask(text, find_quoted_spans(text))
     article = _Article(doc, text, entities, quoted)
-    genders = title_genders(text, entities)
-    pronouns = [(doc[i], PRONOUN_REFERENTS[doc[i].lower_]) for i in _pronoun_indices(doc)]
+    indices = pronoun_indices(doc)
+    chains = by_referent(chain_votes(doc, indices, quoted), {c.token: c.entity.id for c in article.named})
+    people = {
+        e.id for e in entities if e.kind in ("organization", "place") and e.id in chains and animate(chains[e.id])
+    }
+    if people:
+        article.as_people(people)
+    genders = chain_genders(chains, people | {e.id for e in entities if e.kind == "person"})
+    genders.update(title_genders(text, entities))
+    pronouns = [(doc[i], PRONOUN_REFERENTS[doc[i].lower_]) for i in indices]
     links = _links(article, pronouns, genders)
     votes: dict[str, Counter[Gender]] = {}
     for token, wanted in pronouns:
@@ -234,16 +253,7 @@ def resolve(doc: Doc, entities: Sequence[Entity], quoted: Sequence[bool] | None 
             added[entity_id] = gender
     if added != genders:
         links = _links(article, pronouns, added)
-    return Resolution(links=links, genders=added, article=article)
-
-
-def _pronoun_indices(doc: Doc) -> list[int]:
-    """Token indices of the third-person pronouns (by lower-case form, read as one array)."""
-    from spacy.attrs import LOWER
-
-    wanted = {doc.vocab.strings.add(word) for word in PRONOUN_REFERENTS}
-    lowers = doc.to_array(LOWER)
-    return [i for i, value in enumerate(lowers.tolist()) if value in wanted]
+    return Resolution(links=links, genders=added, people=people, article=article)
 
 
 def _links(article: _Article, pronouns: list[tuple[Token, str]], genders: dict[str, Gender]) -> dict[int, str]:

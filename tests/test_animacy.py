@@ -1,0 +1,58 @@
+"""People the model mislabels or misses, found by the pronouns the article uses for them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from whosaid.models import Article
+
+
+def _people(article: Article) -> dict[str, str | None]:
+    return {e.name: e.gender for e in article.entities if e.kind == "person"}
+
+
+def _speakers(article: Article) -> list[tuple[str | None, str]]:
+    return [(q.speaker.name, q.speaker.mention.text) for q in article.quotes if q.speaker]
+
+
+def test_a_person_tagged_an_organisation_becomes_a_person(process: Callable[[str], Article]) -> None:
+    # The model tags "Carroll" ORG; "He ... he" take the name up as a man.
+    article = process('Carroll sold trees in the winter. He knew the roads well. "Can I help you?" he said.')
+    assert _people(article) == {"Carroll": "male"}
+    assert _speakers(article) == [("Carroll", "he")]
+
+
+def test_a_person_named_like_a_capital_becomes_a_person(process: Callable[[str], Article]) -> None:
+    # "Paris" is a capital in the gazetteer and the model tags it GPE, but "she" keeps taking it up.
+    article = process(
+        "Marta Paris grew up in Geneva. Paris says she was sent to a ship at sixteen. "
+        '"I had no passport," she said. She says she worked in the engine room for years.'
+    )
+    assert _people(article)["Paris"] == "female"
+    assert ("Paris", "she") in _speakers(article)
+    assert "Geneva" not in _people(article)
+
+
+def test_an_untagged_name_the_pronouns_take_up_becomes_a_person(process: Callable[[str], Article]) -> None:
+    # The model tags nothing in "Holt"; two subject pronouns lead back to it.
+    article = process('Holt joined the Rangers in 2009. He made his debut in May. "It was a dream," he said.')
+    assert _people(article) == {"Holt": "male"}
+    assert _speakers(article) == [("Holt", "he")]
+
+
+def test_one_stray_pronoun_does_not_make_a_company_a_person(process: Callable[[str], Article]) -> None:
+    article = process(
+        "Tesco reported strong sales on Tuesday. He said the results were good. "
+        "Tesco said it would open 40 stores. It expects growth to continue."
+    )
+    assert {e.name: e.kind for e in article.entities}["Tesco"] == "organization"
+    assert ("He", "He") in _speakers(article)
+
+
+def test_an_organisation_taken_up_as_it_stays_an_organisation(process: Callable[[str], Article]) -> None:
+    article = process(
+        "Sarah Jones joined Acme Corp in 2001. Acme Corp said it would hire 300 staff. "
+        "It said demand was strong. She said the plan was sound."
+    )
+    assert {e.name: e.kind for e in article.entities}["Acme Corp"] == "organization"
+    assert _people(article) == {"Sarah Jones": "female"}
