@@ -34,6 +34,11 @@ E_ID_TAKEN = (
 )
 E_NO_INPUT = "no such file or folder: {path}"
 E_TIMEOUT = "took longer than the {limit:g}-second limit for one article (raise it with --timeout)"
+E_TIMEOUT_KILLED = (
+    "took longer than the {limit:g}-second limit for one article and did not stop; its worker process was "
+    "replaced (raise the limit with --timeout)"
+)
+E_WORKER_DIED = "its worker process died twice while on this article alone (exit code {code}; out of memory?)"
 E_INTERNAL = "internal error while processing ({kind}): {reason}"
 
 # The Python API (whosaid.extract, whosaid.extract_many) and the spaCy component

@@ -116,8 +116,19 @@ _WORKER_LABEL = ""
 _WORKER_MODEL: str | None = None
 
 
+# What a worker tells as it goes (``process_tasks``'s ``report``): ``(position, None)`` when it
+# works on that article alone, ``(None, None)`` when the batch's parse starts, ``(position,
+# outcome)`` when that article is done. Each call also says the worker is alive.
+Report = Callable[[int | None, Outcome | None], None]
+
+
 def process_tasks(
-    nlp: Language, label: str, tasks: Sequence[Task], *, batch_size: int = PARSE_BATCH_SIZE
+    nlp: Language,
+    label: str,
+    tasks: Sequence[Task],
+    *,
+    batch_size: int = PARSE_BATCH_SIZE,
+    report: Report | None = None,
 ) -> list[Outcome]:
     """Read, parse and extract every task; one bad article yields an error outcome, not a crash.
 
@@ -126,23 +137,31 @@ def process_tasks(
 
     With a time limit (``Task.timeout``), an article that takes longer becomes an error: when
     the limit passes with no article finished, the batch's unfinished articles are done again
-    one at a time, each with the full limit, and the one that runs out is dropped.
+    one at a time, each with the full limit, and the one that runs out is dropped. ``report``
+    (see ``Report``) lets a supervisor follow the work (``whosaid.supervisor``).
     """
     from whosaid.language import other_language
     from whosaid.parse import parse
 
     outcomes: dict[int, Outcome] = {}
+
+    def tell(position: int | None, outcome: Outcome | None = None) -> None:
+        if position is not None and outcome is not None:
+            outcomes[position] = outcome
+        if report is not None:
+            report(position, outcome)
+
     readable = []
     languages: dict[int, str | None] = {}
     for position, task in enumerate(tasks):
         try:
             layout = read_task(task)
         except errors.ArticleError as error:
-            outcomes[position] = _error(task, str(error))
+            tell(position, error_outcome(task, str(error)))
             continue
         languages[position] = other_language(layout.text)
         if languages[position] and task.skip_other_languages:
-            outcomes[position] = _outcome(task, "other-language", language=languages[position])
+            tell(position, _outcome(task, "other-language", language=languages[position]))
         else:
             readable.append((position, task, layout))
     by_position = {position: (task, layout) for position, task, layout in readable}
@@ -152,10 +171,12 @@ def process_tasks(
     with nlp.memory_zone():
         try:
             with time_limit(limit) as deadline:
+                tell(None)
                 texts = ((layout.parse_text, position) for position, _, layout in readable)
                 for doc, position in parse(nlp, texts, batch_size=batch_size):
                     task, layout = by_position[position]
-                    outcomes[position] = _build(doc, task, layout, label, languages[position])
+                    tell(position)
+                    tell(position, _build(doc, task, layout, label, languages[position]))
                     deadline.restart()
         except (Exception, ArticleTimeout):
             pass  # the unfinished articles are done one by one below
@@ -164,12 +185,14 @@ def process_tasks(
                 continue
             try:
                 with time_limit(limit):
+                    tell(position)
                     [(doc, _)] = list(parse(nlp, [(layout.parse_text, position)]))
-                    outcomes[position] = _build(doc, task, layout, label, languages[position])
+                    outcome = _build(doc, task, layout, label, languages[position])
             except ArticleTimeout:
-                outcomes[position] = _error(task, errors.E_TIMEOUT.format(limit=limit))
+                outcome = error_outcome(task, errors.E_TIMEOUT.format(limit=limit))
             except Exception as error:
-                outcomes[position] = _error(task, errors.E_INTERNAL.format(kind="parse", reason=error))
+                outcome = error_outcome(task, errors.E_INTERNAL.format(kind="parse", reason=error))
+            tell(position, outcome)
     _release_free_memory()
     return [outcomes[position] for position in range(len(tasks))]
 
@@ -273,7 +296,7 @@ def _build(doc: Any, task: Task, layout: Layout, label: str, language: str | Non
             attribution=Attribution(task.attribution),
         )
     except Exception as error:
-        return _error(
+        return error_outcome(
             task,
             errors.E_INTERNAL.format(
                 kind=type(error).__name__, reason=str(error).splitlines()[0] if str(error) else ""
@@ -295,7 +318,7 @@ def _outcome(task: Task, status: str, **details: Any) -> Outcome:
     )
 
 
-def _error(task: Task, reason: str) -> Outcome:
+def error_outcome(task: Task, reason: str) -> Outcome:
     return _outcome(task, "error", error=reason)
 
 
@@ -316,11 +339,11 @@ def loaded_model() -> Language | None:
     return _WORKER_NLP
 
 
-def worker_process(tasks: list[Task]) -> list[Outcome]:
+def worker_process(tasks: list[Task], report: Report | None = None) -> list[Outcome]:
     """Process one batch in a worker that ``init_worker`` has prepared."""
     if _WORKER_NLP is None:
         raise RuntimeError("worker used before init_worker")
-    return process_tasks(_WORKER_NLP, _WORKER_LABEL, tasks)
+    return process_tasks(_WORKER_NLP, _WORKER_LABEL, tasks, report=report)
 
 
 # ---------------------------------------------------------------------------------------
@@ -354,27 +377,6 @@ class InProcessEngine:
 
     def close(self) -> None:
         pass
-
-
-class ProcessPoolEngine:
-    """N worker processes, each with its own model; results come back in input order."""
-
-    def __init__(self, model: str | None, jobs: int) -> None:
-        import multiprocessing
-
-        # One BLAS thread per worker: the workers already use every core.
-        for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-            os.environ.setdefault(variable, "1")
-        context = multiprocessing.get_context("spawn")
-        self._pool = context.Pool(jobs, initializer=init_worker, initargs=(model,))
-        self._window = jobs * 2
-
-    def map_batches(self, batches: Iterable[list[Task]]) -> Iterator[list[Outcome]]:
-        return in_order(batches, lambda batch: self._pool.apply_async(worker_process, (batch,)).get, self._window)
-
-    def close(self) -> None:
-        self._pool.terminate()
-        self._pool.join()
 
 
 # ---------------------------------------------------------------------------------------
@@ -531,7 +533,12 @@ def _chain(first: list[Task], rest: Iterator[list[Task]]) -> Iterator[list[Task]
 
 
 def local_engine(model: str | None, jobs: int) -> Engine:
-    return InProcessEngine(model) if jobs <= 1 else ProcessPoolEngine(model, jobs)
+    """This process for one job; else watched worker processes (``whosaid.supervisor``)."""
+    if jobs <= 1:
+        return InProcessEngine(model)
+    from whosaid.supervisor import SupervisedPool
+
+    return SupervisedPool(model, jobs)
 
 
 def _write_run_manifest(

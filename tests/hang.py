@@ -1,0 +1,48 @@
+"""Test-only: make one article hang in a worker process the way compiled code can.
+
+``SupervisedPool(setup=...)`` runs one of these first in each worker it starts. The planted
+stage, on an article holding ``MARK``, blocks the alarm signal and sleeps in C, so neither
+the worker's own time limit nor anything else in that process can stop it: only a kill can.
+"""
+
+from __future__ import annotations
+
+import signal
+import time
+from typing import Any
+
+MARK = "The vault stays shut tonight"
+
+
+def _block_forever() -> None:
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+    time.sleep(3600)
+
+
+def hang_in_build() -> None:
+    """The extraction of the marked article never returns (the worker knows which article it is on)."""
+    from whosaid import runner
+
+    build = runner._build
+
+    def stuck(doc: Any, task: Any, layout: Any, *args: Any) -> Any:
+        if MARK in layout.text:
+            _block_forever()
+        return build(doc, task, layout, *args)
+
+    runner._build = stuck
+
+
+def hang_in_parse() -> None:
+    """The batch's parse never returns once it reaches the marked article (the worker cannot say which)."""
+    from whosaid import parse
+
+    pipe = parse.parse
+
+    def stuck(nlp: Any, items: Any, **options: Any) -> Any:
+        for doc, context in pipe(nlp, items, **options):
+            if MARK in doc.text:
+                _block_forever()
+            yield doc, context
+
+    parse.parse = stuck  # type: ignore[assignment]

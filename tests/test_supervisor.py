@@ -1,0 +1,98 @@
+"""The local process engine replaces a worker stuck past the time limit, and loses nothing else."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from whosaid import supervisor
+from whosaid.runner import Outcome, RunOptions, run
+from whosaid.supervisor import SupervisedPool
+
+from tests import hang
+from tests.test_length import article, paragraph
+
+
+def folder_of_articles(root: Path) -> Path:
+    folder = root / "in"
+    folder.mkdir()
+    for number in range(7):
+        text = article(2) + paragraph(number + 20) + "\n"
+        if number == 3:
+            text += f"\n“{hang.MARK},” said the night guard, Lena Fischer.\n"
+        (folder / f"story_{number}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def manifest_entries(out: Path) -> dict[str, dict[str, object]]:
+    return {Path(e["path"]).name: e for e in json.loads((out / "manifest.json").read_text())["articles"]}
+
+
+@pytest.fixture(scope="module")
+def stories(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The articles, and their records from a run in this process, where nothing hangs."""
+    root = tmp_path_factory.mktemp("stories")
+    folder = folder_of_articles(root)
+    assert run(RunOptions(inputs=[folder], out_dir=root / "reference", jobs=1)).counts == {"ok": 7}
+    return folder, root / "reference"
+
+
+@pytest.mark.parametrize("stage", [hang.hang_in_build, hang.hang_in_parse], ids=["in-build", "in-parse"])
+def test_a_worker_stuck_past_the_limit_is_replaced_and_the_rest_written(
+    stories: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stage: Callable[[], None]
+) -> None:
+    folder, reference = stories
+
+    monkeypatch.setattr(supervisor, "grace", lambda limit: 2.0)
+    pools: list[SupervisedPool] = []
+
+    def factory(model: str | None, jobs: int) -> SupervisedPool:
+        pools.append(SupervisedPool(model, jobs, setup=stage))
+        return pools[-1]
+
+    out = tmp_path / "out"
+    summary = run(RunOptions(inputs=[folder], out_dir=out, jobs=2, batch_size=3, timeout=5), engine_factory=factory)
+    assert summary.counts == {"ok": 6, "error": 1}
+    entries = manifest_entries(out)
+    stuck = entries["story_3.txt"]
+    assert stuck["status"] == "error" and "5-second limit" in str(stuck["error"])
+    assert "worker process was replaced" in str(stuck["error"])
+    assert not (out / "story_3.json").exists()
+    for number in (0, 1, 2, 4, 5, 6):
+        name = f"story_{number}.json"
+        assert entries[f"story_{number}.txt"]["status"] == "ok"
+        assert (out / name).read_bytes() == (reference / name).read_bytes(), name
+    # In build the worker said which article it was on: one kill. In the parse it could not:
+    # the batch's unfinished articles went alone, and the stuck one was killed again.
+    assert pools[0].replaced == (1 if stage is hang.hang_in_build else 2)
+
+
+def test_a_worker_that_dies_is_replaced_and_its_articles_done_again(stories: tuple[Path, Path], tmp_path: Path) -> None:
+    folder, reference = stories
+    pools: list[SupervisedPool] = []
+    killed: list[int] = []
+
+    def factory(model: str | None, jobs: int) -> SupervisedPool:
+        pools.append(SupervisedPool(model, jobs))
+        return pools[-1]
+
+    def kill_once(outcome: Outcome) -> None:
+        if not killed and outcome.status == "ok":
+            busy = [w.process.pid for w in pools[0]._workers if w.units]
+            if busy:
+                os.kill(busy[0], signal.SIGKILL)
+                killed.append(busy[0])
+
+    out = tmp_path / "out"
+    summary = run(
+        RunOptions(inputs=[folder], out_dir=out, jobs=2, batch_size=2), engine_factory=factory, on_outcome=kill_once
+    )
+    assert killed and pools[0].replaced == 1
+    assert summary.counts == {"ok": 7}
+    for number in range(7):
+        name = f"story_{number}.json"
+        assert (out / name).read_bytes() == (reference / name).read_bytes(), name
