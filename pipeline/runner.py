@@ -10,12 +10,9 @@ a cluster. At most a few batches are in flight, so memory stays flat on any corp
 from __future__ import annotations
 
 import os
-import signal
 import sys
-import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -25,6 +22,7 @@ from whosaid.attribution import Attribution, used_attribution
 from whosaid.models import SCHEMA_VERSION, Manifest, ManifestEntry, PipelineInfo
 from whosaid.read import DEFAULT_MAX_BYTES, Layout, read_bytes
 from whosaid.sources import Fields, InputArticle, SourceFormat
+from whosaid.timelimit import ArticleTimeout, time_limit
 from whosaid.write import (
     MANIFEST_NAME,
     adopt_legacy_record,
@@ -195,47 +193,6 @@ def process_tasks(
             tell(position, outcome)
     _release_free_memory()
     return [outcomes[position] for position in range(len(tasks))]
-
-
-class ArticleTimeout(BaseException):
-    """An article's time limit passed (a BaseException, so no ``except Exception`` swallows it)."""
-
-
-class _Deadline:
-    def __init__(self, seconds: float | None) -> None:
-        self.seconds = seconds
-        self.armed = False
-
-    def restart(self) -> None:
-        if self.armed and self.seconds:
-            signal.setitimer(signal.ITIMER_REAL, self.seconds)
-
-
-@contextmanager
-def time_limit(seconds: float | None) -> Iterator[_Deadline]:
-    """Raise ``ArticleTimeout`` in the block once ``seconds`` pass (again from each ``restart``).
-
-    Uses SIGALRM, so it works in a process's main thread (the in-process engine, the pool's
-    workers) and is a no-op elsewhere (Dask's worker threads, Windows). It interrupts Python
-    code; spaCy's compiled parser returns to Python after every chunk of a long article."""
-    deadline = _Deadline(seconds)
-    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
-        yield deadline
-        return
-
-    def expire(signum: int, frame: Any) -> None:
-        if deadline.armed:
-            raise ArticleTimeout
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    deadline.armed = True
-    deadline.restart()
-    try:
-        yield deadline
-    finally:
-        deadline.armed = False
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def with_metadata(layout: Layout, task: Task) -> Layout:

@@ -2,7 +2,7 @@
 
 Each worker loads the model once and takes whole batches (``runner.process_tasks``), telling
 the parent, over a pipe of its own, which article it is on and each outcome as soon as it is
-made. A worker's own alarm (``runner.time_limit``) turns an article over the time limit into an
+made. A worker's own alarm (``whosaid.timelimit``) turns an article over the time limit into an
 error entry as long as the work returns to Python now and then. Work that never does (a loop
 in compiled code, a blocked call) is caught here: a worker silent for the limit plus a grace
 period is killed and a fresh one started. The article it was on gets an error entry; the

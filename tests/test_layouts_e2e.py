@@ -78,3 +78,21 @@ def test_paragraph_pipe_on_raw_wrapped_text(nlp: Any) -> None:
     buyers = next(token for token in doc if token.text == "Buyers")
     assert buyers.is_sent_start  # an indented first line is a paragraph
     assert "FASHION" in starts
+
+
+def test_a_headline_is_no_quote(process: Callable[[str], Article]) -> None:
+    text = (
+        "UNIONS SAY STRIKE WILL GO AHEAD\n\n"
+        "LONDON (Reuters) - Rail unions said on Tuesday that the strike planned for next week would go ahead.\n\n"
+        "Talks with the operators broke down on Monday evening, a spokesman for the union said.\n"
+    )
+    article = process(text)
+    assert [s.kind for s in article.sections][:2] == ["headline", "dateline"]
+    assert [q.text for q in article.quotes] == [
+        "that the strike planned for next week would go ahead",
+        "Talks with the operators broke down on Monday evening",
+    ]
+    assert article.quotes[0].speaker is not None and article.quotes[0].speaker.name == "Rail unions"
+    # The same words in the body are a quote.
+    body = process("Rail news in brief\n\nLONDON (Reuters) - The unions say the strike will go ahead next week.\n")
+    assert [q.text for q in body.quotes] == ["the strike will go ahead next week"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +15,7 @@ from typer.testing import CliRunner
 from whosaid.cli import app
 from whosaid.parse import MAX_RUN, chunk_bounds, make_doc, parse
 from whosaid.runner import Task, process_tasks
+from whosaid.timelimit import ArticleTimeout, time_limit
 
 PEOPLE = ["Maria Lopez", "Tom Becker", "Aisha Khan", "Peter Novak", "Lena Fischer", "Omar Haddad"]
 PLACES = ["Leeds", "Cardiff", "Glasgow", "Belfast", "Bristol", "Norwich"]
@@ -116,14 +119,33 @@ def test_every_line_break_starts_a_sentence(nlp: Any) -> None:
     assert all(t.is_sent_start for t in after_breaks)
 
 
-@pytest.mark.parametrize("jobs", ["1", "2"])
-def test_an_article_over_the_time_limit_is_an_error_and_the_run_goes_on(tmp_path: Path, jobs: str) -> None:
+def test_the_time_limit_stops_python_work_in_another_thread_and_leaves_nothing_behind() -> None:
+    def work(seconds: float, limit: float) -> str:
+        ends = time.monotonic() + seconds
+        try:
+            with time_limit(limit):
+                while time.monotonic() < ends:
+                    sum(range(1_000))
+        except ArticleTimeout:
+            return "stopped"
+        time.sleep(limit * 2)  # the block is over: no late exception may arrive here
+        return "finished"
+
+    with ThreadPoolExecutor(1) as pool:
+        started = time.monotonic()
+        assert pool.submit(work, 30, 0.5).result() == "stopped"
+        assert time.monotonic() - started < 10
+        assert pool.submit(work, 0.2, 0.3).result() == "finished"
+
+
+@pytest.mark.parametrize("engine", [["--jobs", "1"], ["--jobs", "2"], ["--engine", "dask", "--jobs", "2"]])
+def test_an_article_over_the_time_limit_is_an_error_and_the_run_goes_on(tmp_path: Path, engine: list[str]) -> None:
     folder, out = tmp_path / "in", tmp_path / "out"
     folder.mkdir()
     (folder / "a_long.txt").write_text(article(700), encoding="utf-8")  # about 140 KB: many seconds
     for number in range(3):
         (folder / f"short_{number}.txt").write_text(article(2) + paragraph(number + 50), encoding="utf-8")
-    result = CliRunner().invoke(app, ["run", str(folder), "-o", str(out), "-q", "--jobs", jobs, "--timeout", "3"])
+    result = CliRunner().invoke(app, ["run", str(folder), "-o", str(out), "-q", *engine, "--timeout", "3"])
     assert result.exit_code == 1, result.output
     entries = {Path(e["path"]).name: e for e in json.loads((out / "manifest.json").read_text())["articles"]}
     assert entries["a_long.txt"]["status"] == "error"

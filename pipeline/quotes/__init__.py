@@ -60,8 +60,12 @@ def _to_quote(text: str, number: int, draft: Draft, confidence: float) -> Quote:
     )
 
 
+# Sections that are no body text: no quote starts in one (a headline's "UNIONS SAY STRIKE WILL GO AHEAD" is a title).
+_NOT_QUOTED = ("headline", "dateline", "caption", "byline", "marker", "credit")
+
+
 def _skip_sections(sections: list[Section]) -> list[tuple[int, int]]:
-    return [(s.start, s.end) for s in sections if s.kind in ("dateline", "caption")]
+    return [(s.start, s.end) for s in sections if s.kind in _NOT_QUOTED]
 
 
 def extract_quotes(
@@ -121,6 +125,6 @@ def draft_quotes(
             draft.kind = "mixed"
     for draft in direct:
         draft.quoted = list(draft.fragments)
-    drafts = dedupe(direct + reported)
+    drafts = [d for d in dedupe(direct + reported) if not any(a <= d.start < b for a, b in skipped)]
     drafts.sort(key=lambda d: (d.start, d.end))
     return ctx, drafts
