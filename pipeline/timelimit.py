@@ -18,6 +18,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+# Once the limit has passed, the timeout is raised again this often until the block ends: an
+# exception that lands in a garbage-collector callback (Dask installs some) is lost there.
+AGAIN = 0.5
+
 
 class ArticleTimeout(BaseException):
     """An article's time limit passed (a BaseException, so no ``except Exception`` swallows it)."""
@@ -32,7 +36,7 @@ class Deadline:
 
     def restart(self) -> None:
         if self.armed and self.seconds:
-            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds, AGAIN)
 
     def stop(self) -> None:
         self.armed = False
@@ -61,6 +65,9 @@ class _ThreadDeadline(Deadline):
         with self._lock:
             if self.armed:
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(self._thread, ctypes.py_object(ArticleTimeout))
+                self._timer = threading.Timer(AGAIN, self._expire)
+                self._timer.daemon = True
+                self._timer.start()
 
     def stop(self) -> None:
         with self._lock:
@@ -87,7 +94,7 @@ def time_limit(seconds: float | None) -> Iterator[Deadline]:
         try:
             yield deadline
         finally:
-            deadline.stop()
+            _stop(deadline)
         return
     deadline = Deadline(seconds)
 
@@ -101,5 +108,15 @@ def time_limit(seconds: float | None) -> Iterator[Deadline]:
     try:
         yield deadline
     finally:
-        deadline.stop()
+        _stop(deadline)
         signal.signal(signal.SIGALRM, previous)
+
+
+def _stop(deadline: Deadline) -> None:
+    """Stop ``deadline``, even if its timeout lands while it is being stopped (the block is over)."""
+    while True:
+        try:
+            deadline.stop()
+            return
+        except ArticleTimeout:
+            continue

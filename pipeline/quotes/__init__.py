@@ -60,12 +60,13 @@ def _to_quote(text: str, number: int, draft: Draft, confidence: float) -> Quote:
     )
 
 
-# Sections that are no body text: no quote starts in one (a headline's "UNIONS SAY STRIKE WILL GO AHEAD" is a title).
-_NOT_QUOTED = ("headline", "dateline", "caption", "byline", "marker", "credit")
-
-
 def _skip_sections(sections: list[Section]) -> list[tuple[int, int]]:
-    return [(s.start, s.end) for s in sections if s.kind in _NOT_QUOTED]
+    return [(s.start, s.end) for s in sections if s.kind in ("dateline", "caption")]
+
+
+def _titles(text: str, sections: list[Section]) -> list[tuple[int, int]]:
+    """Headlines with no stop at the end: titles, where no quote starts ("UNIONS SAY STRIKE WILL GO AHEAD")."""
+    return [(s.start, s.end) for s in sections if s.kind == "headline" and text[s.end - 1] not in ".!?\"'”’"]
 
 
 def extract_quotes(
@@ -125,6 +126,7 @@ def draft_quotes(
             draft.kind = "mixed"
     for draft in direct:
         draft.quoted = list(draft.fragments)
-    drafts = [d for d in dedupe(direct + reported) if not any(a <= d.start < b for a, b in skipped)]
+    titles = _titles(text, sections or [])
+    drafts = [d for d in dedupe(direct + reported) if not any(a <= d.start < b for a, b in titles)]
     drafts.sort(key=lambda d: (d.start, d.end))
     return ctx, drafts
