@@ -6,6 +6,12 @@ one running ``whosaid run``, writes every result, so the output folder, the mani
 resuming and determinism are exactly those of a local run. Dask reschedules the batches
 of a worker that dies, so such a death costs only the in-flight articles' time.
 
+``--timeout`` holds as on the local engine for work that returns to Python now and then
+(spaCy does, after every chunk of a long article): the limit is raised in the Dask worker's
+thread (``whosaid.timelimit``) and the article becomes an error entry. Unlike the local
+engine (``whosaid.supervisor``), nothing here kills a Dask worker stuck in compiled code: its
+batch waits until that code returns, or until Dask itself restarts the worker.
+
 Imported only with ``--engine dask``; needs ``pip install 'whosaid[dask]'``.
 """
 
@@ -48,7 +54,7 @@ class DaskEngine:
                 threads_per_worker=1,
                 processes=True,
                 host="127.0.0.1",
-                dashboard_address=None,
+                dashboard_address=":0",  # a free port: 8787 may be taken by another cluster
                 silence_logs=40,
             )
             self._client = Client(self._cluster)
