@@ -155,8 +155,8 @@ def _pronoun_people(doc: Doc, text: str, mentions: list[_Mention], quoted: list[
     spans: dict[int, tuple[int, int]] = {}
     for i in votes:
         token = doc[i]
-        if token.pos_ != "PROPN" or not token.text[:1].isupper() or is_title(token.text):
-            continue
+        if token.pos_ != "PROPN" or not token.text[:1].isupper() or is_title(token.text) or token.ent_type_ == "NORP":
+            continue  # "The Russian ... he": a person named by nationality, not a name (``Resolution.role_referent``)
         first = token
         while first.i > 0 and doc[first.i - 1].dep_ == "compound" and doc[first.i - 1].pos_ == "PROPN":
             first = doc[first.i - 1]
@@ -199,7 +199,7 @@ def _fixed_label(mention: _Mention, person_parts: set[str], counts: Counter[str]
     return None
 
 
-def _harmonise(mentions: list[_Mention]) -> None:
+def _harmonise(mentions: list[_Mention], text: str) -> None:
     """Give every mention of one name the same label. PERSON wins a name only when the model
     tags it a person at least as often as anything else, or the name is a person's surname
     found again; known places and organisation suffixes keep their kind."""
@@ -213,6 +213,7 @@ def _harmonise(mentions: list[_Mention]) -> None:
     fixed = {id(m): _fixed_label(m, person_parts, votes[_name_key(m.text)]) for m in mentions if m.label != "DATE"}
     person_names = {key for key, counts in votes.items() if counts["PERSON"] and _person_majority(counts)}
     full_names = [_person_words(m.text) for m in mentions if m.label == "PERSON" and len(m.text.split()) > 2]
+    titled = {_name_key(m.text) for m in mentions if m.label == "PERSON" and _after_honorific(text, m.start)}
     for mention in mentions:
         if mention.label == "DATE":
             continue
@@ -233,10 +234,18 @@ def _harmonise(mentions: list[_Mention]) -> None:
             _is_part_of_name(_person_words(mention.text), f) for f in full_names
         ):
             mention.label = "PERSON"  # "Brock Holt" tagged ORG, "Brock Wyatt Holt" a person
+        elif len(mention.text.split()) == 2 and _name_key(mention.text.split()[1]) in titled:
+            mention.label = "PERSON"  # "Carly Fiorina" tagged ORG, "Ms Fiorina" a person
         else:
             others = Counter({k: v for k, v in votes[key].items() if k != "PERSON"})
             if others:
                 mention.label = others.most_common(1)[0][0]
+
+
+def _after_honorific(text: str, start: int) -> bool:
+    """Whether an honorific is written right before ``start`` ("Ms Fiorina")."""
+    words = text[max(0, start - 12) : start].split()
+    return bool(words) and text[start - 1 : start].isspace() and title_key(words[-1]) in HONORIFICS
 
 
 def _person_majority(counts: Counter[str]) -> bool:
@@ -347,7 +356,7 @@ def extract_entities(doc: Doc, published: datetime | None = None) -> list[Entity
     text = doc_text(doc)
     quoted = quoted_mask(text, find_quoted_spans(text))
     mentions = _pronoun_people(doc, text, _titled_names(text, _raw_mentions(doc)), quoted)
-    _harmonise(mentions)
+    _harmonise(mentions, text)
     mentions = _propagate(doc, mentions)
     clusters = _cluster(mentions, published)
     clusters.sort(key=lambda c: min(m.start for m in c.mentions))

@@ -74,7 +74,8 @@ class Resolution:
     def role_referent(self, head: Token, roles: dict[str, str]) -> Entity | None:
         """The entity a role noun phrase headed by ``head`` stands for, where the article establishes
         it: "the company" / "the firm" -> the most salient organisation before it; "the chancellor",
-        "the Tory co-chairman" -> the latest person before it whose title or role has those words."""
+        "the Tory co-chairman" -> the latest person before it whose title or role has those words;
+        "the Russian" (a nationality) -> the most salient person before it."""
         if self.article is None or head.pos_ not in ("NOUN", "PROPN") or head.tag_ in ("NNS", "NNPS"):
             return None
         if not any(t.lower_ in ("the", "this") or t.dep_ == "poss" for t in head.lefts):
@@ -84,6 +85,8 @@ class Resolution:
             if named is None and head.lower_ in COMPANY_NOUNS:
                 return self.article.best(head, "thing", self.genders, [])
             return named
+        if head.ent_type_ == "NORP":
+            return self.article.best(head, "person", self.genders, [])
         wanted = {w for w in _words_to(head) if w in TITLE_WORDS}
         if not wanted:
             return None
@@ -218,6 +221,8 @@ def _agrees(entity: Entity, wanted: str, genders: dict[str, Gender]) -> bool:
         return entity.kind == "person" and genders.get(entity.id, wanted) == wanted
     if wanted == "thing":
         return entity.kind == "organization"
+    if wanted == "person":  # "the Russian": a person of either gender
+        return entity.kind == "person"
     if wanted.startswith("org:"):  # "the bank": an organisation with "bank" in its name
         return entity.kind == "organization" and wanted[4:] in entity.name.casefold().split()
     return entity.kind == "organization"  # plural: organisations ("Labour ... they")

@@ -56,3 +56,23 @@ def test_an_organisation_taken_up_as_it_stays_an_organisation(process: Callable[
     )
     assert {e.name: e.kind for e in article.entities}["Acme Corp"] == "organization"
     assert _people(article) == {"Sarah Jones": "female"}
+
+
+def test_a_full_name_tagged_an_organisation_is_the_titled_person(process: Callable[[str], Article]) -> None:
+    # The model tags "Carly Fiorina" ORG and "Ms Fiorina" PERSON: one person, and "she" finds her.
+    article = process(
+        'Carly Fiorina opened the show. "Revolution is about the people," she told delegates. '
+        "Ms Fiorina also announced a deal with Nokia."
+    )
+    assert _people(article) == {"Carly Fiorina": "female"}
+    assert ("Carly Fiorina", "she") in _speakers(article)
+
+
+def test_a_nationality_as_speaker_is_the_person_of_the_story(process: Callable[[str], Article]) -> None:
+    # "The Russian" (tagged NORP) is a person named by nationality, not a new person called "Russian".
+    article = process(
+        "Marat Safin beat Mario Ancic in four sets on Monday. The Russian turned his ankle in the third game. "
+        '"I was calmer than before," the Russian said.'
+    )
+    assert "Russian" not in _people(article)
+    assert _speakers(article) == [("Marat Safin", "Russian")]
