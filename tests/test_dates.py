@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 from whosaid.dates import normalise_date, parse_published, published_iso
 
@@ -48,3 +50,32 @@ def test_without_a_publication_date_only_absolute_dates_have_values(mention: str
 
 def test_dateline_that_is_not_a_date_gives_none() -> None:
     assert parse_published("by our reporter at large") is None
+
+
+def test_plain_calendar_dates_read_without_dateparser_equal_what_dateparser_gives() -> None:
+    from whosaid.dates import _calendar, _parser
+
+    forms = ["{d} {m} {y}", "{d}th {m} {y}", "{m} {d}, {y}", "{m} {d} {y}", "{m}. {d}, {y}", "{m} {y}", "{m}, {y}"]
+    months = ["January", "Feb", "march", "APRIL", "May", "June", "Jul", "August", "Sept", "Sep", "Oct", "December"]
+    base = datetime(2021, 8, 21)
+    checked = 0
+    for form in forms:
+        for month in months:
+            for day in (1, 9, 28, 30, 31):
+                for year in (1999, 2004):
+                    text = form.format(d=day, m=month, y=year)
+                    fast = _calendar(text)
+                    if fast is None:  # not a form it reads (or no such day): dateparser decides
+                        continue
+                    for reference in (None, base):
+                        data = _parser(reference).get_date_data(text)
+                        assert data.date_obj is not None, text
+                        expected = (
+                            data.date_obj.strftime("%Y-%m")
+                            if data.period == "month"
+                            else data.date_obj.date().isoformat()
+                        )
+                        assert fast == expected, text
+                        checked += 1
+    assert checked > 500
+    assert _calendar("31 February 2004") is None and _calendar("Smarch 2004") is None
