@@ -14,8 +14,10 @@ Implements the scoring of ``../shared/benchmarks/README.md`` exactly:
                                 [--errors FILE]  # misses and false positives, for error analysis
                                 [--docs-cache FILE]  # parse once, re-score in seconds
                                 [--folds N]  # also score N disjoint parts (by article id), for spread
-                                [--cv K] [--no-learned]  # the learned scorer out-of-fold (K parts by article)
+                                [--cv K] [--no-learned]  # the learned model out-of-fold (K parts by article)
+                                [--no-detector]  # ... its scorer alone, without the cue detector
                                 [--wrap N]  # also on copies hard-wrapped at N columns, side by side
+                                [--cost N]  # only: the learned path's time per article on N articles
 """
 
 from __future__ import annotations
@@ -34,8 +36,9 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from whosaid.parse import load_model, model_label
+from whosaid.quotes.confidence import rule_confidence
 from whosaid.quotes.scoring import Prediction, judge, letters, match, speaker_right
-from whosaid.quotes.train import ArticleExamples, examples_of, fold_of, out_of_fold, parsed_docs
+from whosaid.quotes.train import ArticleExamples, Trainer, examples_of, fold_of, labelled, parsed_docs
 from whosaid.read import read_bytes
 from whosaid.record import build_article
 
@@ -204,34 +207,45 @@ def textacy_predictions(doc: Any) -> list[Prediction]:
     return predictions
 
 
-def learned_figures(examples: list[ArticleExamples], folds: int) -> None:
-    """The learned scorer out-of-fold (each article scored by a model trained on the other parts),
-    and the calibration of both confidences."""
-    models = out_of_fold(examples, folds)
+def learned_figures(examples: list[ArticleExamples], folds: int, detector: bool = True) -> None:
+    """The learned model out-of-fold (each article scored by a model trained on the other parts),
+    the rules on each part beside it, and the calibration of both confidences."""
+    models = Trainer(examples, folds, detector=detector).out_of_fold()
     tally = Tally()
+    parts = {name: [Tally() for _ in range(folds)] for name in ("rules", "learned")}
     rules_pairs: list[tuple[float, bool]] = []
     learned_pairs: list[tuple[float, bool]] = []
     for article in examples:
-        # The rules' own quotes, scored among themselves (open-cue drafts are the scorer's alone).
-        rules_only = [
-            (p, c) for p, c in zip(article.predictions, article.rule_confidences, strict=True) if c is not None
-        ]
-        verdicts = judge(article.text, article.gold, [p for p, _ in rules_only])
-        rules_pairs += [(c, right) for (_, c), (_, right) in zip(rules_only, verdicts, strict=True)]
-        model = models[fold_of(article.id, folds)]
+        part = fold_of(article.id, folds)
+        rules = labelled(article, None)
+        rules_pairs += [(rule_confidence(d), r) for d, r in zip(rules.drafts, rules.right, strict=True)]
+        score_article(parts["rules"][part], article.text, article.gold, rules.predictions, None, article.id)
+        model = models[part]
+        drafts = labelled(article, model.cue, model.cue_floor)
         kept = [
             (p, model.right.probability(f))
-            for p, f in zip(article.predictions, article.features, strict=True)
+            for p, f in zip(drafts.predictions, drafts.features, strict=True)
             if model.keep.probability(f) >= model.threshold
         ]
         predictions = [p for p, _ in kept]
         score_article(tally, article.text, article.gold, predictions, None, article.id)
+        score_article(parts["learned"][part], article.text, article.gold, predictions, None, article.id)
         verdicts = judge(article.text, article.gold, predictions)
         learned_pairs += [(round(c, 2), right) for (_, c), (_, right) in zip(kept, verdicts, strict=True)]
     thresholds = ", ".join(f"{m.threshold:.2f}" for m in models)
-    title = f"whosaid learned, out-of-fold ({folds} parts by article; keep thresholds {thresholds})"
+    what = "cue detector and scorer" if detector else "scorer only, no cue detector"
+    title = f"whosaid learned ({what}), out-of-fold ({folds} parts by article; keep thresholds {thresholds})"
     for line in report(title, tally, len(examples)):
         print(line)
+    print("  by part (rules -> learned, difference):")
+    for track in ("all F1", "e2e F1", "direct F1"):
+        pairs = [
+            (dict(figures(r))[track], dict(figures(learned))[track])
+            for r, learned in zip(parts["rules"], parts["learned"], strict=True)
+        ]
+        gains = [b - a for a, b in pairs]
+        shown = "  ".join(f"{a:.3f}->{b:.3f}" for a, b in pairs)
+        print(f"    {track:<9} {shown}  gain min {min(gains):+.3f} max {max(gains):+.3f}")
     for name, pairs in (("rules", rules_pairs), ("learned, out-of-fold", learned_pairs)):
         print(f"calibration of confidence ({name}): share right = span and speaker right")
         for line in calibration(pairs):
@@ -307,6 +321,36 @@ def compare_wrapped(nlp: Any, label: str, articles: list[dict[str, Any]], width:
     return 0 if within else 1
 
 
+def learned_cost(nlp: Any, articles: list[dict[str, Any]], rounds: int = 3) -> None:
+    """What the learned path adds per article: the quote stage with rules and with the shipped model,
+    timed on the same parsed articles (best of ``rounds``), beside bare ``nlp.pipe`` on their text."""
+    from whosaid.entities import extract_entities
+    from whosaid.quotes import Attribution, extract_quotes
+    from whosaid.quotes.learned import shipped_model
+
+    texts = [read_bytes(a["text"].encode("utf-8")).parse_text for a in articles]
+    started = time.perf_counter()
+    docs = list(nlp.pipe(texts))
+    parse = (time.perf_counter() - started) / len(docs)
+    layouts = [read_bytes(a["text"].encode("utf-8")) for a in articles]
+    entities = [extract_entities(doc, None) for doc in docs]
+    shipped_model()  # loaded once, as in a run
+    timings = {}
+    for choice in (Attribution.RULES, Attribution.LEARNED):
+        best = float("inf")
+        for _ in range(rounds):
+            started = time.perf_counter()
+            for doc, found, layout in zip(docs, entities, layouts, strict=True):
+                extract_quotes(doc, found, layout.sections, attribution=choice)
+            best = min(best, (time.perf_counter() - started) / len(docs))
+        timings[choice] = best
+    added = timings[Attribution.LEARNED] - timings[Attribution.RULES]
+    print(f"quote stage per article on {len(docs)} PolNeAR articles (best of {rounds}; 2 shared cores):")
+    print(f"  bare nlp.pipe {1000 * parse:.1f} ms; quotes with rules {1000 * timings[Attribution.RULES]:.1f} ms,")
+    print(f"  learned {1000 * timings[Attribution.LEARNED]:.1f} ms: the learned path adds {1000 * added:.1f} ms")
+    print(f"  ({added / parse:.1%} of bare nlp.pipe)")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -320,7 +364,9 @@ def main() -> int:
     parser.add_argument("--folds", type=int, default=0, help="also print all and e2e F1 on N disjoint parts")
     parser.add_argument("--cv", type=int, default=5, help="parts (by article) for the learned scorer's out-of-fold run")
     parser.add_argument("--no-learned", action="store_true", help="skip the learned scorer (needs scikit-learn)")
+    parser.add_argument("--no-detector", action="store_true", help="the learned scorer without the cue detector")
     parser.add_argument("--wrap", type=int, default=0, help="compare with copies hard-wrapped at N columns")
+    parser.add_argument("--cost", type=int, default=0, help="only time the learned path on N articles")
     args = parser.parse_args()
     if not args.data.exists():
         print(f"no benchmark data at {args.data} (set WHOSAID_SHARED or --data)", file=sys.stderr)
@@ -341,6 +387,9 @@ def main() -> int:
             use_textacy = False
     nlp = load_model(args.model)
     label = model_label(nlp)
+    if args.cost:
+        learned_cost(nlp, articles[: args.cost])
+        return 0
     if args.wrap:
         return compare_wrapped(nlp, label, articles, args.wrap, args.docs_cache)
     ours, theirs = Tally(), Tally()
@@ -379,7 +428,7 @@ def main() -> int:
         e2e_f1 = prf(fold.e2e, fold.predicted, fold.gold)[2]
         print(f"  part {number}/{len(folds)}: {fold.gold} gold, all F1 {all_f1:.3f}, e2e F1 {e2e_f1:.3f}")
     if use_learned:
-        learned_figures(examples, args.cv)
+        learned_figures(examples, args.cv, detector=not args.no_detector)
     else:
         print("scikit-learn not installed: the learned scorer is skipped (pip install 'whosaid[train]')")
     if use_textacy:

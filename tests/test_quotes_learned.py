@@ -86,21 +86,72 @@ def test_run_attribution_option_reaches_the_workers(nlp: Any, tmp_path: Path) ->
             layout, nlp(layout.parse_text), article_id="x", source_path="x", model=model_label(nlp), attribution=choice
         )
         assert records[choice.value].quotes == expected.quotes
-    assert {q.text for q in records["learned"].quotes} <= {q.text for q in records["rules"].quotes}
+    # The learned path keeps or drops the rules' quotes and adds only open-cue ones.
+    rules_texts = {q.text for q in records["rules"].quotes}
+    assert all(q.text in rules_texts or q.method.startswith("open-cue") for q in records["learned"].quotes)
 
 
 def test_open_cues_are_drafted_for_the_scorer_only(nlp: Any) -> None:
     from whosaid.quotes import Method, draft_quotes
 
+    model = shipped_model()
+    assert model is not None and model.cue is not None
     doc = nlp("Senator Elizabeth Warren spoke on Tuesday. Warren is betting that the bill will pass next week.")
     entities = extract_entities(doc, None)
-    _, drafts = draft_quotes(doc, entities, open_cues=True)
+    _, drafts = draft_quotes(doc, entities, model=model)
     assert [(d.method, doc.text[d.start : d.end], d.cue.text if d.cue else None) for d in drafts] == [
         (Method.OPEN_CUE, "that the bill will pass next week", "betting")
     ]
     assert drafts[0].speaker is not None and drafts[0].speaker.name == "Elizabeth Warren"
     # "bet" is in no word list: the rules alone report nothing here.
+    assert draft_quotes(doc, entities)[1] == []
     assert extract_quotes(doc, entities, attribution=Attribution.RULES) == []
+
+
+# A cue verb in no word list and never seen as a word in training, in a reporting frame; then
+# verbs of action with objects and clauses of their own, which attribute nothing.
+UNSEEN_CUE = (
+    "Governor Maria Delgado met reporters in Santa Fe. Delgado surmised that the legislature would pass the budget."
+)
+NO_CUE = (
+    "Governor Maria Delgado met reporters in Santa Fe. Delgado repaired the fence that her grandfather built.",
+    "Governor Maria Delgado drove to Santa Fe on Monday, where she opened a clinic that serves veterans.",
+)
+
+
+def test_the_cue_detector_finds_an_unseen_cue_verb_from_its_frame(nlp: Any) -> None:
+    from whosaid.quotes import rule_drafts
+    from whosaid.quotes.cue_detector import cue_probabilities
+
+    model = shipped_model()
+    assert model is not None and model.cue is not None
+    assert not any(name.startswith("lemma=surmise") for name in model.cue.weights)  # unseen: only the frame speaks
+    doc = nlp(UNSEEN_CUE)
+    entities = extract_entities(doc, None)
+    probabilities = cue_probabilities(rule_drafts(doc, entities).ctx, model.cue)
+    verb = next(t for t in doc if t.text == "surmised")
+    assert probabilities[verb.i] >= model.cue_floor
+    assert probabilities[verb.i] == max(probabilities.values())
+    quotes = extract_quotes(doc, entities, attribution=Attribution.LEARNED)
+    assert [(q.text, q.speaker.name if q.speaker else None, q.cue.text if q.cue else None) for q in quotes] == [
+        ("that the legislature would pass the budget", "Maria Delgado", "surmised")
+    ]
+    assert extract_quotes(doc, entities, attribution=Attribution.RULES) == []
+
+
+@pytest.mark.parametrize("text", NO_CUE)
+def test_the_cue_detector_leaves_verbs_of_action_alone(nlp: Any, text: str) -> None:
+    from whosaid.quotes import rule_drafts
+    from whosaid.quotes.cue_detector import cue_probabilities
+
+    model = shipped_model()
+    assert model is not None and model.cue is not None
+    doc = nlp(text)
+    entities = extract_entities(doc, None)
+    probabilities = cue_probabilities(rule_drafts(doc, entities).ctx, model.cue)
+    verbs = [t for t in doc if t.pos_ == "VERB"]
+    assert verbs and all(probabilities[t.i] < model.cue_floor for t in verbs)
+    assert extract_quotes(doc, entities, attribution=Attribution.LEARNED) == []
 
 
 def test_records_say_their_attribution_and_a_run_with_the_other_redoes_them(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ the method in records. The word lists are data in ``whosaid.cues``.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from whosaid.attribution import DEFAULT_ATTRIBUTION, Attribution
@@ -23,6 +24,7 @@ from whosaid.docfacts import doc_text
 from whosaid.models import Entity, Mention, Quote, Range, Section
 from whosaid.quotemarks import find_quoted_spans, quoted_mask
 from whosaid.quotes.confidence import rule_confidence
+from whosaid.quotes.cue_detector import cue_probabilities
 from whosaid.quotes.drafts import Context, Draft, char_token_map
 from whosaid.quotes.features import quote_features
 from whosaid.quotes.joins import cover_cut_quotes, dedupe, direct_quotes, outermost
@@ -35,6 +37,7 @@ from whosaid.speakers import EntityIndex, article_genders, article_roles
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+    from whosaid.quotemarks import QuotedSpan
 
 __all__ = ["DEFAULT_ATTRIBUTION", "Attribution", "Method", "extract_quotes"]
 
@@ -77,9 +80,9 @@ def extract_quotes(
     model: AttributionModel | None = None,
 ) -> list[Quote]:
     """The article's quotes, ordered by where their content starts. ``attribution`` picks the
-    rules alone or the learned scorer (``model``, else the shipped one; rules when there is none)."""
+    rules alone or the learned model (``model``, else the shipped one; rules when there is none)."""
     scorer = (model or shipped_model()) if attribution is Attribution.LEARNED else None
-    ctx, drafts = draft_quotes(doc, entities, sections, open_cues=scorer is not None)
+    ctx, drafts = draft_quotes(doc, entities, sections, scorer)
     scored = score_drafts(ctx, drafts, entities, scorer)
     return [_to_quote(ctx.text, number, draft, confidence) for number, (draft, confidence) in enumerate(scored, 1)]
 
@@ -99,11 +102,39 @@ def score_drafts(
     return kept
 
 
-def draft_quotes(
-    doc: Doc, entities: list[Entity], sections: list[Section] | None = None, open_cues: bool = False
-) -> tuple[Context, list[Draft]]:
-    """The rules' drafts for an article, ordered by where their content starts, with their context;
-    with ``open_cues``, also drafts from verbs outside the lists (for the learned scorer to judge)."""
+@dataclass
+class RuleDrafts:
+    """An article's drafts by rule, before the learned path adds open cues: context, the direct
+    and reported drafts (in the order that decides which of two drafts of one span stays) and the
+    inline quotations that reported content must not cut."""
+
+    ctx: Context
+    drafts: list[Draft]
+    inline: list[QuotedSpan]
+    titles: list[tuple[int, int]] = field(default_factory=list)  # where no quote starts
+
+    def complete(self, opened: list[Draft], probabilities: dict[int, float] | None = None) -> list[Draft]:
+        """The final drafts with open-cue drafts added (each made ready by ``ready``), ordered by where
+        their content starts; with ``probabilities``, each draft carries its cue word's."""
+        drafts = [d for d in dedupe(self.drafts + opened) if not any(a <= d.start < b for a, b in self.titles)]
+        if probabilities is not None:
+            for draft in drafts:
+                draft.cue_probability = probabilities.get(draft.cue.i) if draft.cue is not None else None
+        drafts.sort(key=lambda d: (d.start, d.end))
+        return drafts
+
+    def ready(self, draft: Draft) -> Draft:
+        """A reported draft made whole: never cutting inline quoted words, which are its quoted parts."""
+        cover_cut_quotes(draft, self.inline)
+        # Inline quoted words are part of the reported content, not quotes of their own.
+        draft.quoted = [(s.start, s.end) for s in self.inline if draft.start <= s.start and s.end <= draft.end]
+        if draft.quoted:
+            draft.kind = "mixed"
+        return draft
+
+
+def rule_drafts(doc: Doc, entities: list[Entity], sections: list[Section] | None = None) -> RuleDrafts:
+    """The rules' drafts for an article, with their context."""
     text = doc_text(doc)
     skipped = _skip_sections(sections or [])
     spans = [s for s in find_quoted_spans(text) if not any(a <= s.start < b for a, b in skipped)]
@@ -115,18 +146,24 @@ def draft_quotes(
     inline_spans = [s for s in spans if s not in direct_spans]
     ctx = Context(doc, text, index, quoted_mask(text, direct_spans), mask, char_token_map(doc))
     direct = direct_quotes(ctx, direct_spans)
-    reported = outermost(find_reported(ctx, direct))
-    if open_cues:
-        reported += find_open(ctx, direct + reported)
-    for draft in reported:
-        cover_cut_quotes(draft, inline_spans)
-        # Inline quoted words are part of the reported content, not quotes of their own.
-        draft.quoted = [(s.start, s.end) for s in inline_spans if draft.start <= s.start and s.end <= draft.end]
-        if draft.quoted:
-            draft.kind = "mixed"
+    found = RuleDrafts(ctx, direct, inline_spans, _titles(text, sections or []))
+    reported = [found.ready(draft) for draft in outermost(find_reported(ctx, direct))]
     for draft in direct:
         draft.quoted = list(draft.fragments)
-    titles = _titles(text, sections or [])
-    drafts = [d for d in dedupe(direct + reported) if not any(a <= d.start < b for a, b in titles)]
-    drafts.sort(key=lambda d: (d.start, d.end))
-    return ctx, drafts
+    found.drafts = direct + reported
+    return found
+
+
+def draft_quotes(
+    doc: Doc, entities: list[Entity], sections: list[Section] | None = None, model: AttributionModel | None = None
+) -> tuple[Context, list[Draft]]:
+    """The drafts for an article, ordered by where their content starts, with their context; with a
+    ``model`` that has a cue detector, also open-cue drafts from the words it proposes (for the
+    learned scorer to judge), and every draft's cue probability."""
+    found = rule_drafts(doc, entities, sections)
+    if model is None or model.cue is None:
+        return found.ctx, found.complete([])
+    probabilities = cue_probabilities(found.ctx, model.cue)
+    proposed = [doc[i] for i, p in probabilities.items() if p >= model.cue_floor]
+    opened = [found.ready(draft) for draft in find_open(found.ctx, found.drafts, proposed)]
+    return found.ctx, found.complete(opened, probabilities)

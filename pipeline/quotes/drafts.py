@@ -28,6 +28,7 @@ class Draft:
     pronoun: bool = False  # the speaker is a pronoun resolved to a person
     closed: bool = True
     quoted: list[tuple[int, int]] = field(default_factory=list)
+    cue_probability: float | None = None  # the learned cue detector's, on the learned path
 
     @property
     def start(self) -> int:

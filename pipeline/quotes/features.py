@@ -25,6 +25,20 @@ def _bin(value: int, edges: tuple[int, ...]) -> int:
 
 def quote_features(ctx: Context, draft: Draft, entity_kinds: dict[str, str]) -> dict[str, float]:
     """Features of one draft in its article (``entity_kinds``: entity id -> kind)."""
+    return draft_features(ctx, draft, entity_kinds) | cue_probability_features(draft)
+
+
+def cue_probability_features(draft: Draft) -> dict[str, float]:
+    """What the cue detector thinks of the draft's cue word (nothing for a word it does not judge)."""
+    p = draft.cue_probability
+    if p is None:
+        return {"cue_p=none": 1.0}
+    level = min(9, int(10 * p))
+    return {"cue_p": p, f"cue_p={level}": 1.0, f"method={draft.method.value}|cue_p={level}": 1.0}
+
+
+def draft_features(ctx: Context, draft: Draft, entity_kinds: dict[str, str]) -> dict[str, float]:
+    """The features that do not depend on the cue detector."""
     method = draft.method.value
     features: dict[str, float] = {
         "bias": 1.0,

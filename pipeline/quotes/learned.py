@@ -1,4 +1,8 @@
-"""The learned attribution scorer: two logistic models over ``features`` of the rules' drafts.
+"""The learned attribution model: a cue detector and two logistic models over ``features`` of drafts.
+
+``cue`` (``cue_detector``) proposes cue words the word lists miss: those at or above
+``cue_floor`` become open-cue drafts beside the rules' own, and every draft's cue probability
+is a feature of the two scorers.
 
 ``keep`` estimates whether a draft's content matches an annotated attribution; drafts below
 the threshold chosen in training are dropped. ``right`` estimates whether the content and the
@@ -36,6 +40,8 @@ class AttributionModel:
     right: LinearModel
     threshold: float
     about: dict[str, Any]
+    cue: LinearModel | None = None
+    cue_floor: float = 1.0
 
     def to_json(self) -> str:
         data = {
@@ -44,6 +50,9 @@ class AttributionModel:
             "keep": dict(sorted(self.keep.weights.items())),
             "right": dict(sorted(self.right.weights.items())),
         }
+        if self.cue is not None:
+            data["cue_floor"] = self.cue_floor
+            data["cue"] = dict(sorted(self.cue.weights.items()))
         return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
 
     @classmethod
@@ -54,6 +63,8 @@ class AttributionModel:
             right=LinearModel({str(k): float(v) for k, v in data["right"].items()}),
             threshold=float(data["threshold"]),
             about=dict(data.get("about", {})),
+            cue=LinearModel({str(k): float(v) for k, v in data["cue"].items()}) if "cue" in data else None,
+            cue_floor=float(data.get("cue_floor", 1.0)),
         )
 
 

@@ -23,29 +23,45 @@ from pathlib import Path
 from typing import Any
 
 from whosaid.attribution import MODEL_PATH
-from whosaid.quotes import draft_quotes
-from whosaid.quotes.confidence import rule_confidence
-from whosaid.quotes.features import quote_features
+from whosaid.quotes import RuleDrafts, rule_drafts
+from whosaid.quotes.cue_detector import candidates, token_features
+from whosaid.quotes.drafts import Draft
+from whosaid.quotes.features import cue_probability_features, draft_features
 from whosaid.quotes.learned import AttributionModel, LinearModel
-from whosaid.quotes.method import Method
+from whosaid.quotes.reported.open_cues import find_open
 from whosaid.quotes.scoring import Prediction, judge
 
 SEED = 13
 REGULARISATION = 1.0  # sklearn's C: fixed, not tuned on the scored data
+CUE_FLOOR = 0.2  # the cue detector's probability from which a word becomes an open-cue draft
 
 
 @dataclass
 class ArticleExamples:
-    """One article's drafts as the scorer sees them, with the scoring's verdict on each."""
+    """One annotated article as training sees it: the rules' drafts, an open-cue draft for every
+    word the detector could propose, the detector's rows (one per candidate word, labelled by
+    whether it heads an annotated cue) and the annotations."""
 
     id: str
     text: str
     gold: list[dict[str, Any]]
-    features: list[dict[str, float]] = field(default_factory=list)
-    predictions: list[Prediction] = field(default_factory=list)
-    rule_confidences: list[float | None] = field(default_factory=list)  # None for drafts only the scorer may keep
-    matched: list[bool] = field(default_factory=list)
-    right: list[bool] = field(default_factory=list)
+    found: RuleDrafts
+    opened: list[Draft]
+    token_rows: list[dict[str, float]] = field(default_factory=list)
+    token_ids: list[int] = field(default_factory=list)
+    token_labels: list[bool] = field(default_factory=list)
+    base: dict[int, dict[str, float]] = field(default_factory=dict)  # id(draft) -> features without the detector's
+
+
+@dataclass
+class Labelled:
+    """The drafts of one article under one cue detector, described and judged."""
+
+    drafts: list[Draft]
+    features: list[dict[str, float]]
+    predictions: list[Prediction]
+    matched: list[bool]
+    right: list[bool]
 
 
 def parsed_docs(nlp: Any, texts: list[str], cache: Path | None) -> Iterable[Any]:
@@ -68,32 +84,67 @@ def parsed_docs(nlp: Any, texts: list[str], cache: Path | None) -> Iterable[Any]
     return docs
 
 
+def _cue_heads(doc: Any, gold: list[dict[str, Any]]) -> set[int]:
+    """The token that heads each annotated cue."""
+    heads = set()
+    for quote in gold:
+        if quote.get("cue_start") is None:
+            continue
+        span = doc.char_span(quote["cue_start"], quote["cue_end"], alignment_mode="expand")
+        if span is not None and len(span):
+            heads.add(span.root.i)
+    return heads
+
+
 def examples_of(doc: Any, article: dict[str, Any], label: str) -> ArticleExamples:
-    """The rules' drafts of one annotated article, described and labelled."""
+    """The drafts and candidate cue words of one annotated article, described and labelled."""
     from whosaid.read import read_bytes
     from whosaid.record import build_article
 
     layout = read_bytes(article["text"].encode("utf-8"))
     record = build_article(layout, doc, article_id="train", source_path="train", model=label)
-    ctx, drafts = draft_quotes(doc, record.entities, layout.sections, open_cues=True)
+    found = rule_drafts(doc, record.entities, layout.sections)
+    words = candidates(found.ctx)
+    opened = [found.ready(draft) for draft in find_open(found.ctx, found.drafts, words)]
+    examples = ArticleExamples(
+        id=article["id"], text=article["text"], gold=article["quotes"], found=found, opened=opened
+    )
+    heads = _cue_heads(doc, examples.gold)
+    for token in words:
+        examples.token_ids.append(token.i)
+        examples.token_rows.append(token_features(token))
+        examples.token_labels.append(token.i in heads)
     kinds: dict[str, str] = {entity.id: entity.kind for entity in record.entities}
-    examples = ArticleExamples(id=article["id"], text=article["text"], gold=article["quotes"])
-    for draft in drafts:
-        speaker = draft.speaker
-        examples.features.append(quote_features(ctx, draft, kinds))
-        examples.rule_confidences.append(rule_confidence(draft) if draft.method is not Method.OPEN_CUE else None)
-        examples.predictions.append(
-            Prediction(
-                kind=draft.kind,
-                fragments=list(draft.fragments),
-                speaker_span=(speaker.mention.start, speaker.mention.end) if speaker else None,
-                speaker_name=speaker.name if speaker else None,
-            )
-        )
-    for matched, right in judge(examples.text, examples.gold, examples.predictions):
-        examples.matched.append(matched)
-        examples.right.append(right)
+    for draft in found.drafts + opened:
+        examples.base[id(draft)] = draft_features(found.ctx, draft, kinds)
     return examples
+
+
+def prediction_of(draft: Draft) -> Prediction:
+    speaker = draft.speaker
+    return Prediction(
+        kind=draft.kind,
+        fragments=list(draft.fragments),
+        speaker_span=(speaker.mention.start, speaker.mention.end) if speaker else None,
+        speaker_name=speaker.name if speaker else None,
+    )
+
+
+def labelled(article: ArticleExamples, detector: LinearModel | None, floor: float = CUE_FLOOR) -> Labelled:
+    """The article's drafts as ``draft_quotes`` makes them with this detector (the rules' alone
+    without one), with their features and the scoring's verdicts."""
+    if detector is None:
+        drafts = article.found.complete([])
+    else:
+        probabilities = {
+            i: detector.probability(row) for i, row in zip(article.token_ids, article.token_rows, strict=True)
+        }
+        proposed = [d for d in article.opened if d.cue is not None and probabilities.get(d.cue.i, 0.0) >= floor]
+        drafts = article.found.complete(proposed, probabilities)
+    features = [article.base[id(d)] | cue_probability_features(d) for d in drafts]
+    predictions = [prediction_of(d) for d in drafts]
+    verdicts = judge(article.text, article.gold, predictions)
+    return Labelled(drafts, features, predictions, [m for m, _ in verdicts], [r for _, r in verdicts])
 
 
 def fold_of(article_id: str, folds: int) -> int:
@@ -101,23 +152,27 @@ def fold_of(article_id: str, folds: int) -> int:
     return zlib.crc32(article_id.encode("utf-8")) % folds
 
 
-def _logistic(rows: list[dict[str, float]], labels: list[bool], seed: int) -> LinearModel:
+def _logistic(rows: list[dict[str, float]], labels: list[bool], seed: int, solver: str = "lbfgs") -> LinearModel:
+    """An L2-regularised logistic regression over named features (``liblinear`` is the quicker
+    solver for the cue detector's many sparse rows; both are deterministic with a seed)."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     vectorizer = DictVectorizer(sort=True)
     matrix = vectorizer.fit_transform(rows)
-    regression = LogisticRegression(C=REGULARISATION, max_iter=5000, random_state=seed, fit_intercept=False)
+    matrix.indices, matrix.indptr = matrix.indices.astype("int32"), matrix.indptr.astype("int32")  # for liblinear
+    regression = LogisticRegression(
+        C=REGULARISATION, solver=solver, max_iter=5000, random_state=seed, fit_intercept=False
+    )
     regression.fit(matrix, labels)
     names = vectorizer.get_feature_names_out()
     weights = {str(name): round(float(w), 6) for name, w in zip(names, regression.coef_[0], strict=True) if w}
     return LinearModel(weights)
 
 
-def _threshold(model: LinearModel, articles: Sequence[ArticleExamples]) -> float:
+def _threshold(model: LinearModel, examples: Sequence[Labelled], gold: int) -> float:
     """The keep threshold that maximises all F1 + e2e F1 on these (training) articles."""
-    gold = sum(len(a.gold) for a in articles)
-    triples = (zip(a.features, a.matched, a.right, strict=True) for a in articles)
+    triples = (zip(a.features, a.matched, a.right, strict=True) for a in examples)
     scored = sorted(((model.probability(f), m, r) for rows in triples for f, m, r in rows), reverse=True)
     best, best_value = 0.0, -1.0
     matched = right = 0
@@ -130,17 +185,70 @@ def _threshold(model: LinearModel, articles: Sequence[ArticleExamples]) -> float
     return round(best, 6)
 
 
-def fit(articles: Sequence[ArticleExamples], seed: int = SEED, about: dict[str, Any] | None = None) -> AttributionModel:
-    """Train both models and the keep threshold on these articles."""
-    rows = [f for a in articles for f in a.features]
-    keep = _logistic(rows, [m for a in articles for m in a.matched], seed)
-    right = _logistic(rows, [r for a in articles for r in a.right], seed)
-    return AttributionModel(keep=keep, right=right, threshold=_threshold(keep, articles), about=about or {})
+class Trainer:
+    """Fits models on all articles but some parts (``fold_of``). The scorer learns from drafts whose
+    cue probabilities come from a detector that did not see their article (the detector trained
+    without the article's part: stacking, as at run time on unseen text); detectors are fitted once
+    per set of parts left out, and each article's drafts labelled once."""
+
+    def __init__(self, articles: Sequence[ArticleExamples], folds: int, seed: int = SEED, detector: bool = True):
+        self.articles, self.folds, self.seed, self.use_detector = articles, folds, seed, detector
+        self._detectors: dict[frozenset[int], LinearModel] = {}
+        self._labelled: dict[str, Labelled] = {}
+
+    def _part(self, article: ArticleExamples) -> int:
+        return fold_of(article.id, self.folds)
+
+    def detector(self, left_out: frozenset[int]) -> LinearModel | None:
+        if not self.use_detector:
+            return None
+        if left_out not in self._detectors:
+            train = [a for a in self.articles if self._part(a) not in left_out]
+            rows = [r for a in train for r in a.token_rows]
+            labels = [y for a in train for y in a.token_labels]
+            self._detectors[left_out] = _logistic(rows, labels, self.seed, solver="liblinear")
+            print(f"cue detector without parts {sorted(left_out)}: {len(rows)} words", file=sys.stderr)
+        return self._detectors[left_out]
+
+    def labelled(self, article: ArticleExamples) -> Labelled:
+        """The article's drafts with cue probabilities from the detector trained without its part."""
+        if article.id not in self._labelled:
+            self._labelled[article.id] = labelled(article, self.detector(frozenset({self._part(article)})))
+        return self._labelled[article.id]
+
+    def fit(self, left_out: frozenset[int] = frozenset(), about: dict[str, Any] | None = None) -> AttributionModel:
+        train = [a for a in self.articles if self._part(a) not in left_out]
+        examples = [self.labelled(a) for a in train]
+        rows = [f for e in examples for f in e.features]
+        keep = _logistic(rows, [m for e in examples for m in e.matched], self.seed)
+        right = _logistic(rows, [r for e in examples for r in e.right], self.seed)
+        threshold = _threshold(keep, examples, sum(len(a.gold) for a in train))
+        cue = self.detector(left_out)
+        return AttributionModel(keep, right, threshold, about or {}, cue=cue, cue_floor=CUE_FLOOR)
+
+    def out_of_fold(self) -> list[AttributionModel]:
+        """One model per part, each trained on the other parts only."""
+        return [self.fit(frozenset({k})) for k in range(self.folds)]
 
 
-def out_of_fold(articles: Sequence[ArticleExamples], folds: int, seed: int = SEED) -> list[AttributionModel]:
-    """One model per part, each trained on the other parts only (``fold_of`` splits by article)."""
-    return [fit([a for a in articles if fold_of(a.id, folds) != k], seed) for k in range(folds)]
+def describe(articles: Sequence[ArticleExamples], data: str, label: str, seed: int) -> dict[str, Any]:
+    """The model file's ``about``: what it was trained on, the corpus's terms, how to retrain."""
+    import sklearn
+
+    return {
+        "trained_on": f"PolNeAR train ({data}, {len(articles)} articles)",
+        "corpus": "PolNeAR (Newell, Margolin & Ruths, LREC 2018), github.com/networkdynamics/PolNeAR",
+        "terms": (
+            "The PolNeAR repository states no licence; its articles belong to their publishers. This file holds"
+            " only weights over feature names (parse labels, single words and lemmas), no running text."
+        ),
+        "spacy_model": label,
+        "scikit_learn": sklearn.__version__,
+        "seed": seed,
+        "candidate_words": sum(len(a.token_rows) for a in articles),
+        "rule_drafts": sum(len(a.found.drafts) for a in articles),
+        "command": "python -m whosaid.quotes.train --data polnear_train.jsonl",
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -157,24 +265,12 @@ def main(argv: list[str] | None = None) -> int:
     label = model_label(nlp)
     docs = parsed_docs(nlp, [a["text"] for a in rows], args.docs_cache)
     articles = [examples_of(doc, row, label) for doc, row in zip(docs, rows, strict=True)]
-    import sklearn
-
-    about = {
-        "trained_on": f"PolNeAR train ({args.data.name}, {len(articles)} articles)",
-        "corpus": "PolNeAR (Newell, Margolin & Ruths, LREC 2018), github.com/networkdynamics/PolNeAR",
-        "terms": (
-            "The PolNeAR repository states no licence; its articles belong to their publishers. This file holds"
-            " only weights over feature names (parse labels, cue lemmas), no text."
-        ),
-        "spacy_model": label,
-        "scikit_learn": sklearn.__version__,
-        "seed": args.seed,
-        "examples": sum(len(a.features) for a in articles),
-        "command": "python -m whosaid.quotes.train --data polnear_train.jsonl",
-    }
-    model = fit(articles, args.seed, about)
+    about = describe(articles, args.data.name, label, args.seed)
+    model = Trainer(articles, folds=5, seed=args.seed).fit(frozenset(), about)
     args.out.write_text(model.to_json(), encoding="utf-8")
-    sizes = f"{len(model.keep.weights)} + {len(model.right.weights)} weights"
+    sizes = (
+        f"{len(model.cue.weights) if model.cue else 0} + {len(model.keep.weights)} + {len(model.right.weights)} weights"
+    )
     print(f"wrote {args.out}: {sizes}, keep threshold {model.threshold}")
     return 0
 

@@ -1,48 +1,42 @@
-"""Open cues, for the learned scorer only: any verb outside the word lists whose clause
-complement could be reported content ("made sure that ...", "is betting that ..."). The rules
-never keep these; the scorer decides from the context, so that cues never listed (PolNeAR's
-long tail) can be found."""
+"""Open cues, for the learned path only: words the cue detector (``quotes.cue_detector``)
+proposes where no rule drafted a quote ("is betting that ...", "drew fire for ..."). Content and
+source come from the rules' own grammar (``verbs.open_verb``, ``speech_noun``, ``stance``),
+without their word lists; the learned scorer decides which drafts to keep."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from whosaid.cues import REPORTED_CUE_VERBS, cue_lemma
-from whosaid.quotes.cue import SUBJECT_DEPS, source_of
 from whosaid.quotes.method import Method
-from whosaid.quotes.sources import indirect_draft
-from whosaid.quotes.trim import trim_content, without_appendage
+from whosaid.quotes.reported.speech_noun import from_speech_noun
+from whosaid.quotes.reported.stance import from_adjective
+from whosaid.quotes.reported.verbs import open_verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
     from whosaid.quotes.drafts import Context, Draft
 
 
-def _open_complement(verb: Token) -> Token | None:
-    """A clause after the verb with a subject of its own: "bet that the party would lose"."""
-    for child in verb.children:
-        if child.dep_ == "ccomp" and child.i > verb.i and any(c.dep_ in SUBJECT_DEPS for c in child.children):
-            return child
+def open_draft(ctx: Context, token: Token) -> Draft | None:
+    """The draft a proposed cue word gives by its part of speech, if the grammar finds content and a source."""
+    if token.pos_ in ("VERB", "AUX"):
+        return open_verb(ctx, token, Method.OPEN_CUE)
+    if token.pos_ == "NOUN":
+        return from_speech_noun(ctx, token, Method.OPEN_CUE)
+    if token.pos_ == "ADJ":
+        return from_adjective(ctx, token, Method.OPEN_CUE)
     return None
 
 
-def find_open(ctx: Context, taken: list[Draft]) -> list[Draft]:
-    """Drafts from verbs outside the lists, where no other draft stands."""
+def find_open(ctx: Context, taken: list[Draft], proposed: list[Token]) -> list[Draft]:
+    """Drafts from the proposed cue words (in text order), where no other draft stands."""
     drafts: list[Draft] = []
-    for verb in ctx.doc:
-        if verb.pos_ not in ("VERB", "AUX") or ctx.quoted_any[verb.idx] or cue_lemma(verb) in REPORTED_CUE_VERBS:
+    cues = {d.cue.i for d in taken if d.cue is not None}
+    for token in proposed:
+        if token.i in cues:
             continue
-        complement = _open_complement(verb)
-        source = source_of(verb) if complement is not None else None
-        if complement is None or source is None:
+        draft = open_draft(ctx, token)
+        if draft is None or any(d.start < draft.end and draft.start < d.end for d in taken + drafts):
             continue
-        bounds = trim_content(ctx, complement.left_edge, complement.right_edge)
-        if bounds is None:
-            continue
-        bounds = without_appendage(ctx, bounds)
-        if any(d.start < bounds[1] and bounds[0] < d.end for d in taken + drafts):
-            continue
-        draft = indirect_draft(ctx, source, [bounds], Method.OPEN_CUE, verb)
-        if draft is not None:
-            drafts.append(draft)
+        drafts.append(draft)
     return drafts

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from whosaid.cues import SPEECH_NOUN_PREPS
+from whosaid.quotes.cue import source_of
 from whosaid.quotes.method import Method
 from whosaid.quotes.sources import indirect_draft
 from whosaid.quotes.trim import trim_content
@@ -14,11 +15,15 @@ if TYPE_CHECKING:
     from whosaid.quotes.drafts import Context, Draft
 
 
-def from_speech_noun(ctx: Context, noun: Token) -> Draft | None:
+def from_speech_noun(ctx: Context, noun: Token, method: Method = Method.SPEECH_NOUN) -> Draft | None:
+    """``method`` other than the rule's: a noun the cue detector proposes, whose owner may also be
+    the subject of the verb that has it ("Trump made the claim that ...")."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is None:
         by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
         owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if owner is None and method is not Method.SPEECH_NOUN and noun.dep_ in ("dobj", "attr", "nsubjpass"):
+        owner = source_of(noun.head)
     if owner is None or (owner.pos_ == "PRON" and owner.lower_ not in ("his", "her")):
         return None
     content: Token | None = None
@@ -35,4 +40,4 @@ def from_speech_noun(ctx: Context, noun: Token) -> Draft | None:
     bounds = trim_content(ctx, content.left_edge, content.right_edge)
     if bounds is None:
         return None
-    return indirect_draft(ctx, owner, [bounds], Method.SPEECH_NOUN, noun)
+    return indirect_draft(ctx, owner, [bounds], method, noun)

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from whosaid.quotes.drafts import Context, Draft
 
 
-def from_adjective(ctx: Context, adjective: Token) -> Draft | None:
+def from_adjective(ctx: Context, adjective: Token, method: Method = Method.STANCE) -> Draft | None:
     content: Token | None = None
     for child in adjective.children:
         if child.dep_ == "ccomp" and child.i > adjective.i:
@@ -31,4 +31,4 @@ def from_adjective(ctx: Context, adjective: Token) -> Draft | None:
     source = source_of(adjective.head)
     if bounds is None or source is None:
         return None
-    return indirect_draft(ctx, source, [bounds], Method.STANCE, adjective)
+    return indirect_draft(ctx, source, [bounds], method, adjective)

@@ -45,6 +45,24 @@ def clausal_complement(verb: Token) -> Token | None:
     return None
 
 
+def _clause_bounds(ctx: Context, verb: Token, complement: Token) -> tuple[int, int] | None:
+    """The clause a verb reports; after "urged Congress to act" the object belongs to it."""
+    bounds = trim_content(ctx, complement.left_edge, complement.right_edge)
+    if bounds is None or (complement.i < verb.i and bounds[1] > verb.idx):
+        return None
+    if complement.dep_ == "xcomp":
+        first = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and verb.i < c.i < complement.i), None)
+        if first is not None:
+            bounds = (first.left_edge.idx, bounds[1])
+    return bounds
+
+
+def _object_bounds(ctx: Context, verb: Token) -> tuple[int, int] | None:
+    """The words right of a verb that carry what was said ("praised the team for ...")."""
+    parts = [c for c in verb.children if c.dep_ in _COMPLEMENT_DEPS and c.i > verb.i]
+    return trim_content(ctx, parts[0].left_edge, parts[-1].right_edge) if parts else None
+
+
 def from_verb(ctx: Context, verb: Token) -> Draft | None:
     lemma = cue_lemma(verb)
     complement = clausal_complement(verb)
@@ -52,21 +70,11 @@ def from_verb(ctx: Context, verb: Token) -> Draft | None:
     if complement is None and verb.dep_ == "parataxis" and verb.head.i != verb.i:
         return parenthetical(ctx, verb)
     if complement is not None:
-        bounds = trim_content(ctx, complement.left_edge, complement.right_edge)
-        if bounds is None or (complement.i < verb.i and bounds[1] > verb.idx):
+        bounds = _clause_bounds(ctx, verb, complement)
+        if bounds is None:
             return None
-        if complement.dep_ == "xcomp":
-            # "urged Congress to act": the object belongs to the content.
-            first = next(
-                (c for c in verb.children if c.dep_ in ("dobj", "dative") and verb.i < c.i < complement.i), None
-            )
-            if first is not None:
-                bounds = (first.left_edge.idx, bounds[1])
     elif lemma in OBJECT_CUE_VERBS or lemma in OBJECT_CONTENT_VERBS:
-        parts = [c for c in verb.children if c.dep_ in _COMPLEMENT_DEPS and c.i > verb.i]
-        if not parts:
-            return None
-        bounds = trim_content(ctx, parts[0].left_edge, parts[-1].right_edge)
+        bounds = _object_bounds(ctx, verb)
         # Evaluative verbs alone ("praised the team") report speech only with quoted words inside.
         if bounds is None or (lemma not in OBJECT_CONTENT_VERBS and not any(ctx.quoted_any[k] for k in range(*bounds))):
             return None
@@ -96,3 +104,21 @@ def from_verb(ctx: Context, verb: Token) -> Draft | None:
     if source is None:
         return None
     return indirect_draft(ctx, source, [bounds], method, verb)
+
+
+def open_verb(ctx: Context, verb: Token, method: Method) -> Draft | None:
+    """A verb outside the lists that the cue detector proposes: its clause (or infinitive), else
+    the words right of it, else the sentence around it when it interrupts; its source as above."""
+    if verb.dep_ == "parataxis" and verb.head.i != verb.i and not any(c.dep_ == "ccomp" for c in verb.children):
+        draft = parenthetical(ctx, verb)
+        if draft is not None:
+            draft.method = method
+        return draft
+    complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if complement is None:
+        complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
+    bounds = _clause_bounds(ctx, verb, complement) if complement is not None else _object_bounds(ctx, verb)
+    source = source_of(verb)
+    if bounds is None or source is None:
+        return None
+    return indirect_draft(ctx, source, [without_appendage(ctx, bounds)], method, verb)
