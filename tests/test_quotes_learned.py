@@ -99,10 +99,15 @@ def test_open_cues_are_drafted_for_the_scorer_only(nlp: Any) -> None:
     doc = nlp("Senator Elizabeth Warren spoke on Tuesday. Warren is betting that the bill will pass next week.")
     entities = extract_entities(doc, None)
     _, drafts = draft_quotes(doc, entities, model=model)
-    assert [(d.method, doc.text[d.start : d.end], d.cue.text if d.cue else None) for d in drafts] == [
-        (Method.OPEN_CUE, "that the bill will pass next week", "betting")
+    betting = [d for d in drafts if d.cue is not None and d.cue.text == "betting"]
+    assert [(d.method, doc.text[d.start : d.end]) for d in betting] == [
+        (Method.OPEN_CUE, "that the bill will pass next week")
     ]
-    assert drafts[0].speaker is not None and drafts[0].speaker.name == "Elizabeth Warren"
+    assert betting[0].speaker is not None and betting[0].speaker.name == "Elizabeth Warren"
+    assert all(d.method is Method.OPEN_CUE and d.cue_probability is not None for d in drafts)
+    # The scorer keeps the clause and drops whatever else the detector proposed ("spoke on Tuesday").
+    learned = extract_quotes(doc, entities, attribution=Attribution.LEARNED)
+    assert [(q.text, q.method) for q in learned] == [("that the bill will pass next week", "open-cue")]
     # "bet" is in no word list: the rules alone report nothing here.
     assert draft_quotes(doc, entities)[1] == []
     assert extract_quotes(doc, entities, attribution=Attribution.RULES) == []
@@ -111,7 +116,7 @@ def test_open_cues_are_drafted_for_the_scorer_only(nlp: Any) -> None:
 # A cue verb in no word list and never seen as a word in training, in a reporting frame; then
 # verbs of action with objects and clauses of their own, which attribute nothing.
 UNSEEN_CUE = (
-    "Governor Maria Delgado met reporters in Santa Fe. Delgado surmised that the legislature would pass the budget."
+    "Governor Maria Delgado met reporters in Santa Fe. Delgado wagered that the legislature would pass the budget."
 )
 NO_CUE = (
     "Governor Maria Delgado met reporters in Santa Fe. Delgado repaired the fence that her grandfather built.",
@@ -125,16 +130,16 @@ def test_the_cue_detector_finds_an_unseen_cue_verb_from_its_frame(nlp: Any) -> N
 
     model = shipped_model()
     assert model is not None and model.cue is not None
-    assert not any(name.startswith("lemma=surmise") for name in model.cue.weights)  # unseen: only the frame speaks
+    assert not any("wager" in name for name in model.cue.weights)  # unseen: only the frame speaks
     doc = nlp(UNSEEN_CUE)
     entities = extract_entities(doc, None)
     probabilities = cue_probabilities(rule_drafts(doc, entities).ctx, model.cue)
-    verb = next(t for t in doc if t.text == "surmised")
+    verb = next(t for t in doc if t.text == "wagered")
     assert probabilities[verb.i] >= model.cue_floor
     assert probabilities[verb.i] == max(probabilities.values())
     quotes = extract_quotes(doc, entities, attribution=Attribution.LEARNED)
     assert [(q.text, q.speaker.name if q.speaker else None, q.cue.text if q.cue else None) for q in quotes] == [
-        ("that the legislature would pass the budget", "Maria Delgado", "surmised")
+        ("that the legislature would pass the budget", "Maria Delgado", "wagered")
     ]
     assert extract_quotes(doc, entities, attribution=Attribution.RULES) == []
 
