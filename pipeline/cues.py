@@ -168,12 +168,23 @@ def tokens_with_lemma(doc: Doc, lemmas: Collection[str], forms: Collection[str] 
         return []
     rows: list[list[int]] = doc.to_array([LEMMA, LOWER]).tolist()
     strings = doc.vocab.strings
-    by_form: dict[int, bool] = {}  # a form that decides alone; the others go by their lemma
-    for key in {form for _, form in rows}:
-        form = strings[key]
-        if form in _LEMMA_FIXES:
-            by_form[key] = _LEMMA_FIXES[form] in lemmas or form in forms
-        elif form in forms:
-            by_form[key] = True
-    by_lemma = {key for key in {lemma for lemma, _ in rows} if strings[key].lower() in lemmas}
-    return [i for i, (lemma, form) in enumerate(rows) if by_form.get(form, lemma in by_lemma)]
+    # Per word list, what each string (by its hash, the same in every Doc) decides, kept across
+    # articles: ``None`` for a form that leaves it to the lemma.
+    forms_decide, lemmas_decide = _DECISIONS.setdefault((frozenset(lemmas), frozenset(forms)), ({}, {}))
+    for key in {form_key for _, form_key in rows} - forms_decide.keys():
+        word = strings[key]
+        if word in _LEMMA_FIXES:
+            forms_decide[key] = _LEMMA_FIXES[word] in lemmas or word in forms
+        else:
+            forms_decide[key] = True if word in forms else None
+    for key in {lemma for lemma, _ in rows} - lemmas_decide.keys():
+        lemmas_decide[key] = strings[key].lower() in lemmas
+    found = []
+    for i, (lemma_key, form_key) in enumerate(rows):
+        decided = forms_decide[form_key]
+        if decided if decided is not None else lemmas_decide[lemma_key]:
+            found.append(i)
+    return found
+
+
+_DECISIONS: dict[tuple[frozenset[str], frozenset[str]], tuple[dict[int, bool | None], dict[int, bool]]] = {}

@@ -9,7 +9,9 @@ article: a quote left open ends with its paragraph.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from whosaid.cues import DOUBLE_CLOSERS, DOUBLE_OPENERS, ONLY_CLOSES, ONLY_OPENS, QUOTE_CHARS
 
@@ -70,8 +72,14 @@ def _after_closing_punctuation(text: str, i: int) -> bool:
     return k >= 0 and k < i - 1 and (text[k] in ",.!?…" or text[k] in QUOTE_CHARS)
 
 
-def find_quoted_spans(text: str) -> list[QuotedSpan]:
-    """Every outermost quoted span in ``text``, in order."""
+@lru_cache(maxsize=8)
+def find_quoted_spans(text: str) -> tuple[QuotedSpan, ...]:
+    """Every outermost quoted span in ``text``, in order (kept for the last few texts: the
+    entity and quote stages both ask for them)."""
+    return tuple(_quoted_spans(text))
+
+
+def _quoted_spans(text: str) -> list[QuotedSpan]:
     spans: list[QuotedSpan] = []
     # Pending opening marks: (position, family). Only the outermost becomes a span.
     stack: list[tuple[int, str]] = []
@@ -138,7 +146,7 @@ def _rstrip(text: str, start: int, end: int) -> int:
     return end
 
 
-def quoted_mask(text: str, spans: list[QuotedSpan]) -> list[bool]:
+def quoted_mask(text: str, spans: Sequence[QuotedSpan]) -> list[bool]:
     """For each character, whether it lies inside quoted content or its marks."""
     mask = [False] * (len(text) + 1)
     for span in spans:
