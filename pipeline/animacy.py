@@ -8,7 +8,7 @@ subject of the sentence before; outside quotation marks; passing over earlier su
 of the same chain) is that name, counted once a sentence. When the article does this at
 least ``MIN_VOTES`` times and more often than it takes the name up with "it" or "they", the
 name is a person in this article. The same chains give a person's grammatical gender when
-``MIN_GENDER_VOTES`` or more agree and none disagrees ("Carroll said ... He knew ...": male),
+``MIN_GENDER_VOTES`` or more and ``GENDER_MAJORITY`` of them agree ("Carroll said ... He knew ...": male),
 before any pronoun is resolved.
 """
 
@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 MIN_VOTES = 2  # subject pronouns that must take a name up as a person
-MIN_GENDER_VOTES = 1  # subject pronouns of one gender (and none of the other) that give a person's gender
+MIN_GENDER_VOTES = 1  # subject pronouns of one gender that give a person's gender ...
+GENDER_MAJORITY = 0.75  # ... when at least this share of their gendered pronouns agree
 CHAIN = 3  # earlier subject pronouns of one chain passed over on the way back to a name
 
 
@@ -135,8 +136,9 @@ def chain_genders(votes: Mapping[str, Counter[str]], people: Iterable[str]) -> d
         counts = votes.get(entity_id)
         if counts is None:
             continue
-        if counts["male"] >= MIN_GENDER_VOTES and not counts["female"]:
+        male, female = counts["male"], counts["female"]
+        if male >= MIN_GENDER_VOTES and male >= GENDER_MAJORITY * (male + female):
             found[entity_id] = "male"
-        elif counts["female"] >= MIN_GENDER_VOTES and not counts["male"]:
+        elif female >= MIN_GENDER_VOTES and female >= GENDER_MAJORITY * (male + female):
             found[entity_id] = "female"
     return found

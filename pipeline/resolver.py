@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from whosaid.animacy import animate, by_referent, chain_genders, chain_votes, pronoun_indices
+from whosaid.animacy import GENDER_MAJORITY, animate, by_referent, chain_genders, chain_votes, pronoun_indices
 from whosaid.cues import PRONOUN_REFERENTS
 from whosaid.docfacts import doc_text, sentence_starts
 from whosaid.gazetteer import COMPANY_NOUNS, ORG_NOUNS
@@ -47,8 +47,6 @@ PARAGRAPH_BREAK = -30.0
 WINDOW = 12  # sentences back (the pronoun's own sentence is 0)
 DECAY = 0.5  # a mention's weight is multiplied by this for each sentence back
 GENDER_OF_REFERENT: dict[str, Gender] = {"male": "male", "female": "female"}
-# A share of a person's resolved pronouns that must agree before they give the gender.
-GENDER_MAJORITY = 0.75
 
 
 @dataclass(frozen=True)

@@ -76,3 +76,13 @@ def test_a_nationality_as_speaker_is_the_person_of_the_story(process: Callable[[
     )
     assert "Russian" not in _people(article)
     assert _speakers(article) == [("Marat Safin", "Russian")]
+
+
+def test_a_stray_pronoun_does_not_cancel_the_gender_most_pronouns_give(process: Callable[[str], Article]) -> None:
+    # "he" right after Ann Marsh's sentence is Tom Reed; three "she" chains lead back to Marsh.
+    article = process(
+        "Ann Marsh still believed in Tom Reed. But sometimes he could be cruel. Marsh sold the farm in May. "
+        'She moved to Leeds. Marsh opened a shop there. She hired two staff. "It was hard," she said.'
+    )
+    assert _people(article) == {"Ann Marsh": "female", "Tom Reed": "male"}
+    assert _speakers(article) == [("Ann Marsh", "she")]
