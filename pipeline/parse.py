@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from whosaid import errors
 from whosaid.docfacts import doc_text, remember_text
+from whosaid.hyphens import join_broken_words, lemmatize_joined, note_words
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -148,6 +149,7 @@ def load_model(requested: str | None = None) -> Language:
     else:
         nlp.add_pipe(PARAGRAPH_PIPE, first=True)
     nlp.meta["whosaid_label"] = _label(name, nlp.meta)
+    note_words(nlp)  # the vocabulary as loaded: strings met later never make a word
     return nlp
 
 
@@ -205,7 +207,7 @@ def make_doc(nlp: Language, text: str) -> Doc:
     from spacy.tokens import Doc
 
     if len(text) < MAX_RUN or _LONG_RUN.search(text) is None:
-        return remember_text(nlp.tokenizer(text), text)
+        return remember_text(join_broken_words(nlp, nlp.tokenizer(text), text), text)
     docs = []
     start = 0
     for match in _LONG_RUN.finditer(text):
@@ -221,7 +223,7 @@ def make_doc(nlp: Language, text: str) -> Doc:
         docs.append(Doc(nlp.vocab, words=words, spaces=spaces))
     if start < len(text):
         docs.append(nlp.tokenizer(text[start:]))
-    return remember_text(Doc.from_docs(docs, ensure_whitespace=False), text)
+    return remember_text(join_broken_words(nlp, Doc.from_docs(docs, ensure_whitespace=False), text), text)
 
 
 def parse(
@@ -232,7 +234,6 @@ def parse(
     A text over ``chunk_chars`` is parsed in chunks (``PIECE_CHARS``) that go through ``nlp.pipe`` like texts
     of their own and are joined back into one Doc. The Docs carry no ``tensor`` (no stage
     reads it; it is the biggest part of a parsed Doc)."""
-    from spacy.tokens import Doc
 
     def chunks() -> Iterator[tuple[Doc, tuple[T, int]]]:
         for text, context in items:
@@ -240,18 +241,57 @@ def parse(
             for start, end in bounds:
                 yield make_doc(nlp, text[start:end]), (context, len(bounds))
 
-    parts: list[Doc] = []
+    parts = _Parts()
     for doc, (context, count) in nlp.pipe(chunks(), as_tuples=True, batch_size=batch_size):
         doc.tensor = _EMPTY_TENSOR
-        parts.append(doc)
-        if len(parts) == count:
-            if count == 1:
-                joined = parts[0]
-            else:
-                joined = Doc.from_docs(parts, ensure_whitespace=False)
-                remember_text(joined, "".join(doc_text(part) for part in parts))
-            parts = []
-            yield joined, context
+        lemmatize_joined(nlp, doc)
+        if count == 1:
+            yield doc, context
+            continue
+        parts.add(doc)
+        if parts.count == count:
+            yield parts.joined(nlp), context
+            parts = _Parts()
+
+
+class _Parts:
+    """The parsed chunks of one long text, each kept only as its words and attribute arrays (not
+    as a Doc) until the last comes, then joined into one Doc as ``Doc.from_docs`` would join them:
+    holding every chunk's Doc while the joined one is built doubled a long article's peak memory."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.words: list[str] = []
+        self.spaces: list[bool] = []
+        self.arrays: list[Any] = []
+        self.texts: list[str] = []
+
+    def add(self, doc: Doc) -> None:
+        self.count += 1
+        self.words.extend(token.text for token in doc)
+        self.spaces.extend(bool(token.whitespace_) for token in doc)
+        self.arrays.append(doc.to_array(_array_attrs()))
+        self.texts.append(doc_text(doc))
+
+    def joined(self, nlp: Language) -> Doc:
+        import numpy
+        from spacy.tokens import Doc
+
+        doc = Doc(nlp.vocab, words=self.words, spaces=self.spaces)
+        self.words, self.spaces = [], []
+        columns: Any = numpy.concatenate(self.arrays)
+        doc.from_array(_array_attrs(), columns)
+        self.arrays = []
+        return remember_text(doc, "".join(self.texts))
+
+
+def _array_attrs() -> list[int | str]:
+    """The token attributes ``Doc.from_docs`` carries over (all of them, and the trailing space)."""
+    from spacy.attrs import SPACY
+    from spacy.tokens import Doc
+
+    attrs: list[int | str] = list(Doc._get_array_attrs())
+    return attrs if SPACY in attrs else [*attrs, SPACY]
 
 
 def _empty_tensor() -> Any:

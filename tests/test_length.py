@@ -74,6 +74,20 @@ def test_a_chunked_parse_is_one_doc_over_the_whole_text(nlp: Any) -> None:
     assert [t.is_sent_start for t in doc] == [t.is_sent_start for t in whole]
 
 
+def test_the_joined_doc_is_the_one_doc_from_docs_would_give(nlp: Any) -> None:
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, NORM, ORTH, POS, SENT_START, SPACY, TAG
+    from spacy.tokens import Doc
+
+    text = article(30)
+    [(doc, _)] = list(parse(nlp, [(text, "a")], chunk_chars=1_500, batch_size=4))
+    pieces = [make_doc(nlp, text[start:end]) for start, end in chunk_bounds(text, 1_500)]
+    reference = Doc.from_docs(list(nlp.pipe(pieces, batch_size=4)), ensure_whitespace=False)
+    attrs = [ORTH, SPACY, NORM, TAG, POS, MORPH, LEMMA, HEAD, DEP, ENT_IOB, ENT_TYPE, SENT_START]
+    assert len(pieces) >= 5 and doc.text == reference.text == text
+    assert (doc.to_array(attrs) == reference.to_array(attrs)).all()
+    assert [(e.start, e.end, e.label_) for e in doc.ents] == [(e.start, e.end, e.label_) for e in reference.ents]
+
+
 def test_no_article_reaches_spacys_length_limit(nlp: Any) -> None:
     text = article(120)
     raw = text.encode()
