@@ -12,7 +12,7 @@ labelled by the benchmark's scoring (``scoring.judge``). The scorers learn from 
 detector would give on unseen text: each article's cue probabilities come from a detector
 trained without its part (stacking over ``fold_of``). The keep threshold is the one that
 maximises all F1 + e2e F1 on the training articles. Deterministic: fixed solvers and seed.
-About 10 minutes on 2 shared cores from cached docs.
+About 15 minutes (6 of CPU) on 2 busy shared cores from cached docs.
 """
 
 from __future__ import annotations
