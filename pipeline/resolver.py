@@ -195,7 +195,9 @@ class _Article:
         by_id: dict[str, Entity] = {}
         start = bisect_left(self.named_sentences, sentence - WINDOW)
         window = self.named[start : bisect_left(self.named_tokens, pronoun.i)]
-        for candidate in window + [c for c in chain if sentence - c.sentence <= WINDOW]:
+        # The chain grows in text order, so its recent part is a suffix (not a scan of it all).
+        recent = chain[bisect_left(chain, sentence - WINDOW, key=lambda c: c.sentence) :]
+        for candidate in window + recent:
             distance = sentence - candidate.sentence
             entity = candidate.entity
             if distance > WINDOW or not _agrees(entity, wanted, genders):

@@ -16,6 +16,7 @@ the method in records. The word lists are data in ``whosaid.cues``.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -127,7 +128,9 @@ class RuleDrafts:
         """A reported draft made whole: never cutting inline quoted words, which are its quoted parts."""
         cover_cut_quotes(draft, self.inline)
         # Inline quoted words are part of the reported content, not quotes of their own.
-        draft.quoted = [(s.start, s.end) for s in self.inline if draft.start <= s.start and s.end <= draft.end]
+        first = bisect_left(self.inline, draft.start, key=lambda span: span.start)
+        last = bisect_right(self.inline, draft.end, key=lambda span: span.start)
+        draft.quoted = [(s.start, s.end) for s in self.inline[first:last] if s.end <= draft.end]
         if draft.quoted:
             draft.kind = "mixed"
         return draft
@@ -143,7 +146,8 @@ def rule_drafts(doc: Doc, entities: list[Entity], sections: list[Section] | None
     index.roles = article_roles(doc, index)
     index.genders = article_genders(doc, index)
     direct_spans = direct_material(text, spans)
-    inline_spans = [s for s in spans if s not in direct_spans]
+    direct_set = set(direct_spans)
+    inline_spans = [s for s in spans if s not in direct_set]
     ctx = Context(doc, text, index, quoted_mask(text, direct_spans), mask, char_token_map(doc))
     direct = direct_quotes(ctx, direct_spans)
     found = RuleDrafts(ctx, direct, inline_spans, _titles(text, sections or []))
