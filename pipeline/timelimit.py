@@ -87,29 +87,23 @@ def time_limit(seconds: float | None) -> Iterator[Deadline]:
     if not seconds or (main and not hasattr(signal, "setitimer")):
         yield Deadline(None)
         return
-    if not main:
-        deadline: Deadline = _ThreadDeadline(seconds)
-        deadline.armed = True
-        deadline.restart()
-        try:
-            yield deadline
-        finally:
-            _stop(deadline)
-        return
-    deadline = Deadline(seconds)
+    deadline = Deadline(seconds) if main else _ThreadDeadline(seconds)
+    previous: Any = None
+    if main:
 
-    def expire(signum: int, frame: Any) -> None:
-        if deadline.armed:
-            raise ArticleTimeout
+        def expire(signum: int, frame: Any) -> None:
+            if deadline.armed:
+                raise ArticleTimeout
 
-    previous = signal.signal(signal.SIGALRM, expire)
+        previous = signal.signal(signal.SIGALRM, expire)
     deadline.armed = True
     deadline.restart()
     try:
         yield deadline
     finally:
         _stop(deadline)
-        signal.signal(signal.SIGALRM, previous)
+        if main:
+            signal.signal(signal.SIGALRM, previous)
 
 
 def _stop(deadline: Deadline) -> None:
