@@ -9,7 +9,7 @@ Ashraf Ghani), and names spaCy tagged somewhere are found where it missed them.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,6 +19,7 @@ from whosaid.animacy import animate, by_referent, chain_votes, pronoun_indices
 from whosaid.dates import normalise_date
 from whosaid.docfacts import doc_text
 from whosaid.gazetteer import abbreviations, has_org_suffix, is_place
+from whosaid.lookups import KeyIndex, SpanSet
 from whosaid.models import Entity, Mention
 from whosaid.quotemarks import find_quoted_spans, quoted_mask
 from whosaid.resolver import resolve
@@ -58,14 +59,21 @@ class _Cluster:
         self.mentions: list[_Mention] = []
         self.name = ""
         self._rank: tuple[int, int, int] = (-1, -1, 0)
+        self._starts: list[int] = []  # sorted
         for mention in mentions or []:
             self.add(mention)
 
     def add(self, mention: _Mention) -> None:
         self.mentions.append(mention)
+        insort(self._starts, mention.start)
         rank = (len(mention.text.split()), len(mention.text), -mention.start)
         if rank > self._rank:
             self._rank, self.name = rank, mention.text
+
+    def distance_before(self, start: int) -> int:
+        """How far before ``start`` the last mention starting there or earlier starts (10**9: none)."""
+        before = bisect_right(self._starts, start) - 1
+        return start - self._starts[before] if before >= 0 else 10**9
 
 
 def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int] | None:
@@ -132,15 +140,17 @@ def _titled_names(text: str, mentions: list[_Mention]) -> list[_Mention]:
     """People the tagger missed or mislabelled but the article titles: "Mr Addink", "Mrs. Claus"
     (an honorific before capitalised words). They replace overlapping non-person mentions."""
     found = []
+    people = SpanSet((m.start, m.end) for m in mentions if m.label == "PERSON")
     for match in _TITLED_NAME.finditer(text):
         if title_key(match.group("title")) not in HONORIFICS or is_title(match.group("name").split()[0]):
             continue
         start, end = match.span("name")
-        if not any(m.start < end and start < m.end and m.label == "PERSON" for m in mentions):
+        if not people.overlaps(start, end):
             found.append(_Mention(start, end, match.group("name"), "PERSON"))
     if not found:
         return mentions
-    kept = [m for m in mentions if m.label == "DATE" or not any(f.start < m.end and m.start < f.end for f in found)]
+    titled = SpanSet((f.start, f.end) for f in found)
+    kept = [m for m in mentions if m.label == "DATE" or not titled.overlaps(m.start, m.end)]
     return sorted(kept + found, key=lambda m: m.start)
 
 
@@ -212,7 +222,13 @@ def _harmonise(mentions: list[_Mention], text: str) -> None:
             votes.setdefault(_name_key(mention.text), Counter())[mention.label] += 1
     fixed = {id(m): _fixed_label(m, person_parts, votes[_name_key(m.text)]) for m in mentions if m.label != "DATE"}
     person_names = {key for key, counts in votes.items() if counts["PERSON"] and _person_majority(counts)}
-    full_names = [_person_words(m.text) for m in mentions if m.label == "PERSON" and len(m.text.split()) > 2]
+    full_names: dict[str, list[list[str]]] = {}  # people's names of 3+ words, under each of their words
+    for m in mentions:
+        if m.label == "PERSON" and len(m.text.split()) > 2:
+            full = _person_words(m.text)
+            for word in dict.fromkeys(full):
+                full_names.setdefault(word, []).append(full)
+    named = person_names | person_parts
     titled = {_name_key(m.text) for m in mentions if m.label == "PERSON" and _after_honorific(text, m.start)}
     for mention in mentions:
         if mention.label == "DATE":
@@ -223,16 +239,14 @@ def _harmonise(mentions: list[_Mention], text: str) -> None:
             continue
         head = _POSSESSIVE_HEAD.match(mention.text)
         key = _name_key(mention.text)
-        if mention.label != "PERSON" and head and _name_key(head.group("name")) in person_names | person_parts:
+        if mention.label != "PERSON" and head and _name_key(head.group("name")) in named:
             # "Ghani's administration" tagged ORG: the person Ghani is named here.
             mention.end = mention.start + len(head.group("name"))
             mention.text = head.group("name")
             mention.label = "PERSON"
         elif key in person_names or (len(mention.text.split()) == 1 and key in person_parts):
             mention.label = "PERSON"
-        elif len(mention.text.split()) > 1 and any(
-            _is_part_of_name(_person_words(mention.text), f) for f in full_names
-        ):
+        elif len(mention.text.split()) > 1 and _part_of_a_full_name(_person_words(mention.text), full_names):
             mention.label = "PERSON"  # "Brock Holt" tagged ORG, "Brock Wyatt Holt" a person
         elif len(mention.text.split()) == 2 and _name_key(mention.text.split()[1]) in titled:
             mention.label = "PERSON"  # "Carly Fiorina" tagged ORG, "Ms Fiorina" a person
@@ -240,6 +254,10 @@ def _harmonise(mentions: list[_Mention], text: str) -> None:
             others = Counter({k: v for k, v in votes[key].items() if k != "PERSON"})
             if others:
                 mention.label = others.most_common(1)[0][0]
+
+
+def _part_of_a_full_name(words: list[str], full_names: dict[str, list[list[str]]]) -> bool:
+    return bool(words) and any(_is_part_of_name(words, full) for full in full_names.get(words[0], ()))
 
 
 def _after_honorific(text: str, start: int) -> bool:
@@ -255,10 +273,9 @@ def _person_majority(counts: Counter[str]) -> bool:
 def _propagate(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     """Add untagged occurrences of names the article tags elsewhere (proper nouns only)."""
     text = doc_text(doc)
-    taken = [False] * (len(text) + 1)
+    taken = bytearray(len(text) + 1)  # 1 where a mention is
     for mention in mentions:
-        for i in range(mention.start, mention.end):
-            taken[i] = True
+        taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
     names: dict[str, str] = {}
     for mention in mentions:
         if mention.label == "DATE" or len(mention.text) < 3:
@@ -285,8 +302,7 @@ def _propagate(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
         if not all(t.pos_ == "PROPN" or t.tag_ == "NNP" for t in tokens if t.is_alpha):
             continue
         added.append(_Mention(start, end, match.group(), names[match.group()]))
-        for i in range(start, end):
-            taken[i] = True
+        taken[start:end] = b"\x01" * (end - start)
     return sorted(mentions + added, key=lambda m: m.start)
 
 
@@ -296,44 +312,38 @@ def _acronym(name: str) -> str:
 
 def _cluster(mentions: list[_Mention], published: datetime | None) -> list[_Cluster]:
     clusters: list[_Cluster] = []
-    people: list[_Cluster] = []
+    # Person clusters under each word of their name, others under their name's acronym: a
+    # mention looks up the few it may belong to (trying every cluster was quadratic).
+    people = KeyIndex[_Cluster](lambda c: _person_words(c.name), lambda c: c.name)
+    acronyms = KeyIndex[_Cluster](lambda c: [_acronym(c.name)], lambda c: c.name)
     by_key: dict[tuple[str, str], _Cluster] = {}
     # Longer names first, so a surname finds the full name it belongs to.
     for mention in sorted(mentions, key=lambda m: (-len(m.text.split()), m.start)):
         if mention.label == "PERSON":
             words = _person_words(mention.text)
-            matches = [c for c in people if _is_part_of_name(words, _person_words(c.name))]
+            matches = [c for c in people.find(words[0] if words else "") if _is_part_of_name(words, people.keys(c))]
             if matches:
                 # Several people share the word: take the one mentioned last before it.
-                target = min(
-                    matches,
-                    key=lambda c: min(
-                        (mention.start - m.start for m in c.mentions if m.start <= mention.start), default=10**9
-                    ),
-                )
+                target = min(matches, key=lambda c: c.distance_before(mention.start))
                 target.add(mention)
+                people.put(target)
                 continue
             cluster = _Cluster("PERSON", [mention])
-            people.append(cluster)
             clusters.append(cluster)
+            people.put(cluster)
             continue
         key = _date_key(mention, published) if mention.label == "DATE" else _name_key(mention.text)
         kind = KIND_OF_LABEL[mention.label]
         found = by_key.get((kind, key))
         if found is None and kind != "date" and mention.text.isupper() and len(mention.text.replace(".", "")) >= 2:
-            found = next(
-                (
-                    c
-                    for c in clusters
-                    if KIND_OF_LABEL[c.label] == kind and _acronym(c.name) == mention.text.replace(".", "")
-                ),
-                None,
-            )
+            acronym = mention.text.replace(".", "")
+            found = next((c for c in acronyms.find(acronym) if KIND_OF_LABEL[c.label] == kind), None)
         if found is None:
             found = _Cluster(mention.label)
             clusters.append(found)
             by_key[(kind, key)] = found
         found.add(mention)
+        acronyms.put(found)
     return clusters
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from whosaid.cues import REPORTED_CUE_VERBS, SPEECH_NOUNS, STANCE_ADJECTIVES, cue_lemma, tokens_with_lemma
+from whosaid.lookups import SpanSet
 from whosaid.quotes.reported.according import from_according
 from whosaid.quotes.reported.speech_noun import from_speech_noun
 from whosaid.quotes.reported.stance import from_adjective
@@ -22,6 +23,7 @@ _CUE_WORDS = REPORTED_CUE_VERBS | SPEECH_NOUNS | STANCE_ADJECTIVES
 def find_reported(ctx: Context, direct: list[Draft]) -> list[Draft]:
     """Drafts for reported content outside quotation marks and outside the direct quotes."""
     drafts: list[Draft] = []
+    taken = SpanSet((d.start, d.end) for d in direct)
     for i in tokens_with_lemma(ctx.doc, _CUE_WORDS, ("according",)):
         token = ctx.doc[i]
         if ctx.quoted_any[token.idx]:
@@ -39,7 +41,7 @@ def find_reported(ctx: Context, direct: list[Draft]) -> list[Draft]:
             draft = None
         if draft is None or _mostly_quoted(ctx, draft.start, draft.end):
             continue
-        if any(d.start < draft.end and draft.start < d.end for d in direct):
+        if taken.overlaps(draft.start, draft.end):
             continue
         drafts.append(draft)
     return drafts

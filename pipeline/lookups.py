@@ -1,0 +1,67 @@
+"""Lookups that keep the stages linear in an article's length.
+
+A stage that asks, for each mention or draft, a question about all the others (which cluster
+it belongs to, whether anything overlaps it) takes time growing with the square of the
+article's length: a 500 KB article's entity stage spent most of its time so. These answer
+the same questions in (about) constant or logarithmic time, with the same answers.
+
+- ``KeyIndex``: items filed under keys computed from a property that can change (a cluster
+  under the words of its name, which grows as mentions join it), found again by key in the
+  order a scan over all of them would meet them.
+- ``SpanSet``: whether any of a fixed set of spans overlaps a given span.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable, Hashable, Iterable
+from itertools import accumulate
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+
+class KeyIndex(Generic[T]):
+    """``find(key)``: the items whose current keys hold ``key``, in the order they were first put
+    (the order a scan over every item, in that order, would meet them)."""
+
+    def __init__(self, keys_of: Callable[[T], list[str]], version_of: Callable[[T], Hashable]) -> None:
+        self._keys_of = keys_of
+        self._version_of = version_of
+        self._keys: dict[int, tuple[Hashable, list[str]]] = {}  # id -> (version the keys were made from, keys)
+        self._order: dict[int, int] = {}
+        self._under: dict[str, dict[int, T]] = {}
+
+    def keys(self, item: T) -> list[str]:
+        """The keys ``item`` was last filed under."""
+        return self._keys[id(item)][1]
+
+    def put(self, item: T) -> None:
+        """File ``item``, or file it again when its version changed since."""
+        version = self._version_of(item)
+        known = self._keys.get(id(item))
+        if known is not None and known[0] == version:
+            return
+        keys = self._keys_of(item)
+        self._keys[id(item)] = (version, keys)
+        self._order.setdefault(id(item), len(self._order))
+        for key in keys:
+            self._under.setdefault(key, {})[id(item)] = item
+
+    def find(self, key: str) -> list[T]:
+        found = [item for item in self._under.get(key, {}).values() if key in self.keys(item)]
+        return sorted(found, key=lambda item: self._order[id(item)])
+
+
+class SpanSet:
+    """Half-open ``(start, end)`` spans; ``overlaps(start, end)`` says, in logarithmic time, whether
+    any of them overlaps ``start:end`` (``s < end and start < e``, as a scan would test)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [start for start, _ in ordered]
+        self._reach = list(accumulate((end for _, end in ordered), max))  # furthest end so far
+
+    def overlaps(self, start: int, end: int) -> bool:
+        before = bisect_left(self._starts, end)  # the spans starting before ``end``
+        return before > 0 and self._reach[before - 1] > start
