@@ -30,10 +30,16 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from whosaid import errors
-from whosaid.runner import Outcome, Task, error_outcome, init_worker, worker_process
+from whosaid.runner import PARSE_BATCH_SIZE, Outcome, Task, error_outcome, init_worker, worker_process
 
-# Batches one worker holds at once: the one it works on and the next, so it never waits.
+# Units one worker holds at once: the one it works on and the next, so it never waits; near
+# the end of the run, one, so no worker idles while another still holds work.
 DEPTH = 2
+# Articles sent to a worker together: a batch of the run is cut into units this size (the
+# worker's parse batch), so workers end the run within a few articles of each other.
+UNIT = PARSE_BATCH_SIZE
+# Workers in a row that die before they are ready: then starting them is hopeless.
+FAILED_STARTS = 3
 # A worker that dies with an article alone this many times gives that article an error entry.
 DEATHS = 2
 
@@ -75,15 +81,22 @@ class Worker:
 def serve(connection: Connection, model: str | None, setup: Callable[[], None] | None) -> None:
     """A worker process's life: load the model, then do units until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the workers
-    if setup is not None:
-        setup()
-    init_worker(model)
+    try:
+        if setup is not None:
+            setup()
+        init_worker(model)
+    except BaseException as error:  # told to the parent, which stops the run
+        connection.send(("failed", None, f"{type(error).__name__}: {error}"))
+        return
     connection.send(("ready", None, None))
     alarm = {signal.SIGALRM}
     while True:
         unit = connection.recv()
         if unit is None:
-            return
+            # Every outcome is sent: leave at once, without tearing down the model (a second or
+            # more of the run's wall time for nothing).
+            connection.close()
+            os._exit(0)
         key, tasks = unit
 
         def report(position: int | None, outcome: Outcome | None, key: int = key) -> None:
@@ -112,6 +125,8 @@ class SupervisedPool:
         self._setup = setup
         self._window = jobs * DEPTH
         self._workers = [self._start() for _ in range(jobs)]
+        self._exhausted = False
+        self._failed_starts = 0
         self.replaced = 0  # workers killed or dead and started afresh
 
     def _start(self) -> Worker:
@@ -134,7 +149,9 @@ class SupervisedPool:
                     exhausted = True
                     break
                 results[taken] = [None] * len(batch)
-                queue.append(Unit(taken, list(range(len(batch))), list(batch)))
+                for start in range(0, len(batch), UNIT):
+                    positions = list(range(start, min(start + UNIT, len(batch))))
+                    queue.append(Unit(taken, positions, [batch[p] for p in positions]))
                 taken += 1
             done = results.get(emitted)
             if done is not None and all(outcome is not None for outcome in done):
@@ -144,12 +161,16 @@ class SupervisedPool:
                 continue
             if exhausted and not results:
                 return
+            self._exhausted = exhausted
             self._assign(queue)
             self._listen(queue, results)
 
     def _assign(self, queue: deque[Unit]) -> None:
+        # At the end of the run a worker takes the next unit only when it has none, so the last
+        # units go to whichever worker is free first.
+        depth = 1 if self._exhausted and len(queue) < len(self._workers) * DEPTH else DEPTH
         for worker in self._workers:
-            while worker.ready and queue and len(worker.units) < DEPTH:
+            while worker.ready and queue and len(worker.units) < depth:
                 unit = queue.popleft()
                 if not worker.units:
                     worker.heard, worker.current = time.monotonic(), None
@@ -166,11 +187,21 @@ class SupervisedPool:
         for index, worker in enumerate(list(self._workers)):
             alive = self._hear(worker, results)
             if not alive or not worker.process.is_alive():
+                if not worker.ready:
+                    self._failed_start(worker)
                 self._replace(index, queue, results, timed_out=False)
                 continue
             deadline = self._deadline(worker)
             if deadline is not None and time.monotonic() > deadline:
                 self._replace(index, queue, results, timed_out=True)
+
+    def _failed_start(self, worker: Worker) -> None:
+        """Count a worker that died before it was ready; stop the run when they keep dying."""
+        self._failed_starts += 1
+        if self._failed_starts >= FAILED_STARTS:
+            worker.process.join(5)  # its pipe may close before its exit code is known
+            reason = errors.E_WORKER_EXIT.format(code=worker.process.exitcode)
+            raise errors.WhosaidError(errors.E_WORKER_START.format(reason=reason))
 
     def _deadline(self, worker: Worker) -> float | None:
         limit = worker.units[0].limit if worker.units else None
@@ -184,7 +215,10 @@ class SupervisedPool:
                 worker.heard = time.monotonic()
                 if key == "ready":
                     worker.ready = True
+                    self._failed_starts = 0
                     continue
+                if key == "failed":
+                    raise errors.WhosaidError(errors.E_WORKER_START.format(reason=outcome))
                 unit = worker.units[0]
                 if key != unit.key:
                     raise RuntimeError(f"worker reported on unit {key}, expected {unit.key}")

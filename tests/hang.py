@@ -1,4 +1,4 @@
-"""Test-only: make one article hang in a worker process the way compiled code can.
+"""Test-only: make one article hang in a worker process the way compiled code can, or a worker fail to start.
 
 ``SupervisedPool(setup=...)`` runs one of these first in each worker it starts. The planted
 stage, on an article holding ``MARK``, blocks the alarm signal and sleeps in C, so neither
@@ -46,3 +46,15 @@ def hang_in_parse() -> None:
             yield doc, context
 
     parse.parse = stuck  # type: ignore[assignment]
+
+
+def fail_to_start() -> None:
+    """The worker cannot get ready (as when a model folder is corrupt)."""
+    raise OSError("the model's weights file is truncated")
+
+
+def exit_at_start() -> None:
+    """The worker process ends before it is ready, saying nothing (as a script without a main guard does)."""
+    import os
+
+    os._exit(3)

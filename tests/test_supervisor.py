@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from whosaid import supervisor
+from whosaid import errors, supervisor
 from whosaid.runner import Outcome, RunOptions, run
 from whosaid.supervisor import SupervisedPool
 
@@ -94,6 +94,48 @@ def test_a_worker_that_dies_is_replaced_and_its_articles_done_again(stories: tup
     )
     assert killed and pools[0].replaced == 1
     assert summary.counts == {"ok": 7}
+    for number in range(7):
+        name = f"story_{number}.json"
+        assert (out / name).read_bytes() == (reference / name).read_bytes(), name
+
+
+@pytest.mark.parametrize(
+    ("setup", "expected"),
+    [(hang.fail_to_start, "OSError: the model's weights file is truncated"), (hang.exit_at_start, "exit code 3")],
+    ids=["raises", "exits"],
+)
+def test_workers_that_cannot_start_stop_the_run_with_the_reason(
+    stories: tuple[Path, Path], tmp_path: Path, setup: Callable[[], None], expected: str
+) -> None:
+    folder, _ = stories
+
+    def factory(model: str | None, jobs: int) -> SupervisedPool:
+        return SupervisedPool(model, jobs, setup=setup)
+
+    out = tmp_path / "out"
+    with pytest.raises(errors.WhosaidError, match="worker processes could not start") as raised:
+        run(RunOptions(inputs=[folder], out_dir=out, jobs=2), engine_factory=factory)
+    assert expected in str(raised.value)
+    assert json.loads((out / "manifest.json").read_text())["articles"] == []
+
+
+def test_a_batch_goes_out_in_units_a_free_worker_can_take(stories: tuple[Path, Path], tmp_path: Path) -> None:
+    folder, reference = stories
+    sent: set[tuple[int, ...]] = set()
+
+    class Watched(SupervisedPool):
+        def _assign(self, queue: supervisor.deque[supervisor.Unit]) -> None:
+            super()._assign(queue)
+            sent.update(tuple(unit.positions) for worker in self._workers for unit in worker.units)
+
+    out = tmp_path / "out"
+    summary = run(
+        RunOptions(inputs=[folder], out_dir=out, jobs=2, batch_size=16), engine_factory=lambda m, j: Watched(m, j)
+    )
+    assert summary.counts == {"ok": 7}
+    # Seven articles, one batch of the run, sent as two units of the worker's parse batch: so
+    # the second worker need not wait while the first does all seven.
+    assert sent == {(0, 1, 2, 3), (4, 5, 6)}
     for number in range(7):
         name = f"story_{number}.json"
         assert (out / name).read_bytes() == (reference / name).read_bytes(), name
