@@ -49,6 +49,24 @@ ORG_NOUNS = COMPANY_NOUNS | frozenset(
     """.split()
 )
 
+# Nouns that can stand for a speaker named earlier with the same noun ("a spokesman for the Home
+# Office ... the spokesman said"; "a report by the Rowntree Trust ... the report said"): with the
+# organisation nouns and the titles and role nouns (``whosaid.titles``), media and documents.
+DESCRIPTION_NOUNS = ORG_NOUNS | frozenset(
+    """
+    newspaper paper magazine journal channel station website broadcaster network
+    report survey study research statement letter book poll review inquiry audit filing document lawsuit suit
+    ruling forecast analysis data figure number statistic
+    """.split()
+)
+# People named with an organisation who do not speak for it ("Enron's shareholders", "BBC viewers").
+OUTSIDER_NOUNS = frozenset(
+    """
+    shareholder investor customer client user reader viewer listener fan critic rival opponent passenger
+    subscriber consumer buyer voter competitor victim union
+    """.split()
+)
+
 _UK_TYPES = frozenset({"Country", "Two-tier county", "Unitary authority", "Council area", "Metropolitan district"})
 _BRACKETED = re.compile(r"\s*\[.*?\]")
 

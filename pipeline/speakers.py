@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from whosaid.cues import (
     GROUP_PRONOUNS,
@@ -21,14 +21,20 @@ from whosaid.cues import (
     RELATIVE_PRONOUNS,
     TITLE_WORDS,
 )
+from whosaid.gazetteer import DESCRIPTION_NOUNS, OUTSIDER_NOUNS
 from whosaid.models import Entity, Mention, Speaker
 from whosaid.resolver import Resolution, resolve
+from whosaid.titles import title_key
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _ROLE_STOP_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj"})
 _EDGE_WORDS = frozenset({"the", "a", "an", "'s", "’s", ",", "-", "—", "–", "and"})
+_DEFINITE = frozenset({"the", "this", "that"})
+_NAMING_DEPS = frozenset({"compound", "appos"})  # "regulator Ofcom", "Ofcom, the regulator"
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nummod", "npadvmod", "nmod"})
+_AFFILIATION_PREPS = frozenset({"for", "from", "by", "at", "of", "with"})
 
 
 @dataclass
@@ -42,6 +48,7 @@ class EntityIndex:
     roles: dict[str, str] = field(default_factory=dict)
     genders: dict[str, str] = field(default_factory=dict)
     _resolution: Resolution | None = None
+    _lemmas: Any = None  # the article's lemma hashes (numpy array), read when first needed
 
     def __post_init__(self) -> None:
         pairs = sorted(((m, e) for e in self.entities for m in e.mentions), key=lambda p: p[0].start)
@@ -67,6 +74,15 @@ class EntityIndex:
         if self._resolution is None:
             self._resolution = resolve(doc, self.entities, self.quoted)
         return self._resolution
+
+    def same_lemma(self, doc: Doc, token: Token) -> list[int]:
+        """Indices of the tokens before ``token`` with its lemma (one array scan of the article)."""
+        import numpy
+        from spacy.attrs import LEMMA
+
+        if self._lemmas is None:
+            self._lemmas = doc.to_array(LEMMA)
+        return [int(i) for i in numpy.flatnonzero(self._lemmas[: token.i] == token.lemma)]
 
     def person_named(self, word: str, before: int) -> Entity | None:
         """The person last mentioned before ``before`` whose name ends with ``word``: the
@@ -218,22 +234,80 @@ def speaker_from_token(doc: Doc, token: Token, index: EntityIndex) -> tuple[Spea
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     text = doc[tokens[0].i : tokens[-1].i + 1].text
     here = Mention(start=start, end=end, text=text)
-    organisation = index.inside(start, end, "organization")
-    if organisation is None:
-        # "The chancellor said", "the company said": the person or organisation the article gave that role.
-        referent = index.resolution(doc).role_referent(token, index.roles)
-        if referent is not None:
-            role = text if referent.kind == "person" else index.roles.get(referent.id)
-            return Speaker(name=referent.name, entity_id=referent.id, role=role, mention=here), "role-noun"
-    return (
-        Speaker(
-            name=text,
-            entity_id=organisation[1].id if organisation else None,
-            role=text if _is_role(tokens) else None,
-            mention=here,
-        ),
-        "role",
-    )
+    role = text if _is_role(tokens) else None
+    organisation = _affiliation(token, index)
+    if organisation is not None:
+        # "A spokesperson for Microsoft": the organisation speaks, through the role written.
+        return Speaker(name=organisation.name, entity_id=organisation.id, role=role, mention=here), "role"
+    # "The chancellor said", "the company said": the person or organisation the article gave that role.
+    referent = index.resolution(doc).role_referent(token, index.roles)
+    if referent is not None:
+        role = text if referent.kind == "person" else index.roles.get(referent.id)
+        return Speaker(name=referent.name, entity_id=referent.id, role=role, mention=here), "role-noun"
+    # "The spokesman said" after "a spokesman for the Home Office": who the description stood for before.
+    described = _described_before(doc, token, index)
+    if described is not None:
+        return Speaker(name=described.name, entity_id=described.id, role=role, mention=here), "role-noun"
+    return Speaker(name=text, role=role, mention=here), "role"
+
+
+def _affiliation(head: Token, index: EntityIndex) -> Entity | None:
+    """The organisation a noun phrase names its head as part of, or as written by: "a spokesperson
+    for Microsoft", "a Home Office spokesman", "Halifax's figures", "a report by the Rowntree
+    Trust", "the head of the IMF"; not a name further down ("readers of the Boingboing weblog",
+    "companies like Sony") nor outsiders ("Enron's shareholders")."""
+    if head.lemma_.lower() in OUTSIDER_NOUNS:
+        return None
+    for child in head.children:
+        if child.dep_ in ("poss", "compound", "nmod"):
+            named = [child]
+        elif child.dep_ == "prep" and child.lower_ in _AFFILIATION_PREPS:
+            named = [c for c in child.children if c.dep_ == "pobj"]
+        elif child.dep_ == "acl" and head.lemma_.lower() in DESCRIPTION_NOUNS:  # "data gathered by Netcraft"
+            named = [c for a in child.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"]
+        else:
+            continue
+        while named:
+            token = named.pop()
+            found = index.at(token.idx, token.idx + len(token))
+            if found is not None and found[1].kind == "organization":
+                return found[1]
+            if found is None:  # "the Nasdaq stock index"; not "Telegraph journalist Robert Peston"
+                named += [c for c in token.children if c.dep_ in ("compound", "poss")]
+    return None
+
+
+def _described_before(doc: Doc, head: Token, index: EntityIndex) -> Entity | None:
+    """The entity a definite description ("the spokesman", "the newspaper", "the report") stood for
+    where the article wrote the same noun, with the same words before it, earlier with a name:
+    "a spokesman for the Home Office", "the Evening Standard newspaper", "communications regulator
+    Ofcom", "Ofcom, the regulator", "a report by the Rowntree Trust". The latest such noun before
+    ``head`` wins; a person only when the noun is written as that person's role ("lawyer Ann Lee",
+    "Ann Lee, the lawyer"), never the owner of a role ("Lee's lawyer" is not Lee)."""
+    if head.pos_ != "NOUN" or head.tag_ == "NNS" or not any(t.lower_ in _DEFINITE for t in head.lefts):
+        return None
+    if head.lemma_.lower() not in DESCRIPTION_NOUNS and title_key(head.text) not in TITLE_WORDS:
+        return None
+    wanted = {t.lower_ for t in head.lefts if t.dep_ in _MODIFIER_DEPS}  # "the top seed" is not "seventh seed"
+    for i in reversed(index.same_lemma(doc, head)):
+        earlier = doc[i]
+        if wanted <= {t.lower_ for t in earlier.lefts}:
+            found = _named_with(earlier, index)
+            if found is not None:
+                return found
+    return None
+
+
+def _named_with(noun: Token, index: EntityIndex) -> Entity | None:
+    """The person or organisation that ``noun`` is written with as its name, or the organisation
+    it belongs to (``_affiliation``)."""
+    named = [noun.head] if noun.dep_ in _NAMING_DEPS and noun.head.i != noun.i else []
+    named += [c for c in noun.children if c.dep_ == "appos"]
+    for token in named:
+        found = index.at(token.idx, token.idx + len(token))
+        if found is not None and found[1].kind in ("person", "organization"):
+            return found[1]
+    return _affiliation(noun, index)
 
 
 def _whole_words(doc: Doc, tokens: list[Token]) -> list[Token]:

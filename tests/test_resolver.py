@@ -85,3 +85,59 @@ def test_a_kind_noun_goes_only_to_an_organisation_of_that_kind(process: Callable
 
 def _with_entities(article: Article) -> list[tuple[str, str, str | None]]:
     return [(q.speaker.name, q.speaker.mention.text, q.speaker.entity_id) for q in article.quotes if q.speaker]
+
+
+def test_a_description_goes_to_whom_the_article_named_with_it(process: Callable[[str], Article]) -> None:
+    article = process(
+        "A spokesman for the Home Office said the rules would change in May. "
+        "The spokesman added that no date had been set.\n\n"
+        "Communications regulator Ofcom fined the broadcaster £2m on Tuesday. "
+        "The regulator said the breach was serious."
+    )
+    found = {q.text: (q.speaker.name, q.speaker.role) for q in article.quotes if q.speaker}
+    assert found["the rules would change in May"] == ("Home Office", "spokesman for the Home Office")
+    assert found["that no date had been set"] == ("Home Office", "spokesman")
+    assert found["the breach was serious"] == ("Ofcom", "regulator")
+
+
+def test_a_report_speaks_for_who_wrote_it(process: Callable[[str], Article]) -> None:
+    article = process(
+        "A report by the Rowntree Trust was published on Monday. Ministers welcomed it. "
+        "The report said child poverty had fallen."
+    )
+    trust = next(e for e in article.entities if e.name == "Rowntree Trust")
+    assert [(q.speaker.name, q.speaker.entity_id) for q in article.quotes if q.speaker] == [
+        ("Rowntree Trust", trust.id)
+    ]
+
+
+def test_a_description_with_other_words_is_someone_else(process: Callable[[str], Article]) -> None:
+    # "The chief spokesman" is not the Home Office spokesman; "the lawyer" of Sam Cole is not Sam Cole.
+    article = process(
+        "A Home Office spokesman said the rules would change. The chief spokesman said the talks had failed.\n\n"
+        "Sam Cole's lawyer spoke to reporters outside the court. The lawyer said his client would appeal."
+    )
+    found = {q.text: (q.speaker.name, q.speaker.entity_id) for q in article.quotes if q.speaker}
+    assert found["the talks had failed"] == ("chief spokesman", None)
+    assert found["his client would appeal"] == ("lawyer", None)
+
+
+def test_outsiders_and_names_further_down_are_no_affiliation(process: Callable[[str], Article]) -> None:
+    article = process(
+        "Tesco shareholders said the bonus was too high.\n\n"
+        "Readers of the Financial Times website said the paywall was too expensive."
+    )
+    assert [(q.speaker.name, q.speaker.entity_id) for q in article.quotes if q.speaker] == [
+        ("Tesco shareholders", None),
+        ("Readers of the Financial Times website", None),
+    ]
+
+
+def test_a_relative_pronoun_speaks_for_its_antecedent(process: Callable[[str], Article]) -> None:
+    article = process(
+        "Sarah Jones, who said the decision was wrong, will appeal next week.\n\n"
+        "Acme Corp lost its case on Friday. The company, which said it would fight on, will appeal."
+    )
+    found = {q.text: (q.speaker.name, q.speaker.mention.text) for q in article.quotes if q.speaker}
+    assert found["the decision was wrong"] == ("Sarah Jones", "who")
+    assert found["it would fight on"] == ("Acme Corp", "which")
