@@ -35,4 +35,4 @@ def test_char_token_map_points_every_character_at_its_token(nlp: Any) -> None:
             assert index == inside[0].i
         else:  # whitespace after a token belongs to none
             assert index == -1 and (token is None or TEXT[offset].isspace())
-    assert char_token_map(nlp("")) == []
+    assert list(char_token_map(nlp(""))) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from array import array
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -48,7 +49,7 @@ class Context:
     index: EntityIndex
     mask: list[bool]  # inside a direct quote (content or marks)
     quoted_any: list[bool]  # inside any quotation marks, inline ones included
-    char_token: list[int]
+    char_token: array[int]
     # How many letters and digits, and how many inside a direct quote, come before each offset.
     letters_before: Any = None
     quoted_letters_before: Any = None
@@ -64,8 +65,8 @@ class Context:
         for match in _LETTERS.finditer(self.text):
             letters[match.start() : match.end()] = True
         quoted = letters & numpy.array(self.mask[: len(self.text)], dtype=bool)
-        self.letters_before = numpy.concatenate(([0], numpy.cumsum(letters, dtype=numpy.int64)))
-        self.quoted_letters_before = numpy.concatenate(([0], numpy.cumsum(quoted, dtype=numpy.int64)))
+        self.letters_before = _counts_before(letters)
+        self.quoted_letters_before = _counts_before(quoted)
 
     def token_at(self, offset: int) -> Token | None:
         if 0 <= offset < len(self.char_token) and self.char_token[offset] >= 0:
@@ -76,13 +77,22 @@ class Context:
         return self.mask[token.idx]
 
 
-def char_token_map(doc: Doc) -> list[int]:
+def _counts_before(flags: Any) -> Any:
+    """For each offset, how many of ``flags`` before it are set (int32: 4 bytes a character)."""
+    import numpy
+
+    counts = numpy.zeros(len(flags) + 1, dtype=numpy.int32)
+    numpy.cumsum(flags, dtype=numpy.int32, out=counts[1:])
+    return counts
+
+
+def char_token_map(doc: Doc) -> array[int]:
     """For each character, the index of the token it belongs to (-1 for whitespace between)."""
     import numpy
     from spacy.attrs import IDX, LENGTH
 
     if not len(doc):
-        return []
+        return array("i")
     columns = doc.to_array([IDX, LENGTH]).astype(numpy.int64)
     starts, lengths = columns[:, 0], columns[:, 1]
     mapping = numpy.full(int(starts[-1] + lengths[-1]), -1, dtype=numpy.int64)
@@ -91,5 +101,4 @@ def char_token_map(doc: Doc) -> list[int]:
     first = numpy.cumsum(lengths) - lengths
     positions = numpy.repeat(starts - first, lengths) + numpy.arange(int(lengths.sum()))
     mapping[positions] = numpy.repeat(numpy.arange(len(doc)), lengths)
-    result: list[int] = mapping.tolist()
-    return result
+    return array("i", mapping.astype(numpy.int32).tobytes())  # 4 bytes a character (a list: about 36)
