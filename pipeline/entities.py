@@ -388,9 +388,33 @@ def extract_entities(doc: Doc, published: datetime | None = None) -> list[Entity
         )
     resolution = resolve(doc, entities, quoted)
     people, genders = resolution.people, resolution.genders
-    return [
+    found = [
         e.model_copy(update={"kind": "person", "label": "PERSON"} if e.id in people else {}).model_copy(
             update={"gender": genders[e.id]} if e.id in genders else {}
         )
         for e in entities
     ]
+    return _join_people(found, people)
+
+
+def _join_people(entities: list[Entity], people: set[str]) -> list[Entity]:
+    """Names the article's pronouns showed to be people (``people``: tagged a place or an
+    organisation) joined to the one person whose name they are part of ("Santa", tagged a place,
+    with "Santa Claus"); the person keeps their id, gender and the longer name."""
+    persons = [e for e in entities if e.kind == "person" and e.id not in people]
+    into: dict[str, Entity] = {}
+    for entity in entities:
+        if entity.id in people:
+            words = _person_words(entity.name)
+            hosts = [p for p in persons if _is_part_of_name(words, _person_words(p.name))]
+            if len(hosts) == 1:
+                into[entity.id] = hosts[0]
+    if not into:
+        return entities
+    joined: dict[str, Entity] = {}
+    for entity_id, host in sorted(into.items()):
+        base = joined.get(host.id, host)
+        guest = next(e for e in entities if e.id == entity_id)
+        mentions = sorted([*base.mentions, *guest.mentions], key=lambda m: m.start)
+        joined[host.id] = base.model_copy(update={"mentions": mentions, "gender": base.gender or guest.gender})
+    return [joined.get(e.id, e) for e in entities if e.id not in into]

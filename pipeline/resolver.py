@@ -111,12 +111,15 @@ def _role(token: Token) -> tuple[str, int]:
     return "other", token.head.i
 
 
-def title_genders(text: str, entities: Sequence[Entity]) -> dict[str, Gender]:
+def title_genders(
+    text: str, entities: Sequence[Entity], people: set[str] | frozenset[str] = frozenset()
+) -> dict[str, Gender]:
     """Genders that titles and gendered roles right before a person's name ("Tory co-chairman
-    Lord Ashcroft") or in apposition after it ("Jane Hill, a spokeswoman") give."""
+    Lord Ashcroft") or in apposition after it ("Jane Hill, a spokeswoman") give; ``people``: ids
+    of other entities that are people (their pronouns showed it)."""
     found: dict[str, Gender] = {}
     for entity in entities:
-        if entity.kind != "person":
+        if entity.kind != "person" and entity.id not in people:
             continue
         votes: Counter[Gender] = Counter()
         for mention in entity.mentions:
@@ -242,7 +245,7 @@ def resolve(doc: Doc, entities: Sequence[Entity], quoted: Sequence[bool] | None 
     if people:
         article.as_people(people)
     genders = chain_genders(chains, people | {e.id for e in entities if e.kind == "person"})
-    genders.update(title_genders(text, entities))
+    genders.update(title_genders(text, entities, people))
     pronouns = [(doc[i], PRONOUN_REFERENTS[doc[i].lower_]) for i in indices]
     links = _links(article, pronouns, genders)
     votes: dict[str, Counter[Gender]] = {}

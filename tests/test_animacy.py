@@ -86,3 +86,24 @@ def test_a_stray_pronoun_does_not_cancel_the_gender_most_pronouns_give(process: 
     )
     assert _people(article) == {"Ann Marsh": "female", "Tom Reed": "male"}
     assert _speakers(article) == [("Ann Marsh", "she")]
+
+
+def test_a_name_the_pronouns_make_a_person_joins_the_person_it_is_part_of() -> None:
+    # The model tagged "Santa" a place where the article also names "Santa Claus"; once the
+    # pronouns show "Santa" to be a person, it is the same person, not a second one.
+    from whosaid.entities import _join_people
+    from whosaid.models import Entity, Mention
+
+    def entity(id_: str, kind: str, name: str, *starts: int) -> Entity:
+        mentions = [Mention(start=s, end=s + len(name), text=name) for s in starts]
+        return Entity(id=id_, kind=kind, label="PERSON" if kind == "person" else "GPE", name=name, mentions=mentions)  # type: ignore[arg-type]
+
+    santa = entity("e1", "person", "Santa Claus", 0)
+    pole = entity("e2", "place", "North Pole", 30)
+    short = entity("e3", "person", "Santa", 50, 90)  # made a person by its pronouns
+    joined = _join_people([santa, pole, short], {"e3"})
+    assert [(e.id, e.name) for e in joined] == [("e1", "Santa Claus"), ("e2", "North Pole")]
+    assert [m.start for m in joined[0].mentions] == [0, 50, 90]
+    # A name that fits two people, or none, stays as it is.
+    other = entity("e4", "person", "Santa Maria", 120)
+    assert len(_join_people([santa, pole, short, other], {"e3"})) == 4
