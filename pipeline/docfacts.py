@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
 if TYPE_CHECKING:
@@ -30,6 +30,7 @@ _TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
 @dataclass
 class _Facts:
     sentence_starts: list[int] | None = None
+    kept: dict[str, Any] = field(default_factory=dict)
 
 
 @contextmanager
@@ -58,6 +59,13 @@ def remember_text(doc: Doc, text: str) -> Doc:
     """Note that ``doc`` was tokenised from ``text`` (spaCy's tokeniser keeps every character)."""
     _TEXTS[doc] = text
     return doc
+
+
+def kept_for_article(doc: Doc) -> dict[str, Any] | None:
+    """Where a stage keeps what a later stage of the same article may reuse, while the
+    ``computed_once(doc)`` block is open; None outside such a block (nothing is reused then)."""
+    facts = _OPEN.get(id(doc))
+    return facts.kept if facts is not None else None
 
 
 def sentence_starts(doc: Doc) -> list[int]:

@@ -22,7 +22,7 @@ from whosaid.gazetteer import abbreviations, has_org_suffix, is_place
 from whosaid.lookups import KeyIndex, SpanSet
 from whosaid.models import Entity, Mention
 from whosaid.quotemarks import find_quoted_spans, quoted_mask
-from whosaid.resolver import resolve
+from whosaid.resolver import keep, resolve
 from whosaid.titles import HONORIFICS, NAME_SUFFIXES, TITLE_WORDS, TITLES, is_title, title_key
 
 if TYPE_CHECKING:
@@ -394,7 +394,10 @@ def extract_entities(doc: Doc, published: datetime | None = None) -> list[Entity
         )
         for e in entities
     ]
-    return _join_people(found, people)
+    joined = _join_people(found, people)
+    if joined is found:  # the speakers' resolution of these entities is this one (``resolver.keep``)
+        keep(doc, joined, quoted, resolution)
+    return joined
 
 
 def _join_people(entities: list[Entity], people: set[str]) -> list[Entity]:

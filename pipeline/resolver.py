@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from whosaid.animacy import GENDER_MAJORITY, animate, by_referent, chain_genders, chain_votes, pronoun_indices
 from whosaid.cues import PRONOUN_REFERENTS
-from whosaid.docfacts import doc_text, sentence_starts
+from whosaid.docfacts import doc_text, kept_for_article, sentence_starts
 from whosaid.gazetteer import COMPANY_NOUNS, ORG_NOUNS
 from whosaid.quotemarks import find_quoted_spans, quoted_mask
 from whosaid.titles import TITLE_GENDERS, TITLE_WORDS, title_key
@@ -262,6 +262,27 @@ def resolve(doc: Doc, entities: Sequence[Entity], quoted: Sequence[bool] | None 
     if added != genders:
         links = _links(article, pronouns, added)
     return Resolution(links=links, genders=added, people=people, article=article)
+
+
+def keep(doc: Doc, entities: Sequence[Entity], quoted: Sequence[bool], resolution: Resolution) -> None:
+    """Keep ``resolution`` for a later ``resolved`` of the same article: the entity stage resolves
+    the article to find genders and people, and the resolution of its final entities (the same
+    people made people, the same genders) with the same quotation marks is the same."""
+    store = kept_for_article(doc)
+    if store is not None:
+        store["resolution"] = (list(entities), quoted, resolution)
+
+
+def resolved(doc: Doc, entities: Sequence[Entity], quoted: Sequence[bool]) -> Resolution:
+    """``resolve(doc, entities, quoted)``, or the resolution kept (``keep``) for these very entities
+    and the same quoted characters."""
+    store = kept_for_article(doc)
+    if store is not None and "resolution" in store:
+        kept_entities, kept_quoted, resolution = store["resolution"]
+        same = len(kept_entities) == len(entities) and all(a is b for a, b in zip(kept_entities, entities, strict=True))
+        if same and (kept_quoted is quoted or kept_quoted == quoted):
+            return resolution  # type: ignore[no-any-return]
+    return resolve(doc, entities, quoted)
 
 
 def _links(article: _Article, pronouns: list[tuple[Token, str]], genders: dict[str, Gender]) -> dict[int, str]:

@@ -23,7 +23,7 @@ from whosaid.cues import (
 )
 from whosaid.gazetteer import DESCRIPTION_NOUNS, OUTSIDER_NOUNS
 from whosaid.models import Entity, Mention, Speaker
-from whosaid.resolver import Resolution, resolve
+from whosaid.resolver import Resolution, resolved
 from whosaid.titles import title_key
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ class EntityIndex:
 
     def resolution(self, doc: Doc) -> Resolution:
         if self._resolution is None:
-            self._resolution = resolve(doc, self.entities, self.quoted)
+            self._resolution = resolved(doc, self.entities, self.quoted)
         return self._resolution
 
     def same_lemma(self, doc: Doc, token: Token) -> list[int]:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
+import pytest
 from whosaid.models import Article
 
 
@@ -141,3 +143,26 @@ def test_a_relative_pronoun_speaks_for_its_antecedent(process: Callable[[str], A
     found = {q.text: (q.speaker.name, q.speaker.mention.text) for q in article.quotes if q.speaker}
     assert found["the decision was wrong"] == ("Sarah Jones", "who")
     assert found["it would fight on"] == ("Acme Corp", "which")
+
+
+def test_the_article_is_resolved_once(process: Callable[[str], Article], monkeypatch: pytest.MonkeyPatch) -> None:
+    # The speakers reuse the entity stage's resolution: the same entities and quotation marks
+    # give the same links, so the pronoun speaker is the same as with a resolution of its own.
+    from whosaid import entities, resolver
+
+    text = 'Mrs Patel met David Hughes in Cardiff on Tuesday. "The talks were useful," she said.'
+    calls = []
+    resolve = resolver.resolve
+
+    def counted(*args: Any, **kwargs: Any) -> resolver.Resolution:
+        calls.append(1)
+        return resolve(*args, **kwargs)
+
+    monkeypatch.setattr(resolver, "resolve", counted)  # as the speakers call it
+    monkeypatch.setattr(entities, "resolve", counted)  # as the entity stage calls it
+    article = process(text)
+    assert len(calls) == 1
+    assert speakers(article) == [("Patel", "she")]
+    monkeypatch.setattr(entities, "keep", lambda *args: None)  # nothing kept: the speakers resolve again
+    assert process(text) == article
+    assert len(calls) == 3
