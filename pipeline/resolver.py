@@ -4,7 +4,8 @@ A light version of the classic salience resolvers (Lappin and Leass 1994): every
 person, organisation or group mentioned before a pronoun is a candidate; candidates that
 cannot agree with it are dropped (he/she only to people of that gender or of none known,
 it/its to organisations, they/them to organisations and groups; an object pronoun never to
-the subject of its own verb; never a name inside quoted words), and the rest are scored by
+the subject of its own verb; never a name inside quoted words, nor, for a pronoun inside quoted
+words, the speaker the sentence gives them), and the rest are scored by
 recency, grammatical role and parallelism. The highest wins.
 
 Gender is the article's own: a title or gendered role written with the name ("Mr",
@@ -143,6 +144,7 @@ class _Article:
     def __init__(self, doc: Doc, text: str, entities: Sequence[Entity], quoted: Sequence[bool]) -> None:
         self.doc = doc
         self.text = text
+        self.quoted = quoted
         self.sentence_starts = sentence_starts(doc)
         self.breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
         self.named: list[_Candidate] = []
@@ -194,6 +196,7 @@ class _Article:
         sentence = self.sentence(pronoun.i)
         paragraph = bisect_right(self.breaks, pronoun.idx)
         role, verb = _role(pronoun)
+        speaker = self.quote_speaker(pronoun, chain) if self.quoted[pronoun.idx] else None
         scores: dict[str, float] = {}
         by_id: dict[str, Entity] = {}
         start = bisect_left(self.named_sentences, sentence - WINDOW)
@@ -203,7 +206,7 @@ class _Article:
         for candidate in window + recent:
             distance = sentence - candidate.sentence
             entity = candidate.entity
-            if distance > WINDOW or not _agrees(entity, wanted, genders):
+            if distance > WINDOW or not _agrees(entity, wanted, genders) or entity.id == speaker:
                 continue
             if distance == 0 and role != "subject" and candidate.role == "subject" and candidate.verb == verb:
                 continue  # "Blair thanked him": not Blair
@@ -217,6 +220,23 @@ class _Article:
         if not scores:
             return None
         return by_id[max(scores, key=lambda e: scores[e])]
+
+    def quote_speaker(self, pronoun: Token, chain: list[_Candidate]) -> str | None:
+        """Who speaks the quoted words ``pronoun`` lies in, where the sentence says: the subject of
+        the verb outside the quotation marks that the words hang on ('"He was late," Betty said':
+        Betty), named or a pronoun resolved before; a pronoun in a quote is not its speaker."""
+        token = pronoun
+        while token.head.i != token.i and self.quoted[token.head.idx]:
+            token = token.head
+        if token.head.i == token.i:
+            return None  # the sentence is all quoted
+        for subject in token.head.children:
+            if subject.dep_ in _SUBJECT_DEPS and not self.quoted[subject.idx]:
+                for found in (self.named, chain):
+                    at = bisect_left(found, subject.i, key=lambda c: c.token)
+                    if at < len(found) and found[at].token == subject.i:
+                        return found[at].entity.id
+        return None
 
 
 def _agrees(entity: Entity, wanted: str, genders: dict[str, Gender]) -> bool:

@@ -166,3 +166,15 @@ def test_the_article_is_resolved_once(process: Callable[[str], Article], monkeyp
     monkeypatch.setattr(entities, "keep", lambda *args: None)  # nothing kept: the speakers resolve again
     assert process(text) == article
     assert len(calls) == 3
+
+
+def test_a_pronoun_in_a_quote_is_not_its_speaker(nlp: Any) -> None:
+    # Walsh is the more salient name (the subject), but he speaks the quote: "He" is Tom Brown.
+    from whosaid.entities import extract_entities
+    from whosaid.resolver import resolve
+
+    doc = nlp('Gary Walsh praised Tom Brown on Monday. "He works harder than anyone," Walsh said.')
+    entities = extract_entities(doc)
+    names = {e.id: e.name for e in entities}
+    links = resolve(doc, entities).links
+    assert [(doc[i].text, names[found]) for i, found in links.items()] == [("He", "Tom Brown")]
