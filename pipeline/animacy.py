@@ -7,7 +7,9 @@ subject (the nearest before it in its own sentence outside its own clause, else 
 subject of the sentence before; outside quotation marks; passing over earlier subject pronouns
 of the same chain) is that name, counted once a sentence. When the article does this at
 least ``MIN_VOTES`` times and more often than it takes the name up with "it" or "they", the
-name is a person in this article. The same chains give a person's grammatical gender when
+name is a person in this article; a name tagged a person that subject "it" chains take up
+``MIN_VOTES`` times and no "he" or "she" ever does, and no title makes a man or a woman, is an
+organisation ("Krispy Kreme ... It said": the company). The same chains give a person's grammatical gender when
 ``MIN_GENDER_VOTES`` or more and ``GENDER_MAJORITY`` of them agree ("Carroll said ... He knew ...": male),
 before any pronoun is resolved.
 """
@@ -127,6 +129,11 @@ def animate(counts: Counter[str]) -> bool:
     """Whether the article takes a name up as a person often enough, and more often than otherwise."""
     people = counts["male"] + counts["female"]
     return people >= MIN_VOTES and people > counts["thing"] + counts["plural"]
+
+
+def inanimate(counts: Counter[str]) -> bool:
+    """Whether the article takes a name up as a thing ("it") often enough, and never as a person."""
+    return counts["thing"] >= MIN_VOTES and counts["male"] + counts["female"] == 0
 
 
 def chain_genders(votes: Mapping[str, Counter[str]], people: Iterable[str]) -> dict[str, Gender]:

@@ -387,11 +387,11 @@ def extract_entities(doc: Doc, published: datetime | None = None) -> list[Entity
             )
         )
     resolution = resolve(doc, entities, quoted)
-    people, genders = resolution.people, resolution.genders
+    people, genders, things = resolution.people, resolution.genders, resolution.things
     found = [
-        e.model_copy(update={"kind": "person", "label": "PERSON"} if e.id in people else {}).model_copy(
-            update={"gender": genders[e.id]} if e.id in genders else {}
-        )
+        e.model_copy(update={"kind": "person", "label": "PERSON"} if e.id in people else {})
+        .model_copy(update={"kind": "organization", "label": "ORG"} if e.id in things else {})
+        .model_copy(update={"gender": genders[e.id]} if e.id in genders else {})
         for e in entities
     ]
     joined = _join_people(found, people)

@@ -22,7 +22,15 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from whosaid.animacy import GENDER_MAJORITY, animate, by_referent, chain_genders, chain_votes, pronoun_indices
+from whosaid.animacy import (
+    GENDER_MAJORITY,
+    animate,
+    by_referent,
+    chain_genders,
+    chain_votes,
+    inanimate,
+    pronoun_indices,
+)
 from whosaid.cues import PRONOUN_REFERENTS
 from whosaid.docfacts import doc_text, kept_for_article, sentence_starts
 from whosaid.gazetteer import COMPANY_NOUNS, ORG_NOUNS
@@ -68,6 +76,7 @@ class Resolution:
     links: dict[int, str] = field(default_factory=dict)
     genders: dict[str, Gender] = field(default_factory=dict)
     people: set[str] = field(default_factory=set)
+    things: set[str] = field(default_factory=set)  # people the model tagged whom the article's "it" shows organisations
     article: _Article | None = None
 
     def role_referent(self, head: Token, roles: dict[str, str]) -> Entity | None:
@@ -161,13 +170,14 @@ class _Article:
         self.named_tokens = [c.token for c in self.named]
         self.named_sentences = [c.sentence for c in self.named]
 
-    def as_people(self, ids: set[str]) -> None:
-        """Make the entities ``ids`` people (their pronouns showed them to be)."""
-        people = {}
+    def as_kind(self, ids: set[str], kind: str) -> None:
+        """Make the entities ``ids`` people or organisations (their pronouns showed them to be)."""
+        label = "PERSON" if kind == "person" else "ORG"
+        made = {}
         for candidate in self.named:
-            if candidate.entity.id in ids and candidate.entity.id not in people:
-                people[candidate.entity.id] = candidate.entity.model_copy(update={"kind": "person", "label": "PERSON"})
-        self.named = [replace(c, entity=people[c.entity.id]) if c.entity.id in people else c for c in self.named]
+            if candidate.entity.id in ids and candidate.entity.id not in made:
+                made[candidate.entity.id] = candidate.entity.model_copy(update={"kind": kind, "label": label})
+        self.named = [replace(c, entity=made[c.entity.id]) if c.entity.id in made else c for c in self.named]
 
     def sentence(self, i: int) -> int:
         return bisect_right(self.sentence_starts, i) - 1
@@ -262,10 +272,17 @@ def resolve(doc: Doc, entities: Sequence[Entity], quoted: Sequence[bool] | None 
     people = {
         e.id for e in entities if e.kind in ("organization", "place") and e.id in chains and animate(chains[e.id])
     }
-    if people:
-        article.as_people(people)
-    genders = chain_genders(chains, people | {e.id for e in entities if e.kind == "person"})
-    genders.update(title_genders(text, entities, people))
+    titled = title_genders(text, entities, people)
+    things = {
+        e.id
+        for e in entities
+        if e.kind == "person" and e.id in chains and e.id not in titled and inanimate(chains[e.id])
+    }
+    if people or things:
+        article.as_kind(people, "person")
+        article.as_kind(things, "organization")
+    genders = chain_genders(chains, people | {e.id for e in entities if e.kind == "person" and e.id not in things})
+    genders.update(titled)
     pronouns = [(doc[i], PRONOUN_REFERENTS[doc[i].lower_]) for i in indices]
     links = _links(article, pronouns, genders)
     votes: dict[str, Counter[Gender]] = {}
@@ -281,7 +298,7 @@ def resolve(doc: Doc, entities: Sequence[Entity], quoted: Sequence[bool] | None 
             added[entity_id] = gender
     if added != genders:
         links = _links(article, pronouns, added)
-    return Resolution(links=links, genders=added, people=people, article=article)
+    return Resolution(links=links, genders=added, people=people, things=things, article=article)
 
 
 def keep(doc: Doc, entities: Sequence[Entity], quoted: Sequence[bool], resolution: Resolution) -> None:

@@ -107,3 +107,23 @@ def test_a_name_the_pronouns_make_a_person_joins_the_person_it_is_part_of() -> N
     # A name that fits two people, or none, stays as it is.
     other = entity("e4", "person", "Santa Maria", 120)
     assert len(_join_people([santa, pole, short, other], {"e3"})) == 4
+
+
+def test_a_company_tagged_a_person_that_the_article_calls_it_is_an_organisation(
+    process: Callable[[str], Article],
+) -> None:
+    # The model tags "Laura Ashley" (the retailer) a person; "It ... It" take it up as a thing.
+    article = process(
+        "Laura Ashley reported a loss of £3m on Thursday. It said trading in its stores had been weak. "
+        "It plans to cut costs, and the company said the chief executive would stay."
+    )
+    assert {e.name: e.kind for e in article.entities if e.kind != "date"} == {"Laura Ashley": "organization"}
+    assert {q.speaker.mention.text: q.speaker.name for q in article.quotes if q.speaker}["company"] == "Laura Ashley"
+
+
+def test_a_person_the_article_also_calls_he_stays_a_person(process: Callable[[str], Article]) -> None:
+    article = process(
+        "Mr Tom Hill sold the farm in May. It said nothing about the price. He said it was time to go. "
+        "It was a hard year, he said."
+    )
+    assert _people(article) == {"Tom Hill": "male"}
