@@ -150,12 +150,12 @@ REPORTED_CUE_VERBS = (
 
 
 # Forms the small English model lemmatizes wrongly: "hoping" -> "hop".
-_LEMMA_FIXES = {"hoping": "hope", "hoped": "hope"}
+LEMMA_FIXES = {"hoping": "hope", "hoped": "hope"}
 
 
 def cue_lemma(token: Token) -> str:
     """The lemma to look up in the lists above."""
-    return _LEMMA_FIXES.get(token.lower_) or token.lemma_.lower()
+    return LEMMA_FIXES.get(token.lower_) or token.lemma_.lower()
 
 
 def tokens_with_lemma(doc: Doc, lemmas: Collection[str], forms: Collection[str] = ()) -> list[int]:
@@ -173,8 +173,8 @@ def tokens_with_lemma(doc: Doc, lemmas: Collection[str], forms: Collection[str] 
     forms_decide, lemmas_decide = _DECISIONS.setdefault((frozenset(lemmas), frozenset(forms)), ({}, {}))
     for key in {form_key for _, form_key in rows} - forms_decide.keys():
         word = strings[key]
-        if word in _LEMMA_FIXES:
-            forms_decide[key] = _LEMMA_FIXES[word] in lemmas or word in forms
+        if word in LEMMA_FIXES:
+            forms_decide[key] = LEMMA_FIXES[word] in lemmas or word in forms
         else:
             forms_decide[key] = True if word in forms else None
     for key in {lemma for lemma, _ in rows} - lemmas_decide.keys():

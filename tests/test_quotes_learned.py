@@ -184,3 +184,27 @@ def test_records_say_their_attribution_and_a_run_with_the_other_redoes_them(tmp_
     assert run("learned") == ("ok", "learned")
     assert run("learned") == ("skipped", "learned")
     assert run("rules") == ("ok", "rules")
+
+
+CUE_TEXTS = (
+    UNSEEN_CUE,
+    "Officials at the ministry, who declined to be named, conceded on Friday that the talks had stalled. "
+    "The report by the auditors warned of a deficit, and the mayor's claim that taxes would fall drew fire.",
+    "“We are not hoping for miracles,” the coach told reporters, adding that his players were confident of a win.",
+)
+
+
+@pytest.mark.parametrize("text", CUE_TEXTS)
+def test_the_detector_from_arrays_gives_what_its_named_features_give(nlp: Any, text: str) -> None:
+    from whosaid.quotes import rule_drafts
+    from whosaid.quotes.cue_detector import candidates, cue_probabilities, token_features
+
+    model = shipped_model()
+    assert model is not None and model.cue is not None
+    doc = nlp(text)
+    ctx = rule_drafts(doc, extract_entities(doc, None)).ctx
+    named = {token.i: model.cue.probability(token_features(token)) for token in candidates(ctx)}
+    for _ in range(2):  # the second time from the sums kept
+        fast = cue_probabilities(ctx, model.cue)
+        assert fast.keys() == named.keys()
+        assert all(fast[i] == pytest.approx(named[i], abs=1e-12) for i in named)

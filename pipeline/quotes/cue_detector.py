@@ -38,7 +38,7 @@ def candidates(ctx: Context) -> list[Token]:
     return [doc[int(i)] for i in numpy.flatnonzero(wanted) if not ctx.quoted_any[doc[int(i)].idx]]
 
 
-def _listed(lemma: str, pos: str) -> str:
+def listed_as(lemma: str, pos: str) -> str:
     if lemma in SPEECH_VERBS:
         return "speech"
     if lemma in REPORTED_CUE_VERBS:
@@ -54,7 +54,7 @@ def token_features(token: Token) -> dict[str, float]:
     """What the detector sees of one word."""
     lemma, pos, dep = cue_lemma(token), token.pos_, token.dep_
     head = token.head
-    listed = _listed(lemma, pos)
+    listed = listed_as(lemma, pos)
     features = {
         "bias": 1.0,
         f"lemma={lemma}": 1.0,
@@ -91,5 +91,8 @@ def token_features(token: Token) -> dict[str, float]:
 
 
 def cue_probabilities(ctx: Context, model: LinearModel) -> dict[int, float]:
-    """For each candidate word (by token index), the detector's probability that it is a cue."""
-    return {token.i: model.probability(token_features(token)) for token in candidates(ctx)}
+    """For each candidate word (by token index), the detector's probability that it is a cue
+    (summed from the Doc's arrays by ``cue_scores``: the same as ``model.probability(token_features(word))``)."""
+    from whosaid.quotes.cue_scores import scorer_for
+
+    return scorer_for(model).probabilities(ctx.doc, ctx.quoted_any)
