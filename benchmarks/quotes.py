@@ -17,7 +17,8 @@ Implements the scoring of ``../shared/benchmarks/README.md`` exactly:
                                 [--cv K] [--no-learned]  # the learned model out-of-fold (K parts by article)
                                 [--no-detector]  # ... its scorer alone, without the cue detector
                                 [--wrap N]  # also on copies hard-wrapped at N columns, side by side
-                                [--cost N]  # only: the learned path's time per article on N articles
+                                [--cost N] [--cost-bbc]  # only: the learned path's time per article
+                                                         # on N articles (of PolNeAR, or BBC)
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from whosaid.attribution import Attribution
 from whosaid.parse import load_model, model_label
 from whosaid.quotes.confidence import rule_confidence
 from whosaid.quotes.scoring import Prediction, judge, letters, match, speaker_right
@@ -176,8 +178,12 @@ def report(name: str, tally: Tally, articles: int) -> list[str]:
 
 
 def whosaid_predictions(doc: Any, text: str, label: str) -> list[Prediction]:
+    """The rules' quotes (``--attribution rules``): the shipped learned model was trained on this
+    file, so its figures here come only from the out-of-fold run (``learned_figures``)."""
     layout = read_bytes(text.encode("utf-8"))
-    article = build_article(layout, doc, article_id="benchmark", source_path="benchmark", model=label)
+    article = build_article(
+        layout, doc, article_id="benchmark", source_path="benchmark", model=label, attribution=Attribution.RULES
+    )
     return [
         Prediction(
             kind=q.kind,
@@ -321,18 +327,17 @@ def compare_wrapped(nlp: Any, label: str, articles: list[dict[str, Any]], width:
     return 0 if within else 1
 
 
-def learned_cost(nlp: Any, articles: list[dict[str, Any]], rounds: int = 3) -> None:
+def learned_cost(nlp: Any, raws: list[bytes], corpus: str, rounds: int = 3) -> None:
     """What the learned path adds per article: the quote stage with rules and with the shipped model,
     timed on the same parsed articles (best of ``rounds``), beside bare ``nlp.pipe`` on their text."""
     from whosaid.entities import extract_entities
-    from whosaid.quotes import Attribution, extract_quotes
+    from whosaid.quotes import extract_quotes
     from whosaid.quotes.learned import shipped_model
 
-    texts = [read_bytes(a["text"].encode("utf-8")).parse_text for a in articles]
+    layouts = [read_bytes(raw) for raw in raws]
     started = time.perf_counter()
-    docs = list(nlp.pipe(texts))
+    docs = list(nlp.pipe(layout.parse_text for layout in layouts))
     parse = (time.perf_counter() - started) / len(docs)
-    layouts = [read_bytes(a["text"].encode("utf-8")) for a in articles]
     entities = [extract_entities(doc, None) for doc in docs]
     shipped_model()  # loaded once, as in a run
     timings = {}
@@ -345,7 +350,7 @@ def learned_cost(nlp: Any, articles: list[dict[str, Any]], rounds: int = 3) -> N
             best = min(best, (time.perf_counter() - started) / len(docs))
         timings[choice] = best
     added = timings[Attribution.LEARNED] - timings[Attribution.RULES]
-    print(f"quote stage per article on {len(docs)} PolNeAR articles (best of {rounds}; 2 shared cores):")
+    print(f"quote stage per article on {len(docs)} {corpus} articles (best of {rounds}; 2 shared cores):")
     print(f"  bare nlp.pipe {1000 * parse:.1f} ms; quotes with rules {1000 * timings[Attribution.RULES]:.1f} ms,")
     print(f"  learned {1000 * timings[Attribution.LEARNED]:.1f} ms: the learned path adds {1000 * added:.1f} ms")
     print(f"  ({added / parse:.1%} of bare nlp.pipe)")
@@ -367,6 +372,7 @@ def main() -> int:
     parser.add_argument("--no-detector", action="store_true", help="the learned scorer without the cue detector")
     parser.add_argument("--wrap", type=int, default=0, help="compare with copies hard-wrapped at N columns")
     parser.add_argument("--cost", type=int, default=0, help="only time the learned path on N articles")
+    parser.add_argument("--cost-bbc", action="store_true", help="... on N BBC articles (every 11th file) instead")
     args = parser.parse_args()
     if not args.data.exists():
         print(f"no benchmark data at {args.data} (set WHOSAID_SHARED or --data)", file=sys.stderr)
@@ -387,8 +393,12 @@ def main() -> int:
             use_textacy = False
     nlp = load_model(args.model)
     label = model_label(nlp)
+    if args.cost and args.cost_bbc:
+        files = sorted((SHARED / "corpus" / "bbc").glob("*.txt"))[::11][: args.cost]
+        learned_cost(nlp, [path.read_bytes() for path in files], "BBC")
+        return 0
     if args.cost:
-        learned_cost(nlp, articles[: args.cost])
+        learned_cost(nlp, [a["text"].encode("utf-8") for a in articles[: args.cost]], "PolNeAR")
         return 0
     if args.wrap:
         return compare_wrapped(nlp, label, articles, args.wrap, args.docs_cache)
@@ -421,7 +431,7 @@ def main() -> int:
             score_article(theirs, article["text"], gold, their_predictions, None, article["id"])
     elapsed = time.perf_counter() - started
     print(f"PolNeAR {args.data.name}: {len(articles)} articles, model {label}, {elapsed:.0f}s")
-    for line in report("whosaid", ours, len(articles)):
+    for line in report("whosaid, rules (--attribution rules)", ours, len(articles)):
         print(line)
     for number, fold in enumerate(folds, start=1):
         all_f1 = prf(fold.matched, fold.predicted, fold.gold)[2]

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from whosaid import __version__, errors
-from whosaid.attribution import Attribution, used_attribution
+from whosaid.attribution import DEFAULT_ATTRIBUTION, Attribution, used_attribution
 from whosaid.models import SCHEMA_VERSION, Manifest, ManifestEntry, PipelineInfo
 from whosaid.read import DEFAULT_MAX_BYTES, Layout, read_bytes
 from whosaid.sources import Fields, InputArticle, SourceFormat
@@ -66,7 +66,7 @@ class Task:
     skip_other_languages: bool = False
     # Seconds an article may take in a worker (None: no limit); see ``process_tasks``.
     timeout: float | None = None
-    attribution: str = "rules"  # whosaid.quotes.Attribution: the rules alone, or the learned scorer
+    attribution: str = DEFAULT_ATTRIBUTION.value  # whosaid.quotes.Attribution: the learned scorer, or the rules alone
 
 
 @dataclass(frozen=True)
@@ -384,7 +384,7 @@ class RunOptions:
     fields: Fields = field(default_factory=Fields)
     any_language: bool = False  # process articles in other languages too
     timeout: float | None = DEFAULT_TIMEOUT
-    attribution: str = "rules"  # whosaid.quotes.Attribution; records made the other way are redone
+    attribution: str = DEFAULT_ATTRIBUTION.value  # whosaid.quotes.Attribution; records made the other way are redone
 
 
 Callback = Callable[[Outcome], None]

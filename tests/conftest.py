@@ -24,7 +24,10 @@ def nlp() -> Any:
 
 @pytest.fixture(scope="session")
 def process(nlp: Any) -> Callable[[str], Article]:
-    """Run the whole chain on a text, as the runner does for a file."""
+    """Run the whole chain on a text, as the runner does for a file, with ``--attribution rules``:
+    the rule tables and the stages' tests read the rules' quotes, whose every field follows from
+    the rules; the learned path (the default) has its own tests (tests/test_quotes_learned.py)."""
+    from whosaid.attribution import Attribution
     from whosaid.parse import model_label
     from whosaid.read import read_bytes
     from whosaid.record import build_article
@@ -32,7 +35,12 @@ def process(nlp: Any) -> Callable[[str], Article]:
     def run(text: str) -> Article:
         layout = read_bytes(text.encode("utf-8"))
         return build_article(
-            layout, nlp(layout.parse_text), article_id="t", source_path="t.txt", model=model_label(nlp)
+            layout,
+            nlp(layout.parse_text),
+            article_id="t",
+            source_path="t.txt",
+            model=model_label(nlp),
+            attribution=Attribution.RULES,
         )
 
     return run

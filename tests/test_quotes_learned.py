@@ -172,8 +172,9 @@ def test_records_say_their_attribution_and_a_run_with_the_other_redoes_them(tmp_
     shutil.copy(SEED, folder / SEED.name)
     out = tmp_path / "out"
 
-    def run(choice: str) -> tuple[str, str]:
-        result = CliRunner().invoke(app, ["run", str(folder), "--out", str(out), "--quiet", "--attribution", choice])
+    def run(choice: str | None) -> tuple[str, str]:
+        option = ["--attribution", choice] if choice else []
+        result = CliRunner().invoke(app, ["run", str(folder), "--out", str(out), "--quiet", *option])
         assert result.exit_code == 0, result.output
         (entry,) = json.loads((out / "manifest.json").read_text())["articles"]
         record = json.loads((out / entry["output"]).read_text())
@@ -184,6 +185,9 @@ def test_records_say_their_attribution_and_a_run_with_the_other_redoes_them(tmp_
     assert run("learned") == ("ok", "learned")
     assert run("learned") == ("skipped", "learned")
     assert run("rules") == ("ok", "rules")
+    # Learned is the default: a run without the option redoes the records the rules made.
+    assert run(None) == ("ok", "learned")
+    assert run(None) == ("skipped", "learned")
 
 
 CUE_TEXTS = (

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from whosaid.attribution import MODEL_PATH
+from whosaid.attribution import MODEL_PATH, Attribution
 from whosaid.quotes import RuleDrafts, rule_drafts
 from whosaid.quotes.cue_detector import candidates, token_features
 from whosaid.quotes.drafts import Draft
@@ -107,7 +107,9 @@ def examples_of(doc: Any, article: dict[str, Any], label: str) -> ArticleExample
     from whosaid.record import build_article
 
     layout = read_bytes(article["text"].encode("utf-8"))
-    record = build_article(layout, doc, article_id="train", source_path="train", model=label)
+    record = build_article(
+        layout, doc, article_id="train", source_path="train", model=label, attribution=Attribution.RULES
+    )
     found = rule_drafts(doc, record.entities, layout.sections)
     words = candidates(found.ctx)
     opened = [found.ready(draft) for draft in find_open(found.ctx, found.drafts, words)]
