@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 _ROLE_STOP_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj"})
 _EDGE_WORDS = frozenset({"the", "a", "an", "'s", "’s", ",", "-", "—", "–", "and"})
 _DEFINITE = frozenset({"the", "this", "that"})
+_TIME_TYPES = frozenset({"DATE", "TIME"})
 _NAMING_DEPS = frozenset({"compound", "appos"})  # "regulator Ofcom", "Ofcom, the regulator"
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nummod", "npadvmod", "nmod"})
 _AFFILIATION_PREPS = frozenset({"for", "from", "by", "at", "of", "with"})
@@ -153,6 +154,8 @@ def role_near(doc: Doc, mention: Mention) -> str | None:
     head = span.root
     # In front: "Russian ambassador to Afghanistan Dmitry Zhirnov".
     front = [t for t in _np_tokens(head) if t.i < span.start]
+    while front and front[0].ent_type_ in _TIME_TYPES:  # "On Wednesday Mr Blair": the role is "Mr"
+        front = front[1:]
     front = _clean_edges(front)
     if front and _is_role(front) and not any(t.ent_type_ == "PERSON" for t in front[-1:]):
         return _text_of(doc, front)

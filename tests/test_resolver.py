@@ -178,3 +178,8 @@ def test_a_pronoun_in_a_quote_is_not_its_speaker(nlp: Any) -> None:
     names = {e.id: e.name for e in entities}
     links = resolve(doc, entities).links
     assert [(doc[i].text, names[found]) for i, found in links.items()] == [("He", "Tom Brown")]
+
+
+def test_a_day_before_a_name_is_no_role(process: Callable[[str], Article]) -> None:
+    article = process("On Wednesday Mr Blair directly denied that Mr Brown made the remark.")
+    assert [(q.speaker.name, q.speaker.role) for q in article.quotes if q.speaker] == [("Blair", "Mr")]
