@@ -4,8 +4,9 @@ The small model tags many a person as an organisation or a place ("Carroll said 
 "Paris claims ...") or not at all ("Holt joined the Rangers"). Their pronouns then find no
 person to go to. The article shows what they are: a subject "he" or "she" whose antecedent
 subject (the nearest before it in its own sentence outside its own clause, else the main
-subject of the sentence before; outside quotation marks; passing over earlier subject pronouns
-of the same chain) is that name, counted once a sentence. When the article does this at
+subject of the sentence before; outside quotation marks; never a first- or second-person pronoun,
+"I", "we", "you", which name the writer, a speaker or the reader and no third person; passing
+over earlier subject pronouns of the same chain) is that name, counted once a sentence. When the article does this at
 least ``MIN_VOTES`` times and more often than it takes the name up with "it" or "they", the
 name is a person in this article; a name tagged a person that subject "it" chains take up
 ``MIN_VOTES`` times and no "he" or "she" ever does, and no title makes a man or a woman, is an
@@ -33,6 +34,9 @@ MIN_VOTES = 2  # subject pronouns that must take a name up as a person
 MIN_GENDER_VOTES = 1  # subject pronouns of one gender that give a person's gender ...
 GENDER_MAJORITY = 0.75  # ... when at least this share of their gendered pronouns agree
 CHAIN = 3  # earlier subject pronouns of one chain passed over on the way back to a name
+SENTENCES_BACK = 2  # how far back a subject pronoun's antecedent subject may be when the sentence before has none
+# Subjects that are never the antecedent of a third-person pronoun: the writer, a speaker, the reader.
+FIRST_AND_SECOND_PERSON = frozenset({"i", "we", "you"})
 
 
 def pronoun_indices(doc: Doc) -> list[int]:
@@ -55,7 +59,11 @@ def chain_votes(doc: Doc, pronouns: Sequence[int], quoted: Sequence[bool]) -> di
     columns = doc.to_array([DEP, SENT_START, IDX])
     wanted_deps = [doc.vocab.strings.add(dep) for dep in SUBJECT_DEPS]
     offsets = columns[:, 2].tolist()
-    subjects = [i for i in numpy.flatnonzero(numpy.isin(columns[:, 0], wanted_deps)).tolist() if not quoted[offsets[i]]]
+    subjects = [
+        i
+        for i in numpy.flatnonzero(numpy.isin(columns[:, 0], wanted_deps)).tolist()
+        if not quoted[offsets[i]] and doc[i].lower_ not in FIRST_AND_SECOND_PERSON
+    ]
     starts = numpy.flatnonzero(columns[:, 1] == 1).tolist()
     chain = _Chain(doc, subjects, [bisect_right(starts, i) for i in subjects])
     votes: dict[int, Counter[str]] = {}
@@ -100,7 +108,8 @@ class _Chain:
     def antecedent(self, i: int) -> int | None:
         """The subject a subject pronoun ``i`` most likely takes up: the nearest before it in its own
         sentence outside its own clause ("the court ruled, he says": not the court), else the first
-        (main-clause) subject of the sentence before."""
+        (main-clause) subject of the sentence before, or of the one before that when the sentence
+        before has no subject left (a dialogue turn, '"Why?" I asked.')."""
         n = self.index[i]
         sentence = self.sentences[n]
         verb = self.doc[i].head
@@ -110,10 +119,11 @@ class _Chain:
             at -= 1
         if at >= 0 and self.sentences[at] == sentence:
             return self.subjects[at]
-        first = bisect_left(self.sentences, sentence - 1)
-        if first < n and self.sentences[first] == sentence - 1:
-            return self.subjects[first]
-        return None
+        while at >= 0 and self.sentences[at] == sentence:
+            at -= 1
+        if at < 0 or self.sentences[at] < sentence - SENTENCES_BACK:
+            return None
+        return self.subjects[bisect_left(self.sentences, self.sentences[at])]
 
 
 def by_referent(votes: Mapping[int, Counter[str]], referent: Mapping[int, str]) -> dict[str, Counter[str]]:

@@ -26,7 +26,7 @@ from whosaid.resolver import keep, resolve
 from whosaid.titles import HONORIFICS, NAME_SUFFIXES, TITLE_WORDS, TITLES, is_title, title_key
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 KIND_OF_LABEL = {
     "PERSON": "person",
@@ -49,6 +49,7 @@ class _Mention:
     end: int
     text: str
     label: str
+    definite: bool = False  # written with "the" that determines the name itself ("the Enemy", "the Times")
 
 
 class _Cluster:
@@ -129,8 +130,21 @@ def _raw_mentions(doc: Doc) -> list[_Mention]:
         if trimmed is None:
             continue
         start, end = trimmed
-        found.append(_Mention(start, end, text[start:end], ent.label_))
+        found.append(_Mention(start, end, text[start:end], ent.label_, _definite(ent)))
     return found
+
+
+def _definite(ent: Span) -> bool:
+    """Whether the name is written with a definite article of its own: "the Enemy", "The Enemy's
+    power"; not "the Bush administration", where "the" goes with the noun the name modifies. A
+    person's name takes no article in English, so such a mention is no vote for a person."""
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    article = ent[0] if ent[0].lower_ == "the" else before
+    if article is None or article.lower_ != "the" or not ent.start <= article.head.i < ent.end:
+        return False
+    after = doc[ent.end] if ent.end < len(doc) else None
+    return after is None or after.pos_ not in ("NOUN", "PROPN")
 
 
 _TITLED_NAME = re.compile(r"\b(?P<title>[A-Z][a-z]{1,8})\.? (?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})")
@@ -219,7 +233,9 @@ def _harmonise(mentions: list[_Mention], text: str) -> None:
     votes: dict[str, Counter[str]] = {}
     for mention in mentions:
         if mention.label != "DATE":
-            votes.setdefault(_name_key(mention.text), Counter())[mention.label] += 1
+            counts = votes.setdefault(_name_key(mention.text), Counter())
+            if not (mention.label == "PERSON" and mention.definite):  # "the Enemy" is no person's name
+                counts[mention.label] += 1
     fixed = {id(m): _fixed_label(m, person_parts, votes[_name_key(m.text)]) for m in mentions if m.label != "DATE"}
     person_names = {key for key, counts in votes.items() if counts["PERSON"] and _person_majority(counts)}
     full_names: dict[str, list[list[str]]] = {}  # people's names of 3+ words, under each of their words

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from whosaid.models import Article
 
@@ -127,3 +128,41 @@ def test_a_person_the_article_also_calls_he_stays_a_person(process: Callable[[st
         "It was a hard year, he said."
     )
     assert _people(article) == {"Tom Hill": "male"}
+
+
+def _parsed(words: list[str], heads: list[int], deps: list[str], sent_starts: list[bool]) -> Any:
+    """A hand-built parse: the chain rules read only dependencies and sentence starts."""
+    import spacy
+    from spacy.tokens import Doc
+
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, sent_starts=sent_starts)
+
+
+def _votes(doc: Any) -> dict[str, dict[str, int]]:
+    from whosaid.animacy import chain_votes, pronoun_indices
+
+    quoted = [False] * len(doc.text)
+    return {doc[i].text: dict(c) for i, c in chain_votes(doc, pronoun_indices(doc), quoted).items()}
+
+
+def _three(first: str, middle: list[str], last: str) -> Any:
+    """'<first> waved . <middle sentences: "X waited ."> He left .' as a hand-built parse."""
+    words, heads, deps, starts = [first, "waved", "."], [1, 1, 1], ["nsubj", "ROOT", "punct"], [True, False, False]
+    for subject in [*middle, last]:
+        at = len(words)
+        verb = "left" if subject == last else "waited"
+        words += [subject, verb, "."]
+        heads += [at + 1, at + 1, at + 1]
+        deps += ["nsubj", "ROOT", "punct"]
+        starts += [True, False, False]
+    return _parsed(words, heads, deps, starts)
+
+
+def test_i_we_and_you_are_never_the_antecedent_of_a_third_person_pronoun() -> None:
+    # 'Holt waved. I waited. He left.': the sentence before has only "I", so "He" goes back to Holt.
+    assert _votes(_three("Holt", ["I"], "He")) == {"Holt": {"male": 1}}
+    assert _votes(_three("Holt", ["We"], "He")) == {"Holt": {"male": 1}}
+    # A third person in the sentence before is the antecedent, as before.
+    assert _votes(_three("Holt", ["Ann"], "He")) == {"Ann": {"male": 1}}
+    # No further back than two sentences: 'Holt waved. I waited. You waited. He left.' gives no vote.
+    assert _votes(_three("Holt", ["I", "You"], "He")) == {}

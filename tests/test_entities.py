@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from whosaid.models import Article, Entity
 
@@ -136,3 +137,48 @@ def test_a_full_name_with_a_middle_name_is_one_person(process: Callable[[str], A
     people = by_name(article, "person")
     assert [m.text for m in people["Matthew William Goode"].mentions] == ["Matthew William Goode", "Matthew Goode"]
     assert [m.text for m in people["Ralph Goode"].mentions] == ["Ralph Goode"]
+
+
+def _doc(words: list[str], heads: list[int], deps: list[str], pos: list[str], person: tuple[int, int]) -> Any:
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    doc.ents = [Span(doc, *person, label="PERSON")]
+    return doc
+
+
+def test_a_name_with_an_article_of_its_own_is_no_vote_for_a_person() -> None:
+    from whosaid.entities import _definite, _harmonise, _Mention
+
+    # "The Enemy's power": "The" determines the name itself.
+    doc = _doc(
+        ["The", "Enemy", "'s", "power"],
+        [1, 3, 1, 3],
+        ["det", "poss", "case", "ROOT"],
+        ["DET", "PROPN", "PART", "NOUN"],
+        (1, 2),
+    )
+    assert _definite(doc.ents[0])
+    # "the Bush administration": "the" goes with the noun the name modifies.
+    doc = _doc(
+        ["the", "Bush", "administration"], [2, 2, 2], ["det", "compound", "ROOT"], ["DET", "PROPN", "NOUN"], (1, 2)
+    )
+    assert not _definite(doc.ents[0])
+    # "Kim Enemy": no article.
+    doc = _doc(["Kim", "Enemy", "left"], [1, 2, 2], ["compound", "nsubj", "ROOT"], ["PROPN", "PROPN", "VERB"], (0, 2))
+    assert not _definite(doc.ents[0])
+    # The model tags "Enemy" ORG twice and PERSON twice, each time as "the Enemy": an organisation.
+    text = "the Enemy " * 4
+    mentions = [
+        _Mention(4 + 10 * n, 9 + 10 * n, "Enemy", label, definite=label == "PERSON")
+        for n, label in enumerate(["ORG", "PERSON", "ORG", "PERSON"])
+    ]
+    _harmonise(mentions, text)
+    assert [m.label for m in mentions] == ["ORG"] * 4
+    # The same votes without the article: the tie goes to the person, as before.
+    mentions = [
+        _Mention(4 + 10 * n, 9 + 10 * n, "Enemy", label) for n, label in enumerate(["ORG", "PERSON", "ORG", "PERSON"])
+    ]
+    _harmonise(mentions, text)
+    assert [m.label for m in mentions] == ["PERSON"] * 4
