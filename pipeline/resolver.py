@@ -34,6 +34,7 @@ from whosaid.animacy import (
 from whosaid.cues import PRONOUN_REFERENTS
 from whosaid.docfacts import doc_text, kept_for_article, sentence_starts
 from whosaid.gazetteer import COMPANY_NOUNS, ORG_NOUNS
+from whosaid.models import Entity
 from whosaid.quotemarks import find_quoted_spans, quoted_mask
 from whosaid.titles import TITLE_GENDERS, TITLE_WORDS, title_key
 
@@ -41,12 +42,17 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from spacy.tokens import Doc, Token
-    from whosaid.models import Entity, Gender
+    from whosaid.models import Gender
 
 _PARAGRAPH_BREAK = re.compile(r"\n(?=\n)")
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
 _CLIMB_DEPS = frozenset({"compound", "flat", "appos", "conj", "amod", "nmod", "nummod"})
+# Unnamed groups a plural pronoun may take up instead of an organisation: a plural noun ("analysts",
+# "the Palestinians") or nouns joined by "and" ("Bernoulli and Euler") as subject, object or after a
+# preposition. "They" then stays unresolved: a group has no entity, and an organisation is wrong.
+_GROUP_TAGS = frozenset({"NNS", "NNPS"})
+_GROUP_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr", "pobj"})
 # Salience weights (Lappin and Leass's factors, scaled): recency halves each sentence back.
 RECENCY = 100.0
 SUBJECT = 80.0
@@ -56,6 +62,10 @@ PARAGRAPH_BREAK = -30.0
 WINDOW = 12  # sentences back (the pronoun's own sentence is 0)
 DECAY = 0.5  # a mention's weight is multiplied by this for each sentence back
 GENDER_OF_REFERENT: dict[str, Gender] = {"male": "male", "female": "female"}
+
+
+# Stands for an unnamed group among the candidates (``_Article.groups``).
+_GROUP = Entity.model_construct(id="", kind="organization", label="", name="", mentions=[])
 
 
 @dataclass(frozen=True)
@@ -169,6 +179,32 @@ class _Article:
         self.named.sort(key=lambda c: c.token)
         self.named_tokens = [c.token for c in self.named]
         self.named_sentences = [c.sentence for c in self.named]
+        self._groups: list[_Candidate] | None = None
+
+    def groups(self) -> list[_Candidate]:
+        """The article's unnamed groups (``_GROUP_TAGS``, ``_GROUP_DEPS``), found when a plural
+        pronoun first asks for them: plural nouns that head no name, and nouns with a noun joined
+        to them by "and"."""
+        if self._groups is None:
+            import numpy
+            from spacy.attrs import DEP, HEAD, POS, TAG
+
+            strings = self.doc.vocab.strings
+            columns = self.doc.to_array([DEP, TAG, POS, HEAD])  # hashes: compared as uint64
+            deps, tags, pos = columns[:, 0], columns[:, 1], columns[:, 2]
+            heads = numpy.arange(len(self.doc)) + columns[:, 3].astype("int64")  # relative, signed
+            nouns = numpy.isin(pos, [strings.add(p) for p in ("NOUN", "PROPN")])
+            joined = numpy.zeros(len(self.doc), dtype=bool)
+            joined[heads[(deps == strings.add("conj")) & nouns]] = True
+            plural = numpy.isin(tags, [strings.add(t) for t in _GROUP_TAGS])
+            plural[self.named_tokens] = False  # a plural name ("the Rangers") is an entity, not a group
+            wanted = numpy.isin(deps, [strings.add(d) for d in _GROUP_DEPS]) & (joined | plural)
+            self._groups = [
+                self.candidate(_GROUP, self.doc[i])
+                for i in numpy.flatnonzero(wanted).tolist()
+                if not self.quoted[self.doc[i].idx]
+            ]
+        return self._groups
 
     def as_kind(self, ids: set[str], kind: str) -> None:
         """Make the entities ``ids`` people or organisations (their pronouns showed them to be)."""
@@ -213,10 +249,16 @@ class _Article:
         window = self.named[start : bisect_left(self.named_tokens, pronoun.i)]
         # The chain grows in text order, so its recent part is a suffix (not a scan of it all).
         recent = chain[bisect_left(chain, sentence - WINDOW, key=lambda c: c.sentence) :]
-        for candidate in window + recent:
+        groups: list[_Candidate] = []
+        if wanted == "plural":
+            every = self.groups()
+            groups = every[bisect_left(every, sentence - WINDOW, key=lambda c: c.sentence) :]
+            groups = groups[: bisect_left(groups, pronoun.i, key=lambda c: c.token)]
+        for candidate in window + recent + groups:
             distance = sentence - candidate.sentence
             entity = candidate.entity
-            if distance > WINDOW or not _agrees(entity, wanted, genders) or entity.id == speaker:
+            agrees = entity is _GROUP or _agrees(entity, wanted, genders)
+            if distance > WINDOW or not agrees or entity.id == speaker:
                 continue
             if distance == 0 and role != "subject" and candidate.role == "subject" and candidate.verb == verb:
                 continue  # "Blair thanked him": not Blair
@@ -225,11 +267,13 @@ class _Article:
                 weight += PARALLEL
             if candidate.paragraph != paragraph:
                 weight += PARAGRAPH_BREAK
-            by_id[entity.id] = entity
-            scores[entity.id] = scores.get(entity.id, 0.0) + weight * DECAY**distance
+            key = entity.id if entity is not _GROUP else f"group:{candidate.token}"
+            by_id[key] = entity
+            scores[key] = scores.get(key, 0.0) + weight * DECAY**distance
         if not scores:
             return None
-        return by_id[max(scores, key=lambda e: scores[e])]
+        found = by_id[max(scores, key=lambda e: scores[e])]
+        return None if found is _GROUP else found
 
     def quote_speaker(self, pronoun: Token, chain: list[_Candidate]) -> str | None:
         """Who speaks the quoted words ``pronoun`` lies in, where the sentence says: the subject of

@@ -183,3 +183,26 @@ def test_a_pronoun_in_a_quote_is_not_its_speaker(nlp: Any) -> None:
 def test_a_day_before_a_name_is_no_role(process: Callable[[str], Article]) -> None:
     article = process("On Wednesday Mr Blair directly denied that Mr Brown made the remark.")
     assert [(q.speaker.name, q.speaker.role) for q in article.quotes if q.speaker] == [("Blair", "Mr")]
+
+
+def test_they_after_an_unnamed_group_stays_unresolved(process: Callable[[str], Article]) -> None:
+    # "Unions" and "Ann Lee and Tom Hill" are groups the article names no entity for; "They" is
+    # not the company mentioned before them.
+    article = process(
+        "Acme Corp cut 300 jobs at its plant in Derby on Monday. Unions attacked the decision. "
+        "They said the cuts were unfair.\n\n"
+        "Ann Lee and Tom Hill met Acme Corp in March. They said the talks had gone well."
+    )
+    assert [(name, mention) for name, mention in speakers(article) if mention == "They"] == [
+        ("They", "They"),
+        ("They", "They"),
+    ]
+    # A plural name the model gives no entity ("the Tories") is a group too.
+    article = process(
+        "Acme Corp cut 300 jobs at its plant in Derby on Monday. The Tories attacked the decision. "
+        "They said the cuts were unfair."
+    )
+    assert [(name, mention) for name, mention in speakers(article) if mention == "They"] == [("They", "They")]
+    # Without the group, "They" is the organisation, as before.
+    article = process("Acme Corp cut 300 jobs at its plant in Derby on Monday. They said the cuts were needed.")
+    assert speakers(article) == [("Acme Corp", "They")]
