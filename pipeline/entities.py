@@ -40,6 +40,7 @@ NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC")
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 _TRAILING = re.compile(r"(?:\s*['’]s?|[\s.,;:!?\"“”‘’()\[\]-])+$")
 _ABBREVIATIONS = frozenset({"Corp", "Inc", "Co", "Ltd", "Jr", "Sr", "St", "Bros"})
+_OWNED = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})  # what a possessive name may own ("Blair's plan")
 _POSSESSIVE_HEAD = re.compile(r"^(?P<name>.+?)['’]s?\s")
 
 
@@ -50,6 +51,7 @@ class _Mention:
     text: str
     label: str
     definite: bool = False  # written with "the" that determines the name itself ("the Enemy", "the Times")
+    shop: bool = False  # a possessive that stands alone, naming a shop or business ("in Spencer's")
 
 
 class _Cluster:
@@ -130,8 +132,26 @@ def _raw_mentions(doc: Doc) -> list[_Mention]:
         if trimmed is None:
             continue
         start, end = trimmed
-        found.append(_Mention(start, end, text[start:end], ent.label_, _definite(ent)))
+        found.append(_Mention(start, end, text[start:end], ent.label_, _definite(ent), _shop(ent)))
     return found
+
+
+def _shop(ent: Span) -> bool:
+    """Whether the name is a possessive that owns no noun, as an object: "we pass Spencer's again",
+    "he left St Mary's in February" name a shop, a business or a ground, not the person of that name
+    (read from the words, as the parser often takes a curly "’s" for punctuation)."""
+    doc = ent.doc
+    last = ent[-1]
+    if last.lower_ in ("'s", "’s"):
+        after = ent.end
+    elif ent.end < len(doc) and doc[ent.end].lower_ in ("'s", "’s") and not last.whitespace_:
+        after = ent.end + 1
+    else:
+        return False
+    if ent.root.dep_ in ("poss", "nsubj", "nsubjpass"):  # "Karl Mullen's [side] led the team"
+        return False
+    # It owns no noun, nor a title written after it ("Eminem's Like Toy Soldiers").
+    return after >= len(doc) or not (doc[after].pos_ in _OWNED or doc[after].text[:1].isupper())
 
 
 def _definite(ent: Span) -> bool:
@@ -234,7 +254,9 @@ def _harmonise(mentions: list[_Mention], text: str) -> None:
     for mention in mentions:
         if mention.label != "DATE":
             counts = votes.setdefault(_name_key(mention.text), Counter())
-            if not (mention.label == "PERSON" and mention.definite):  # "the Enemy" is no person's name
+            if mention.label == "PERSON" and mention.shop:  # "in Spencer's": a shop
+                counts["ORG"] += 1
+            elif not (mention.label == "PERSON" and mention.definite):  # "the Enemy" is no person's name
                 counts[mention.label] += 1
     fixed = {id(m): _fixed_label(m, person_parts, votes[_name_key(m.text)]) for m in mentions if m.label != "DATE"}
     person_names = {key for key, counts in votes.items() if counts["PERSON"] and _person_majority(counts)}
