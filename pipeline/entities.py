@@ -157,7 +157,7 @@ def _shop(ent: Span) -> bool:
 def _definite(ent: Span) -> bool:
     """Whether the name is written with a definite article of its own: "the Enemy", "The Enemy's
     power"; not "the Bush administration", where "the" goes with the noun the name modifies. A
-    person's name takes no article in English, so such a mention is no vote for a person."""
+    person's name takes no article in English, so such a mention votes as an organisation ("the Church")."""
     doc = ent.doc
     before = doc[ent.start - 1] if ent.start > 0 else None
     article = ent[0] if ent[0].lower_ == "the" else before
@@ -246,7 +246,9 @@ def _fixed_label(mention: _Mention, person_parts: set[str], counts: Counter[str]
 def _harmonise(mentions: list[_Mention], text: str) -> None:
     """Give every mention of one name the same label. PERSON wins a name only when the model
     tags it a person at least as often as anything else, or the name is a person's surname
-    found again; known places and organisation suffixes keep their kind."""
+    found again; known places and organisation suffixes keep their kind. A person tag on a name
+    written with an article of its own ("the Church") or as a possessive owning nothing ("in
+    Spencer's") counts as an organisation."""
     person_parts = {
         w for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1 for w in _person_words(m.text)
     }
@@ -254,9 +256,9 @@ def _harmonise(mentions: list[_Mention], text: str) -> None:
     for mention in mentions:
         if mention.label != "DATE":
             counts = votes.setdefault(_name_key(mention.text), Counter())
-            if mention.label == "PERSON" and mention.shop:  # "in Spencer's": a shop
-                counts["ORG"] += 1
-            elif not (mention.label == "PERSON" and mention.definite):  # "the Enemy" is no person's name
+            if mention.label == "PERSON" and (mention.shop or mention.definite):
+                counts["ORG"] += 1  # "in Spencer's" is a shop; "the Enemy", "the Church" no person's name
+            else:
                 counts[mention.label] += 1
     fixed = {id(m): _fixed_label(m, person_parts, votes[_name_key(m.text)]) for m in mentions if m.label != "DATE"}
     person_names = {key for key, counts in votes.items() if counts["PERSON"] and _person_majority(counts)}

@@ -148,7 +148,7 @@ def _doc(words: list[str], heads: list[int], deps: list[str], pos: list[str], pe
     return doc
 
 
-def test_a_name_with_an_article_of_its_own_is_no_vote_for_a_person() -> None:
+def test_a_name_with_an_article_of_its_own_votes_as_an_organisation() -> None:
     from whosaid.entities import _definite, _harmonise, _Mention
 
     # "The Enemy's power": "The" determines the name itself.
@@ -176,6 +176,10 @@ def test_a_name_with_an_article_of_its_own_is_no_vote_for_a_person() -> None:
     ]
     _harmonise(mentions, text)
     assert [m.label for m in mentions] == ["ORG"] * 4
+    # Tagged a person every time, but always "the Church": an organisation.
+    mentions = [_Mention(4 + 11 * n, 10 + 11 * n, "Church", "PERSON", definite=True) for n in range(3)]
+    _harmonise(mentions, "the Church " * 3)
+    assert [m.label for m in mentions] == ["ORG"] * 3
     # The same votes without the article: the tie goes to the person, as before.
     mentions = [
         _Mention(4 + 10 * n, 9 + 10 * n, "Enemy", label) for n, label in enumerate(["ORG", "PERSON", "ORG", "PERSON"])
