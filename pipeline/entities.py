@@ -26,7 +26,7 @@ from whosaid.resolver import keep, resolve
 from whosaid.titles import HONORIFICS, NAME_SUFFIXES, TITLE_WORDS, TITLES, is_title, title_key
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 KIND_OF_LABEL = {
     "PERSON": "person",
@@ -41,6 +41,7 @@ _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 _TRAILING = re.compile(r"(?:\s*['’]s?|[\s.,;:!?\"“”‘’()\[\]-])+$")
 _ABBREVIATIONS = frozenset({"Corp", "Inc", "Co", "Ltd", "Jr", "Sr", "St", "Bros"})
 _OWNED = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})  # what a possessive name may own ("Blair's plan")
+_OPENERS = frozenset({":", "-", "–", "—", ".", "!", "?", ";"})  # a capital may follow these by position
 _POSSESSIVE_HEAD = re.compile(r"^(?P<name>.+?)['’]s?\s")
 
 
@@ -317,6 +318,7 @@ def _propagate(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     for mention in mentions:
         taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
     names: dict[str, str] = {}
+    surnames: set[str] = set()
     for mention in mentions:
         if mention.label == "DATE" or len(mention.text) < 3:
             continue
@@ -325,6 +327,7 @@ def _propagate(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
             words = mention.text.split()
             if len(words) > 1 and words[-1][:1].isupper() and len(words[-1]) > 2:
                 names.setdefault(words[-1], "PERSON")
+                surnames.add(words[-1])
     if not names:
         return mentions
     pattern = re.compile(
@@ -339,11 +342,31 @@ def _propagate(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
         if span is None:
             continue
         tokens = list(span)
-        if not all(t.pos_ == "PROPN" or t.tag_ == "NNP" for t in tokens if t.is_alpha):
+        # A person's surname written with a capital inside a sentence is the name, whatever the
+        # tagger read ("Waters pointed out", "Straw said"); elsewhere only a proper noun is.
+        capital = (
+            match.group() in surnames
+            and names[match.group()] == "PERSON"
+            and not tokens[0].is_stop  # "Sometimes You" (a song tagged a person) gives no surname "You"
+            and _inside_sentence(tokens[0])
+        )
+        if not capital and not all(t.pos_ == "PROPN" or t.tag_ == "NNP" for t in tokens if t.is_alpha):
             continue
         added.append(_Mention(start, end, match.group(), names[match.group()]))
         taken[start:end] = b"\x01" * (end - start)
     return sorted(mentions + added, key=lambda m: m.start)
+
+
+def _inside_sentence(token: Token) -> bool:
+    """Whether ``token`` follows a word of its sentence, so its capital is no capital by position
+    (not the first word, nor after an opening quotation mark, a bracket, a colon or a dash), and
+    not after "the" (a person's name takes no article: "Meet The Fockers")."""
+    if token.i == 0 or token.is_sent_start:
+        return False
+    before = token.nbor(-1)
+    if before.is_space or before.is_quote or before.is_bracket or before.lower_ == "the":
+        return False
+    return before.text not in _OPENERS
 
 
 def _acronym(name: str) -> str:

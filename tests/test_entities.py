@@ -239,3 +239,24 @@ def test_a_possessive_that_owns_nothing_names_a_shop_not_a_person() -> None:
     mentions = [_Mention(9, 16, "Spencer", "PERSON", shop=True), _Mention(40, 47, "Spencer", "PERSON", shop=True)]
     _harmonise(mentions, " " * 60)
     assert [m.label for m in mentions] == ["ORG", "ORG"]
+
+
+def test_a_surname_with_a_capital_inside_a_sentence_is_the_person_whatever_its_tag() -> None:
+    import spacy
+    from spacy.tokens import Doc
+    from whosaid.entities import _Mention, _propagate
+
+    words = ["Kathryn", "Waters", "spoke", ".", "Later", ",", "Waters", "smiled", ".", "Waters", "rose", "."]
+    tags = ["NNP", "NNP", "VBD", ".", "RB", ",", "NNS", "VBD", ".", "NNS", "VBD", "."]
+    pos = ["PROPN", "PROPN", "VERB", "PUNCT", "ADV", "PUNCT", "NOUN", "VERB", "PUNCT", "NOUN", "VERB", "PUNCT"]
+    starts = [True] + [False] * 3 + [True] + [False] * 4 + [True, False, False]
+    spaces = [True, True, False, True, False, True, True, False, True, True, False, False]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, tags=tags, pos=pos, sent_starts=starts)
+    found = _propagate(doc, [_Mention(0, 14, "Kathryn Waters", "PERSON")])
+    # "Later, Waters smiled": the surname, though tagged a plural noun; "Waters rose." at the
+    # start of a sentence may be the common word, so only a proper noun there would do.
+    assert [(m.text, doc.text[m.start : m.end]) for m in found] == [
+        ("Kathryn Waters", "Kathryn Waters"),
+        ("Waters", "Waters"),
+    ]
+    assert found[1].start == doc[6].idx
