@@ -53,6 +53,8 @@ _CLIMB_DEPS = frozenset({"compound", "flat", "appos", "conj", "amod", "nmod", "n
 # preposition. "They" then stays unresolved: a group has no entity, and an organisation is wrong.
 _GROUP_TAGS = frozenset({"NNS", "NNPS"})
 _GROUP_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr", "pobj"})
+# Dependencies that set words aside from their clause, out of a subject pronoun's reach (binding).
+_ASIDE_DEPS = frozenset({"relcl", "appos", "parataxis", "dep", "meta", "npadvmod", "acl"})
 # Salience weights (Lappin and Leass's factors, scaled): recency halves each sentence back.
 RECENCY = 100.0
 SUBJECT = 80.0
@@ -243,6 +245,7 @@ class _Article:
         paragraph = bisect_right(self.breaks, pronoun.idx)
         role, verb = _role(pronoun)
         speaker = self.quote_speaker(pronoun, chain) if self.quoted[pronoun.idx] else None
+        bound = self.named_in_clause(pronoun) if pronoun.dep_ in _SUBJECT_DEPS else set()
         scores: dict[str, float] = {}
         by_id: dict[str, Entity] = {}
         start = bisect_left(self.named_sentences, sentence - WINDOW)
@@ -258,7 +261,7 @@ class _Article:
             distance = sentence - candidate.sentence
             entity = candidate.entity
             agrees = entity is _GROUP or _agrees(entity, wanted, genders)
-            if distance > WINDOW or not agrees or entity.id == speaker:
+            if distance > WINDOW or not agrees or entity.id == speaker or entity.id in bound:
                 continue
             if distance == 0 and role != "subject" and candidate.role == "subject" and candidate.verb == verb:
                 continue  # "Blair thanked him": not Blair
@@ -274,6 +277,15 @@ class _Article:
             return None
         found = by_id[max(scores, key=lambda e: scores[e])]
         return None if found is _GROUP else found
+
+    def named_in_clause(self, pronoun: Token) -> set[str]:
+        """Entities named after a subject pronoun in its own clause, which it cannot be (binding:
+        "He described Montalvo", "he left when Smith came" are not Montalvo or
+        Smith)."""
+        verb = pronoun.head
+        low = bisect_right(self.named_tokens, pronoun.i)
+        high = bisect_right(self.named_tokens, verb.right_edge.i)
+        return {c.entity.id for c in self.named[low:high] if _bound_by(self.doc[c.token], verb)}
 
     def quote_speaker(self, pronoun: Token, chain: list[_Candidate]) -> str | None:
         """Who speaks the quoted words ``pronoun`` lies in, where the sentence says: the subject of
@@ -291,6 +303,17 @@ class _Article:
                     if at < len(found) and found[at].token == subject.i:
                         return found[at].entity.id
         return None
+
+
+def _bound_by(token: Token, verb: Token) -> bool:
+    """Whether ``token`` hangs on ``verb`` other than through an aside (a relative clause, an
+    apposition, brackets: "he published his theory (Fillmore 1968)", "he met Devocht, who had told
+    Montalvo ..." may be Fillmore and Montalvo)."""
+    while token.i != verb.i:
+        if token.dep_ in _ASIDE_DEPS or token.head.i == token.i:
+            return False
+        token = token.head
+    return True
 
 
 def _agrees(entity: Entity, wanted: str, genders: dict[str, Gender]) -> bool:

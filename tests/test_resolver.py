@@ -206,3 +206,18 @@ def test_they_after_an_unnamed_group_stays_unresolved(process: Callable[[str], A
     # Without the group, "They" is the organisation, as before.
     article = process("Acme Corp cut 300 jobs at its plant in Derby on Monday. They said the cuts were needed.")
     assert speakers(article) == [("Acme Corp", "They")]
+
+
+def test_a_subject_pronoun_is_never_a_name_its_own_clause_goes_on_to(
+    process: Callable[[str], Article], nlp: Any
+) -> None:
+    # Ross is the more salient, but "He told Ross" cannot be Ross (binding): it is Hill.
+    text = 'Dan Ross spoke first at the meeting. Mark Hill then met Ross. He told Ross: "We are ready."'
+    assert speakers(process(text)) == [("Mark Hill", "He")]
+    # An aside is out of the pronoun's reach: in "He spoke to Hill, who thanked Ross" he may be Ross.
+    from whosaid.resolver import _bound_by
+
+    doc = nlp("He spoke to Hill, who thanked Ross.")
+    verb = doc[0].head
+    assert _bound_by(next(t for t in doc if t.text == "Hill"), verb)
+    assert not _bound_by(next(t for t in doc if t.text == "Ross"), verb)
