@@ -343,12 +343,13 @@ def _propagate(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
             continue
         tokens = list(span)
         # A person's surname written with a capital inside a sentence is the name, whatever the
-        # tagger read ("Waters pointed out", "Straw said"); elsewhere only a proper noun is.
+        # tagger read ("Waters pointed out", "Straw said"); first in a sentence, when read as a
+        # noun ("Rathbun requested": Rathbun tagged a common noun); elsewhere only a proper noun is.
         capital = (
             match.group() in surnames
             and names[match.group()] == "PERSON"
             and not tokens[0].is_stop  # "Sometimes You" (a song tagged a person) gives no surname "You"
-            and _inside_sentence(tokens[0])
+            and (_inside_sentence(tokens[0]) or (tokens[0].is_sent_start and tokens[0].pos_ == "NOUN"))
         )
         if not capital and not all(t.pos_ == "PROPN" or t.tag_ == "NNP" for t in tokens if t.is_alpha):
             continue
