@@ -305,6 +305,12 @@ class _Article:
         return None
 
 
+def _definite(text: str, entity: Entity) -> bool:
+    """Whether every mention of ``entity`` is written after "the" ("the Church"): a person's name
+    takes no article, so no pronoun makes such a name a person."""
+    return all(text[max(0, m.start - 4) : m.start].lower() == "the " for m in entity.mentions)
+
+
 def _bound_by(token: Token, verb: Token) -> bool:
     """Whether ``token`` hangs on ``verb`` other than through an aside (a relative clause, an
     apposition, brackets: "he published his theory (Fillmore 1968)", "he met Devocht, who had told
@@ -337,7 +343,9 @@ def resolve(doc: Doc, entities: Sequence[Entity], quoted: Sequence[bool] | None 
     indices = pronoun_indices(doc)
     chains = by_referent(chain_votes(doc, indices, quoted), {c.token: c.entity.id for c in article.named})
     people = {
-        e.id for e in entities if e.kind in ("organization", "place") and e.id in chains and animate(chains[e.id])
+        e.id
+        for e in entities
+        if e.kind in ("organization", "place") and e.id in chains and animate(chains[e.id]) and not _definite(text, e)
     }
     titled = title_genders(text, entities, people)
     things = {

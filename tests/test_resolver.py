@@ -221,3 +221,23 @@ def test_a_subject_pronoun_is_never_a_name_its_own_clause_goes_on_to(
     verb = doc[0].head
     assert _bound_by(next(t for t in doc if t.text == "Hill"), verb)
     assert not _bound_by(next(t for t in doc if t.text == "Ross"), verb)
+
+
+def test_a_name_always_written_with_the_is_never_made_a_person() -> None:
+    from whosaid.models import Entity, Mention
+    from whosaid.resolver import _definite
+
+    text = "Paris joined the Church in 1995. She says the Church kept her. Church leaders deny it."
+
+    def entity(*starts: int) -> Entity:
+        return Entity(
+            id="e1",
+            kind="organization",
+            label="ORG",
+            name="Church",
+            mentions=[Mention(start=s, end=s + 6, text="Church") for s in starts],
+        )
+
+    first, second, third = (text.index("Church", i) for i in (0, 20, 50))
+    assert _definite(text, entity(first, second))  # "the Church ... the Church"
+    assert not _definite(text, entity(first, second, third))  # "Church leaders" has no article
