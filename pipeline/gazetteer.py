@@ -49,6 +49,18 @@ ORG_NOUNS = COMPANY_NOUNS | frozenset(
     """.split()
 )
 
+# Nouns for a newspaper or magazine ("the paper said"), and the words their titles are made of
+# ("The Sunday Telegraph", "Arab News", "Washington Post"): "the newspaper" is the most salient
+# organisation so titled.
+PRESS_NOUNS = frozenset("newspaper paper magazine daily weekly tabloid".split())
+MASTHEAD_WORDS = frozenset(
+    """
+    times post news telegraph guardian herald journal mail mirror express standard observer
+    independent economist gazette tribune chronicle reporter inquirer courier examiner dispatch
+    newsweek magazine daily weekly
+    """.split()
+)
+
 # Nouns that can stand for a speaker named earlier with the same noun ("a spokesman for the Home
 # Office ... the spokesman said"; "a report by the Rowntree Trust ... the report said"): with the
 # organisation nouns and the titles and role nouns (``whosaid.titles``), media and documents.

@@ -33,7 +33,7 @@ from whosaid.animacy import (
 )
 from whosaid.cues import PRONOUN_REFERENTS
 from whosaid.docfacts import doc_text, kept_for_article, sentence_starts
-from whosaid.gazetteer import COMPANY_NOUNS, ORG_NOUNS
+from whosaid.gazetteer import COMPANY_NOUNS, MASTHEAD_WORDS, ORG_NOUNS, PRESS_NOUNS
 from whosaid.models import Entity
 from whosaid.quotemarks import find_quoted_spans, quoted_mask
 from whosaid.titles import TITLE_GENDERS, TITLE_WORDS, title_key
@@ -95,6 +95,7 @@ class Resolution:
         """The entity a role noun phrase headed by ``head`` stands for, where the article establishes
         it: "the company" / "the firm" -> the most salient organisation before it; "the chancellor",
         "the Tory co-chairman" -> the latest person before it whose title or role has those words;
+        "the newspaper" -> the most salient organisation titled like one ("The Sunday Telegraph");
         "the Russian" (a nationality) -> the most salient person before it."""
         if self.article is None or head.pos_ not in ("NOUN", "PROPN") or head.tag_ in ("NNS", "NNPS"):
             return None
@@ -105,6 +106,8 @@ class Resolution:
             if named is None and head.lower_ in COMPANY_NOUNS:
                 return self.article.best(head, "thing", self.genders, [])
             return named
+        if head.lower_ in PRESS_NOUNS:  # "the newspaper": The Sunday Telegraph
+            return self.article.best(head, "press", self.genders, [])
         if head.ent_type_ == "NORP":
             return self.article.best(head, "person", self.genders, [])
         wanted = {w for w in _words_to(head) if w in TITLE_WORDS}
@@ -329,6 +332,8 @@ def _agrees(entity: Entity, wanted: str, genders: dict[str, Gender]) -> bool:
         return entity.kind == "organization"
     if wanted == "person":  # "the Russian": a person of either gender
         return entity.kind == "person"
+    if wanted == "press":  # "the newspaper": an organisation titled like one
+        return entity.kind == "organization" and not MASTHEAD_WORDS.isdisjoint(entity.name.casefold().split())
     if wanted.startswith("org:"):  # "the bank": an organisation with "bank" in its name
         return entity.kind == "organization" and wanted[4:] in entity.name.casefold().split()
     return entity.kind == "organization"  # plural: organisations ("Labour ... they")

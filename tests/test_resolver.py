@@ -241,3 +241,15 @@ def test_a_name_always_written_with_the_is_never_made_a_person() -> None:
     first, second, third = (text.index("Church", i) for i in (0, 20, 50))
     assert _definite(text, entity(first, second))  # "the Church ... the Church"
     assert not _definite(text, entity(first, second, third))  # "Church leaders" has no article
+
+
+def test_the_newspaper_is_the_organisation_titled_like_one(process: Callable[[str], Article]) -> None:
+    article = process(
+        "Mr Galloway sued The Sunday Herald in March. The newspaper said it would defend the story.\n\n"
+        "Tesco opened 40 stores this year. The paper said nothing about them."
+    )
+    found = {mention: name for name, mention in speakers(article)}
+    assert found["newspaper"] == "Sunday Herald"
+    # No title like a newspaper's: "the paper" is no one ("Tesco" is no paper).
+    article = process("Tesco opened 40 stores this year. The paper said sales rose 8%.")
+    assert speakers(article) == [("paper", "paper")]
