@@ -64,11 +64,13 @@ class _Cluster:
         self.name = ""
         self._rank: tuple[int, int, int] = (-1, -1, 0)
         self._starts: list[int] = []  # sorted
+        self.full_names = 0  # mentions of more than one word
         for mention in mentions or []:
             self.add(mention)
 
     def add(self, mention: _Mention) -> None:
         self.mentions.append(mention)
+        self.full_names += len(mention.text.split()) > 1
         insort(self._starts, mention.start)
         rank = (len(mention.text.split()), len(mention.text), -mention.start)
         if rank > self._rank:
@@ -387,8 +389,10 @@ def _cluster(mentions: list[_Mention], published: datetime | None) -> list[_Clus
             words = _person_words(mention.text)
             matches = [c for c in people.find(words[0] if words else "") if _is_part_of_name(words, people.keys(c))]
             if matches:
-                # Several people share the word: take the one mentioned last before it.
-                target = min(matches, key=lambda c: c.distance_before(mention.start))
+                # Several people share the word: take the one the article names in full most often
+                # (its subject: "Matthew Goode" twice, his father "Ralph Goode" once), then the one
+                # mentioned last before it.
+                target = min(matches, key=lambda c: (-c.full_names, c.distance_before(mention.start)))
                 target.add(mention)
                 people.put(target)
                 continue

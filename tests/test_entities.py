@@ -257,3 +257,25 @@ def test_a_surname_with_a_capital_inside_a_sentence_is_the_person_whatever_its_t
     # as a noun ("Waters rose."), it is the surname too; read as a verb ("Waters the lawn."), not.
     assert [m.start for m in found] == [0, doc[6].idx, doc[9].idx]
     assert {m.text for m in found[1:]} == {"Waters"}
+
+
+def test_a_surname_goes_to_the_person_named_in_full_most_often() -> None:
+    from whosaid.entities import _cluster, _Mention
+
+    # The subject is named in full twice, his father once, just before the bare "Goode".
+    mentions = [
+        _Mention(0, 13, "Matthew Goode", "PERSON"),
+        _Mention(30, 51, "Matthew William Goode", "PERSON"),
+        _Mention(80, 91, "Ralph Goode", "PERSON"),
+        _Mention(100, 105, "Goode", "PERSON"),
+    ]
+    clusters = {c.name: sorted(m.start for m in c.mentions) for c in _cluster(mentions, None)}
+    assert clusters == {"Matthew William Goode": [0, 30, 100], "Ralph Goode": [80]}
+    # Named in full as often: the one mentioned last before it, as before.
+    mentions = [
+        _Mention(0, 10, "Tony Blair", "PERSON"),
+        _Mention(40, 52, "Cherie Blair", "PERSON"),
+        _Mention(60, 65, "Blair", "PERSON"),
+    ]
+    clusters = {c.name: sorted(m.start for m in c.mentions) for c in _cluster(mentions, None)}
+    assert clusters == {"Tony Blair": [0], "Cherie Blair": [40, 60]}
