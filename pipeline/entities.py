@@ -392,7 +392,7 @@ def _cluster(mentions: list[_Mention], published: datetime | None) -> list[_Clus
                 # Several people share the word: take the one the article names in full most often
                 # (its subject: "Matthew Goode" twice, his father "Ralph Goode" once), then the one
                 # mentioned last before it.
-                target = min(matches, key=lambda c: (-c.full_names, c.distance_before(mention.start)))
+                target = min(matches, key=lambda c: (-len(c.mentions), c.distance_before(mention.start)))
                 target.add(mention)
                 people.put(target)
                 continue
