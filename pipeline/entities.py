@@ -9,6 +9,7 @@ Ashraf Ghani), and names spaCy tagged somewhere are found where it missed them.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right, insort
 from collections import Counter
 from dataclasses import dataclass
@@ -64,13 +65,11 @@ class _Cluster:
         self.name = ""
         self._rank: tuple[int, int, int] = (-1, -1, 0)
         self._starts: list[int] = []  # sorted
-        self.full_names = 0  # mentions of more than one word
         for mention in mentions or []:
             self.add(mention)
 
     def add(self, mention: _Mention) -> None:
         self.mentions.append(mention)
-        self.full_names += len(mention.text.split()) > 1
         insort(self._starts, mention.start)
         rank = (len(mention.text.split()), len(mention.text), -mention.start)
         if rank > self._rank:
@@ -228,7 +227,15 @@ def _name_key(name: str) -> str:
 
 
 def _person_words(name: str) -> list[str]:
-    return [w.strip(".,").casefold() for w in name.split() if w.strip(".,").casefold() not in TITLES]
+    """The words of a person's name without titles, case and accents ("Zahā Ḥadīd" is "Zaha Hadid")."""
+    words = [w.strip(".,").casefold() for w in name.split()]
+    return [_unaccented(w) for w in words if w not in TITLES]
+
+
+def _unaccented(word: str) -> str:
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def _fixed_label(mention: _Mention, person_parts: set[str], counts: Counter[str]) -> str | None:
@@ -389,9 +396,9 @@ def _cluster(mentions: list[_Mention], published: datetime | None) -> list[_Clus
             words = _person_words(mention.text)
             matches = [c for c in people.find(words[0] if words else "") if _is_part_of_name(words, people.keys(c))]
             if matches:
-                # Several people share the word: take the one the article names in full most often
-                # (its subject: "Matthew Goode" twice, his father "Ralph Goode" once), then the one
-                # mentioned last before it.
+                # Several people share the word: take the one named most often so far (full names
+                # are placed first: the subject "Matthew Goode" twice, his father "Ralph Goode"
+                # once), then the one mentioned last before it.
                 target = min(matches, key=lambda c: (-len(c.mentions), c.distance_before(mention.start)))
                 target.add(mention)
                 people.put(target)

@@ -279,3 +279,13 @@ def test_a_surname_goes_to_the_person_named_in_full_most_often() -> None:
     ]
     clusters = {c.name: sorted(m.start for m in c.mentions) for c in _cluster(mentions, None)}
     assert clusters == {"Tony Blair": [0], "Cherie Blair": [40, 60]}
+
+
+def test_a_name_with_and_without_accents_is_one_person() -> None:
+    from whosaid.entities import _cluster, _Mention
+
+    mentions = [_Mention(0, 10, "Zaha Hadid", "PERSON"), _Mention(30, 40, "Zahā Ḥadīd", "PERSON")]
+    assert [c.name for c in _cluster(mentions, None)] == ["Zaha Hadid"]
+    # Different letters stay different people.
+    mentions = [_Mention(0, 10, "Zaha Hadid", "PERSON"), _Mention(30, 40, "Zara Hadid", "PERSON")]
+    assert len(_cluster(mentions, None)) == 2
