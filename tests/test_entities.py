@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from whosaid.models import Article, Entity
 
 
@@ -188,54 +189,52 @@ def test_a_name_with_an_article_of_its_own_votes_as_an_organisation() -> None:
     assert [m.label for m in mentions] == ["PERSON"] * 4
 
 
-def test_a_possessive_that_owns_nothing_names_a_shop_not_a_person() -> None:
-    from whosaid.entities import _harmonise, _Mention, _shop
-
-    def doc(words: list[str], heads: list[int], deps: list[str], pos: list[str], spaces: list[bool]) -> Any:
-        import spacy
-        from spacy.tokens import Doc, Span
-
-        made = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
-        made.ents = [Span(made, 2, 3, label="PERSON")]
-        return made
-
+# Hand-built parses: words, heads, dependencies, parts of speech, the person name's token, and
+# whether it is a possessive owning nothing.
+_POSSESSIVES = [
     # "We pass Spencer’s again": the parser takes "’s" for punctuation; nothing is owned.
-    shop = doc(
-        ["We", "pass", "Spencer", "’s", "again"],
-        [1, 1, 1, 1, 1],
-        ["nsubj", "ROOT", "dobj", "punct", "advmod"],
-        ["PRON", "VERB", "PROPN", "PUNCT", "ADV"],
-        [True, True, False, True, False],
-    )
-    assert _shop(shop.ents[0])
+    ("We pass Spencer ’s again", [1, 1, 1, 1, 1], "nsubj ROOT dobj punct advmod", "PRON VERB PROPN PUNCT ADV", 2, True),
     # "We saw Spencer’s bag": Spencer owns the bag.
-    owner = doc(
-        ["We", "saw", "Spencer", "’s", "bag"],
-        [1, 1, 4, 2, 1],
-        ["nsubj", "ROOT", "poss", "case", "dobj"],
-        ["PRON", "VERB", "PROPN", "PART", "NOUN"],
-        [True, True, False, True, False],
-    )
-    assert not _shop(owner.ents[0])
+    ("We saw Spencer ’s bag", [1, 1, 4, 2, 1], "nsubj ROOT poss case dobj", "PRON VERB PROPN PART NOUN", 2, False),
     # "It pushed Eminem's Like Toy Soldiers": a title after the possessive is owned.
-    titled = doc(
-        ["It", "pushed", "Eminem", "'s", "Like", "Toy", "Soldiers"],
+    (
+        "It pushed Eminem 's Like Toy Soldiers",
         [1, 1, 1, 2, 6, 6, 1],
-        ["nsubj", "ROOT", "dobj", "case", "prep", "compound", "dobj"],
-        ["PRON", "VERB", "PROPN", "PART", "ADP", "PROPN", "PROPN"],
-        [True, True, False, True, True, True, False],
-    )
-    assert not _shop(titled.ents[0])
+        "nsubj ROOT dobj case prep compound dobj",
+        "PRON VERB PROPN PART ADP PROPN PROPN",
+        2,
+        False,
+    ),
     # "since Karl Mullen's led the team": a subject is a person's side, not a shop.
-    subject = doc(
-        ["since", "Karl", "Mullen", "'s", "led"],
+    (
+        "since Karl Mullen 's led",
         [4, 2, 4, 2, 4],
-        ["mark", "compound", "nsubj", "case", "ROOT"],
-        ["SCONJ", "PROPN", "PROPN", "PART", "VERB"],
-        [True, True, False, True, False],
-    )
-    assert not _shop(subject.ents[0])
-    # A name the model tags a person only where it owns nothing is an organisation.
+        "mark compound nsubj case ROOT",
+        "SCONJ PROPN PROPN PART VERB",
+        2,
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("words", "heads", "deps", "pos", "name", "shop"), _POSSESSIVES)
+def test_a_possessive_that_owns_nothing_names_a_shop_not_a_person(
+    words: str, heads: list[int], deps: str, pos: str, name: int, shop: bool
+) -> None:
+    import spacy
+    from spacy.tokens import Doc, Span
+    from whosaid.entities import _shop
+
+    split = words.split()
+    spaces = [i + 1 < len(split) and not split[i + 1].startswith(("'", "’")) for i in range(len(split))]
+    doc = Doc(spacy.blank("en").vocab, words=split, spaces=spaces, heads=heads, deps=deps.split(), pos=pos.split())
+    doc.ents = [Span(doc, name, name + 1, label="PERSON")]
+    assert _shop(doc.ents[0]) is shop
+
+
+def test_a_name_the_model_tags_a_person_only_where_it_owns_nothing_is_an_organisation() -> None:
+    from whosaid.entities import _harmonise, _Mention
+
     mentions = [_Mention(9, 16, "Spencer", "PERSON", shop=True), _Mention(40, 47, "Spencer", "PERSON", shop=True)]
     _harmonise(mentions, " " * 60)
     assert [m.label for m in mentions] == ["ORG", "ORG"]
