@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from whosaid import errors
+from whosaid.attribute_rules import register_array_rules, use_array_rules
 from whosaid.docfacts import doc_text, remember_text
 from whosaid.hyphens import join_broken_words, lemmatize_joined, note_words
 
@@ -144,6 +145,7 @@ def load_model(requested: str | None = None) -> Language:
 
     name = resolve_model(requested)
     register_paragraph_pipe()  # also needed to load a saved whosaid pipeline
+    register_array_rules()
     try:
         nlp = spacy.load(name, exclude=list(_UNUSED_PIPES))
     except (OSError, ValueError, ImportError) as error:
@@ -154,6 +156,7 @@ def load_model(requested: str | None = None) -> Language:
         nlp.add_pipe(PARAGRAPH_PIPE, before="parser")
     else:
         nlp.add_pipe(PARAGRAPH_PIPE, first=True)
+    use_array_rules(nlp)  # the same annotations as the model's attribute ruler, by lookup
     nlp.meta["whosaid_label"] = _label(name, nlp.meta)
     note_words(nlp)  # the vocabulary as loaded: strings met later never make a word
     return nlp

@@ -10,7 +10,7 @@ a cluster. At most a few batches are in flight, so memory stays flat on any corp
 from __future__ import annotations
 
 import os
-import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -33,6 +33,7 @@ from whosaid.write import (
     write_atomic,
     write_manifest,
 )
+from whosaid.zones import ZoneKeeper
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -127,6 +128,7 @@ def process_tasks(
     *,
     batch_size: int = PARSE_BATCH_SIZE,
     report: Report | None = None,
+    zones: ZoneKeeper | None = None,
 ) -> list[Outcome]:
     """Read, parse and extract every task; one bad article yields an error outcome, not a crash.
 
@@ -136,7 +138,9 @@ def process_tasks(
     With a time limit (``Task.timeout``), an article that takes longer becomes an error: when
     the limit passes with no article finished, the batch's unfinished articles are done again
     one at a time, each with the full limit, and the one that runs out is dropped. ``report``
-    (see ``Report``) lets a supervisor follow the work (``whosaid.supervisor``).
+    (see ``Report``) lets a supervisor follow the work (``whosaid.supervisor``). The batch is
+    parsed in a memory zone: ``zones``'s (kept open over several batches, see ``whosaid.zones``),
+    else one of its own, closed before this returns.
     """
     from whosaid.language import other_language
     from whosaid.parse import parse
@@ -165,8 +169,11 @@ def process_tasks(
     by_position = {position: (task, layout) for position, task, layout in readable}
     limit = min((task.timeout for task in tasks if task.timeout), default=None)
     # Strings the batch adds to the vocabulary are freed when the zone closes, so a worker's
-    # memory stays flat however many articles it sees. No Doc may outlive the zone.
-    with nlp.memory_zone():
+    # memory stays flat however many articles it sees. No Doc outlives this batch.
+    own_zone = zones is None
+    zones = ZoneKeeper() if zones is None else zones
+    zones.before_batch(nlp, len(readable), sum(len(layout.parse_text) for _, _, layout in readable))
+    try:
         try:
             with time_limit(limit) as deadline:
                 tell(None)
@@ -191,7 +198,9 @@ def process_tasks(
             except Exception as error:
                 outcome = error_outcome(task, errors.E_INTERNAL.format(kind="parse", reason=error))
             tell(position, outcome)
-    _release_free_memory()
+    finally:
+        if own_zone:
+            zones.close()
     return [outcomes[position] for position in range(len(tasks))]
 
 
@@ -204,28 +213,6 @@ def with_metadata(layout: Layout, task: Task) -> Layout:
         title=task.title if task.title is not None else layout.title,
         published_text=task.published if task.published is not None else layout.published_text,
     )
-
-
-def _release_free_memory() -> None:
-    """Hand freed heap pages back to the OS (glibc keeps them otherwise, and RSS creeps up)."""
-    if _LIBC is not None:
-        _LIBC.malloc_trim(0)
-
-
-def _load_libc() -> Any:
-    import ctypes
-    import ctypes.util
-
-    name = ctypes.util.find_library("c")
-    if not name or not sys.platform.startswith("linux"):
-        return None
-    try:
-        return ctypes.CDLL(name)
-    except OSError:
-        return None
-
-
-_LIBC = _load_libc()
 
 
 def read_task(task: Task) -> Layout:
@@ -300,7 +287,19 @@ def worker_process(tasks: list[Task], report: Report | None = None) -> list[Outc
     """Process one batch in a worker that ``init_worker`` has prepared."""
     if _WORKER_NLP is None:
         raise RuntimeError("worker used before init_worker")
-    return process_tasks(_WORKER_NLP, _WORKER_LABEL, tasks, report=report)
+    with _WORKER_LOCK:  # one batch at a time: a Dask worker may run several threads
+        return process_tasks(_WORKER_NLP, _WORKER_LABEL, tasks, report=report, zones=_WORKER_ZONES)
+
+
+def close_worker_zone() -> None:
+    """Free what the worker's open memory zone holds (after a run in this process)."""
+    with _WORKER_LOCK:
+        _WORKER_ZONES.close()
+
+
+# The worker's model keeps one memory zone open over several batches (``whosaid.zones``).
+_WORKER_ZONES = ZoneKeeper()
+_WORKER_LOCK = threading.Lock()
 
 
 # ---------------------------------------------------------------------------------------
@@ -333,7 +332,7 @@ class InProcessEngine:
             yield worker_process(batch)
 
     def close(self) -> None:
-        pass
+        close_worker_zone()  # the model stays loaded; the words of this run are let go
 
 
 # ---------------------------------------------------------------------------------------
