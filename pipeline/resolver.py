@@ -182,6 +182,9 @@ class _Article:
                 if span is not None:
                     self.named.append(self.candidate(entity, span.root))
         self.named.sort(key=lambda c: c.token)
+        singular = {c.entity.id for c in self.named if not _common_plural(doc[c.token])}
+        # A "person" only ever written as one plural common noun ("Pools erupted") is no he or she.
+        self.plural = {c.entity.id for c in self.named} - singular
         self.named_tokens = [c.token for c in self.named]
         self.named_sentences = [c.sentence for c in self.named]
         self._groups: list[_Candidate] | None = None
@@ -263,7 +266,8 @@ class _Article:
         for candidate in window + recent + groups:
             distance = sentence - candidate.sentence
             entity = candidate.entity
-            agrees = entity is _GROUP or _agrees(entity, wanted, genders)
+            plural = wanted in GENDER_OF_REFERENT and entity.id in self.plural  # he/she: one person
+            agrees = entity is _GROUP or (_agrees(entity, wanted, genders) and not plural)
             if distance > WINDOW or not agrees or entity.id == speaker or entity.id in bound:
                 continue
             if distance == 0 and role != "subject" and candidate.role == "subject" and candidate.verb == verb:
@@ -312,6 +316,12 @@ def _definite(text: str, entity: Entity) -> bool:
     """Whether every mention of ``entity`` is written after "the" ("the Church"): a person's name
     takes no article, so no pronoun makes such a name a person."""
     return all(text[max(0, m.start - 4) : m.start].lower() == "the " for m in entity.mentions)
+
+
+def _common_plural(head: Token) -> bool:
+    """Whether a name's head is a plural common noun standing alone ("Pools"; not "Laura Brownlees",
+    whose surname the tagger may read as a plural)."""
+    return head.tag_ == "NNS" and not any(c.dep_ in ("compound", "flat") for c in head.children)
 
 
 def _bound_by(token: Token, verb: Token) -> bool:

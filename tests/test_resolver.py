@@ -253,3 +253,21 @@ def test_the_newspaper_is_the_organisation_titled_like_one(process: Callable[[st
     # No title like a newspaper's: "the paper" is no one ("Tesco" is no paper).
     article = process("Tesco opened 40 stores this year. The paper said sales rose 8%.")
     assert speakers(article) == [("paper", "paper")]
+
+
+def test_he_and_she_never_go_to_a_name_written_as_a_plural_common_noun(nlp: Any) -> None:
+    # The model may tag a plural common noun at the start of a sentence a person ("Pools erupted").
+    from whosaid.models import Entity, Mention
+    from whosaid.resolver import resolve
+
+    def person(doc: Any, name: str) -> Entity:
+        start = doc.text.index(name)
+        mention = Mention(start=start, end=start + len(name), text=name)
+        return Entity(id="e1", kind="person", label="PERSON", name=name, mentions=[mention])
+
+    doc = nlp("Pools formed along the edge of the lawn. He ran through them.")
+    assert [t.tag_ for t in doc][:1] == ["NNS"]
+    assert resolve(doc, [person(doc, "Pools")]).links == {}
+    # A name, even one the tagger reads as a plural, keeps its pronouns.
+    doc = nlp("Laura Brownlees spoke at the meeting on Monday. She said the plan was sound.")
+    assert list(resolve(doc, [person(doc, "Laura Brownlees")]).links.values()) == ["e1"]
