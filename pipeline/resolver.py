@@ -2,10 +2,11 @@
 
 A light version of the classic salience resolvers (Lappin and Leass 1994): every named
 person, organisation or group mentioned before a pronoun is a candidate; candidates that
-cannot agree with it are dropped (he/she only to people of that gender or of none known,
-it/its to organisations, they/them to organisations and groups; an object pronoun never to
-the subject of its own verb; never a name inside quoted words, nor, for a pronoun inside quoted
-words, the speaker the sentence gives them), and the rest are scored by
+cannot agree with it are dropped (``whosaid.constraints``: he/she only to people of that gender
+or of none known, it/its to organisations, they/them to organisations, or to an unnamed group
+that leaves them unresolved; a subject pronoun never to a name its clause goes on to, an object
+pronoun never to the subject of its own verb; never a name inside quoted words, nor, for a
+pronoun inside quoted words, the speaker the sentence gives them), and the rest are scored by
 recency, grammatical role and parallelism. The highest wins.
 
 Gender is the article's own: a title or gendered role written with the name ("Mr",
@@ -31,9 +32,10 @@ from whosaid.animacy import (
     inanimate,
     pronoun_indices,
 )
+from whosaid.constraints import agrees, always_definite, bound_by, common_plural, group_heads
 from whosaid.cues import PRONOUN_REFERENTS
 from whosaid.docfacts import doc_text, kept_for_article, sentence_starts
-from whosaid.gazetteer import COMPANY_NOUNS, MASTHEAD_WORDS, ORG_NOUNS, PRESS_NOUNS
+from whosaid.gazetteer import COMPANY_NOUNS, ORG_NOUNS, PRESS_NOUNS
 from whosaid.models import Entity
 from whosaid.quotemarks import find_quoted_spans, quoted_mask
 from whosaid.titles import TITLE_GENDERS, TITLE_WORDS, title_key
@@ -48,13 +50,6 @@ _PARAGRAPH_BREAK = re.compile(r"\n(?=\n)")
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
 _CLIMB_DEPS = frozenset({"compound", "flat", "appos", "conj", "amod", "nmod", "nummod"})
-# Unnamed groups a plural pronoun may take up instead of an organisation: a plural noun ("analysts",
-# "the Palestinians") or nouns joined by "and" ("Bernoulli and Euler") as subject, object or after a
-# preposition. "They" then stays unresolved: a group has no entity, and an organisation is wrong.
-_GROUP_TAGS = frozenset({"NNS", "NNPS"})
-_GROUP_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr", "pobj"})
-# Dependencies that set words aside from their clause, out of a subject pronoun's reach (binding).
-_ASIDE_DEPS = frozenset({"relcl", "appos", "parataxis", "dep", "meta", "npadvmod", "acl"})
 # Salience weights (Lappin and Leass's factors, scaled): recency halves each sentence back.
 RECENCY = 100.0
 SUBJECT = 80.0
@@ -182,7 +177,7 @@ class _Article:
                 if span is not None:
                     self.named.append(self.candidate(entity, span.root))
         self.named.sort(key=lambda c: c.token)
-        singular = {c.entity.id for c in self.named if not _common_plural(doc[c.token])}
+        singular = {c.entity.id for c in self.named if not common_plural(doc[c.token])}
         # A "person" only ever written as one plural common noun ("Pools erupted") is no he or she.
         self.plural = {c.entity.id for c in self.named} - singular
         self.named_tokens = [c.token for c in self.named]
@@ -190,28 +185,11 @@ class _Article:
         self._groups: list[_Candidate] | None = None
 
     def groups(self) -> list[_Candidate]:
-        """The article's unnamed groups (``_GROUP_TAGS``, ``_GROUP_DEPS``), found when a plural
-        pronoun first asks for them: plural nouns that head no name, and nouns with a noun joined
-        to them by "and"."""
+        """The article's unnamed groups (``whosaid.constraints.group_heads``), found when a plural
+        pronoun first asks for them."""
         if self._groups is None:
-            import numpy
-            from spacy.attrs import DEP, HEAD, POS, TAG
-
-            strings = self.doc.vocab.strings
-            columns = self.doc.to_array([DEP, TAG, POS, HEAD])  # hashes: compared as uint64
-            deps, tags, pos = columns[:, 0], columns[:, 1], columns[:, 2]
-            heads = numpy.arange(len(self.doc)) + columns[:, 3].astype("int64")  # relative, signed
-            nouns = numpy.isin(pos, [strings.add(p) for p in ("NOUN", "PROPN")])
-            joined = numpy.zeros(len(self.doc), dtype=bool)
-            joined[heads[(deps == strings.add("conj")) & nouns]] = True
-            plural = numpy.isin(tags, [strings.add(t) for t in _GROUP_TAGS])
-            plural[self.named_tokens] = False  # a plural name ("the Rangers") is an entity, not a group
-            wanted = numpy.isin(deps, [strings.add(d) for d in _GROUP_DEPS]) & (joined | plural)
-            self._groups = [
-                self.candidate(_GROUP, self.doc[i])
-                for i in numpy.flatnonzero(wanted).tolist()
-                if not self.quoted[self.doc[i].idx]
-            ]
+            found = group_heads(self.doc, self.named_tokens, self.quoted)
+            self._groups = [self.candidate(_GROUP, self.doc[i]) for i in found]
         return self._groups
 
     def as_kind(self, ids: set[str], kind: str) -> None:
@@ -267,8 +245,8 @@ class _Article:
             distance = sentence - candidate.sentence
             entity = candidate.entity
             plural = wanted in GENDER_OF_REFERENT and entity.id in self.plural  # he/she: one person
-            agrees = entity is _GROUP or (_agrees(entity, wanted, genders) and not plural)
-            if distance > WINDOW or not agrees or entity.id == speaker or entity.id in bound:
+            fits = entity is _GROUP or (agrees(entity, wanted, genders) and not plural)
+            if distance > WINDOW or not fits or entity.id == speaker or entity.id in bound:
                 continue
             if distance == 0 and role != "subject" and candidate.role == "subject" and candidate.verb == verb:
                 continue  # "Blair thanked him": not Blair
@@ -292,7 +270,7 @@ class _Article:
         verb = pronoun.head
         low = bisect_right(self.named_tokens, pronoun.i)
         high = bisect_right(self.named_tokens, verb.right_edge.i)
-        return {c.entity.id for c in self.named[low:high] if _bound_by(self.doc[c.token], verb)}
+        return {c.entity.id for c in self.named[low:high] if bound_by(self.doc[c.token], verb)}
 
     def quote_speaker(self, pronoun: Token, chain: list[_Candidate]) -> str | None:
         """Who speaks the quoted words ``pronoun`` lies in, where the sentence says: the subject of
@@ -312,43 +290,6 @@ class _Article:
         return None
 
 
-def _definite(text: str, entity: Entity) -> bool:
-    """Whether every mention of ``entity`` is written after "the" ("the Church"): a person's name
-    takes no article, so no pronoun makes such a name a person."""
-    return all(text[max(0, m.start - 4) : m.start].lower() == "the " for m in entity.mentions)
-
-
-def _common_plural(head: Token) -> bool:
-    """Whether a name's head is a plural common noun standing alone ("Pools"; not "Laura Brownlees",
-    whose surname the tagger may read as a plural)."""
-    return head.tag_ == "NNS" and not any(c.dep_ in ("compound", "flat") for c in head.children)
-
-
-def _bound_by(token: Token, verb: Token) -> bool:
-    """Whether ``token`` hangs on ``verb`` other than through an aside (a relative clause, an
-    apposition, brackets: "he published his theory (Fillmore 1968)", "he met Devocht, who had told
-    Montalvo ..." may be Fillmore and Montalvo)."""
-    while token.i != verb.i:
-        if token.dep_ in _ASIDE_DEPS or token.head.i == token.i:
-            return False
-        token = token.head
-    return True
-
-
-def _agrees(entity: Entity, wanted: str, genders: dict[str, Gender]) -> bool:
-    if wanted in ("male", "female"):
-        return entity.kind == "person" and genders.get(entity.id, wanted) == wanted
-    if wanted == "thing":
-        return entity.kind == "organization"
-    if wanted == "person":  # "the Russian": a person of either gender
-        return entity.kind == "person"
-    if wanted == "press":  # "the newspaper": an organisation titled like one
-        return entity.kind == "organization" and not MASTHEAD_WORDS.isdisjoint(entity.name.casefold().split())
-    if wanted.startswith("org:"):  # "the bank": an organisation with "bank" in its name
-        return entity.kind == "organization" and wanted[4:] in entity.name.casefold().split()
-    return entity.kind == "organization"  # plural: organisations ("Labour ... they")
-
-
 def resolve(doc: Doc, entities: Sequence[Entity], quoted: Sequence[bool] | None = None) -> Resolution:
     """Resolve every third-person pronoun of ``doc`` that a named candidate fits."""
     text = doc_text(doc)
@@ -360,7 +301,10 @@ def resolve(doc: Doc, entities: Sequence[Entity], quoted: Sequence[bool] | None 
     people = {
         e.id
         for e in entities
-        if e.kind in ("organization", "place") and e.id in chains and animate(chains[e.id]) and not _definite(text, e)
+        if e.kind in ("organization", "place")
+        and e.id in chains
+        and animate(chains[e.id])
+        and not always_definite(text, e)
     }
     titled = title_genders(text, entities, people)
     things = {

@@ -215,17 +215,17 @@ def test_a_subject_pronoun_is_never_a_name_its_own_clause_goes_on_to(
     text = 'Dan Ross spoke first at the meeting. Mark Hill then met Ross. He told Ross: "We are ready."'
     assert speakers(process(text)) == [("Mark Hill", "He")]
     # An aside is out of the pronoun's reach: in "He spoke to Hill, who thanked Ross" he may be Ross.
-    from whosaid.resolver import _bound_by
+    from whosaid.constraints import bound_by
 
     doc = nlp("He spoke to Hill, who thanked Ross.")
     verb = doc[0].head
-    assert _bound_by(next(t for t in doc if t.text == "Hill"), verb)
-    assert not _bound_by(next(t for t in doc if t.text == "Ross"), verb)
+    assert bound_by(next(t for t in doc if t.text == "Hill"), verb)
+    assert not bound_by(next(t for t in doc if t.text == "Ross"), verb)
 
 
 def test_a_name_always_written_with_the_is_never_made_a_person() -> None:
+    from whosaid.constraints import always_definite
     from whosaid.models import Entity, Mention
-    from whosaid.resolver import _definite
 
     text = "Paris joined the Church in 1995. She says the Church kept her. Church leaders deny it."
 
@@ -239,8 +239,8 @@ def test_a_name_always_written_with_the_is_never_made_a_person() -> None:
         )
 
     first, second, third = (text.index("Church", i) for i in (0, 20, 50))
-    assert _definite(text, entity(first, second))  # "the Church ... the Church"
-    assert not _definite(text, entity(first, second, third))  # "Church leaders" has no article
+    assert always_definite(text, entity(first, second))  # "the Church ... the Church"
+    assert not always_definite(text, entity(first, second, third))  # "Church leaders" has no article
 
 
 def test_the_newspaper_is_the_organisation_titled_like_one(process: Callable[[str], Article]) -> None:
