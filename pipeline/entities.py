@@ -22,12 +22,13 @@ from whosaid.docfacts import doc_text
 from whosaid.gazetteer import abbreviations, has_org_suffix, is_place
 from whosaid.lookups import KeyIndex, SpanSet
 from whosaid.models import Entity, Mention
+from whosaid.namecues import capital_inside_sentence, has_own_article, owns_nothing
 from whosaid.quotemarks import find_quoted_spans, quoted_mask
 from whosaid.resolver import keep, resolve
 from whosaid.titles import HONORIFICS, NAME_SUFFIXES, TITLE_WORDS, TITLES, is_title, title_key
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc
 
 KIND_OF_LABEL = {
     "PERSON": "person",
@@ -41,8 +42,6 @@ NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC")
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 _TRAILING = re.compile(r"(?:\s*['’]s?|[\s.,;:!?\"“”‘’()\[\]-])+$")
 _ABBREVIATIONS = frozenset({"Corp", "Inc", "Co", "Ltd", "Jr", "Sr", "St", "Bros"})
-_OWNED = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})  # what a possessive name may own ("Blair's plan")
-_OPENERS = frozenset({":", "-", "–", "—", ".", "!", "?", ";"})  # a capital may follow these by position
 _POSSESSIVE_HEAD = re.compile(r"^(?P<name>.+?)['’]s?\s")
 
 
@@ -134,39 +133,8 @@ def _raw_mentions(doc: Doc) -> list[_Mention]:
         if trimmed is None:
             continue
         start, end = trimmed
-        found.append(_Mention(start, end, text[start:end], ent.label_, _definite(ent), _shop(ent)))
+        found.append(_Mention(start, end, text[start:end], ent.label_, has_own_article(ent), owns_nothing(ent)))
     return found
-
-
-def _shop(ent: Span) -> bool:
-    """Whether the name is a possessive that owns no noun, as an object: "we pass Spencer's again",
-    "he left St Mary's in February" name a shop, a business or a ground, not the person of that name
-    (read from the words, as the parser often takes a curly "’s" for punctuation)."""
-    doc = ent.doc
-    last = ent[-1]
-    if last.lower_ in ("'s", "’s"):
-        after = ent.end
-    elif ent.end < len(doc) and doc[ent.end].lower_ in ("'s", "’s") and not last.whitespace_:
-        after = ent.end + 1
-    else:
-        return False
-    if ent.root.dep_ in ("poss", "nsubj", "nsubjpass"):  # "Karl Mullen's [side] led the team"
-        return False
-    # It owns no noun, nor a title written after it ("Eminem's Like Toy Soldiers").
-    return after >= len(doc) or not (doc[after].pos_ in _OWNED or doc[after].text[:1].isupper())
-
-
-def _definite(ent: Span) -> bool:
-    """Whether the name is written with a definite article of its own: "the Enemy", "The Enemy's
-    power"; not "the Bush administration", where "the" goes with the noun the name modifies. A
-    person's name takes no article in English, so such a mention votes as an organisation ("the Church")."""
-    doc = ent.doc
-    before = doc[ent.start - 1] if ent.start > 0 else None
-    article = ent[0] if ent[0].lower_ == "the" else before
-    if article is None or article.lower_ != "the" or not ent.start <= article.head.i < ent.end:
-        return False
-    after = doc[ent.end] if ent.end < len(doc) else None
-    return after is None or after.pos_ not in ("NOUN", "PROPN")
 
 
 _TITLED_NAME = re.compile(r"\b(?P<title>[A-Z][a-z]{1,8})\.? (?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})")
@@ -358,25 +326,13 @@ def _propagate(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
             match.group() in surnames
             and names[match.group()] == "PERSON"
             and not tokens[0].is_stop  # "Sometimes You" (a song tagged a person) gives no surname "You"
-            and (_inside_sentence(tokens[0]) or (tokens[0].is_sent_start and tokens[0].pos_ == "NOUN"))
+            and (capital_inside_sentence(tokens[0]) or (tokens[0].is_sent_start and tokens[0].pos_ == "NOUN"))
         )
         if not capital and not all(t.pos_ == "PROPN" or t.tag_ == "NNP" for t in tokens if t.is_alpha):
             continue
         added.append(_Mention(start, end, match.group(), names[match.group()]))
         taken[start:end] = b"\x01" * (end - start)
     return sorted(mentions + added, key=lambda m: m.start)
-
-
-def _inside_sentence(token: Token) -> bool:
-    """Whether ``token`` follows a word of its sentence, so its capital is no capital by position
-    (not the first word, nor after an opening quotation mark, a bracket, a colon or a dash), and
-    not after "the" (a person's name takes no article: "Meet The Fockers")."""
-    if token.i == 0 or token.is_sent_start:
-        return False
-    before = token.nbor(-1)
-    if before.is_space or before.is_quote or before.is_bracket or before.lower_ == "the":
-        return False
-    return before.text not in _OPENERS
 
 
 def _acronym(name: str) -> str:

@@ -150,7 +150,8 @@ def _doc(words: list[str], heads: list[int], deps: list[str], pos: list[str], pe
 
 
 def test_a_name_with_an_article_of_its_own_votes_as_an_organisation() -> None:
-    from whosaid.entities import _definite, _harmonise, _Mention
+    from whosaid.entities import _harmonise, _Mention
+    from whosaid.namecues import has_own_article
 
     # "The Enemy's power": "The" determines the name itself.
     doc = _doc(
@@ -160,15 +161,15 @@ def test_a_name_with_an_article_of_its_own_votes_as_an_organisation() -> None:
         ["DET", "PROPN", "PART", "NOUN"],
         (1, 2),
     )
-    assert _definite(doc.ents[0])
+    assert has_own_article(doc.ents[0])
     # "the Bush administration": "the" goes with the noun the name modifies.
     doc = _doc(
         ["the", "Bush", "administration"], [2, 2, 2], ["det", "compound", "ROOT"], ["DET", "PROPN", "NOUN"], (1, 2)
     )
-    assert not _definite(doc.ents[0])
+    assert not has_own_article(doc.ents[0])
     # "Kim Enemy": no article.
     doc = _doc(["Kim", "Enemy", "left"], [1, 2, 2], ["compound", "nsubj", "ROOT"], ["PROPN", "PROPN", "VERB"], (0, 2))
-    assert not _definite(doc.ents[0])
+    assert not has_own_article(doc.ents[0])
     # The model tags "Enemy" ORG twice and PERSON twice, each time as "the Enemy": an organisation.
     text = "the Enemy " * 4
     mentions = [
@@ -223,13 +224,13 @@ def test_a_possessive_that_owns_nothing_names_a_shop_not_a_person(
 ) -> None:
     import spacy
     from spacy.tokens import Doc, Span
-    from whosaid.entities import _shop
+    from whosaid.namecues import owns_nothing
 
     split = words.split()
     spaces = [i + 1 < len(split) and not split[i + 1].startswith(("'", "’")) for i in range(len(split))]
     doc = Doc(spacy.blank("en").vocab, words=split, spaces=spaces, heads=heads, deps=deps.split(), pos=pos.split())
     doc.ents = [Span(doc, name, name + 1, label="PERSON")]
-    assert _shop(doc.ents[0]) is shop
+    assert owns_nothing(doc.ents[0]) is shop
 
 
 def test_a_name_the_model_tags_a_person_only_where_it_owns_nothing_is_an_organisation() -> None:

@@ -1,0 +1,62 @@
+"""What the words around a name say about it, where the tagger's label may mislead.
+
+- ``has_own_article``: "the Enemy", "The Enemy's power" (not "the Bush administration"): a
+  person's name takes no article, so the name is no person's.
+- ``owns_nothing``: "we pass Spencer's again": a possessive that owns no noun names a shop, a
+  business or a ground.
+- ``capital_inside_sentence``: a capital that no position explains ("Later, Waters pointed
+  out"), so the word is a name whatever its tag.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+OWNED = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})  # what a possessive name may own ("Blair's plan")
+OPENERS = frozenset({":", "-", "–", "—", ".", "!", "?", ";"})  # a capital may follow these by position
+
+
+def owns_nothing(ent: Span) -> bool:
+    """Whether the name is a possessive that owns no noun, as an object: "we pass Spencer's again",
+    "he left St Mary's in February" name a shop, a business or a ground, not the person of that name
+    (read from the words, as the parser often takes a curly "’s" for punctuation)."""
+    doc = ent.doc
+    last = ent[-1]
+    if last.lower_ in ("'s", "’s"):
+        after = ent.end
+    elif ent.end < len(doc) and doc[ent.end].lower_ in ("'s", "’s") and not last.whitespace_:
+        after = ent.end + 1
+    else:
+        return False
+    if ent.root.dep_ in ("poss", "nsubj", "nsubjpass"):  # "Karl Mullen's [side] led the team"
+        return False
+    # It owns no noun, nor a title written after it ("Eminem's Like Toy Soldiers").
+    return after >= len(doc) or not (doc[after].pos_ in OWNED or doc[after].text[:1].isupper())
+
+
+def has_own_article(ent: Span) -> bool:
+    """Whether the name is written with a definite article of its own: "the Enemy", "The Enemy's
+    power"; not "the Bush administration", where "the" goes with the noun the name modifies. A
+    person's name takes no article in English, so such a mention votes as an organisation ("the Church")."""
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    article = ent[0] if ent[0].lower_ == "the" else before
+    if article is None or article.lower_ != "the" or not ent.start <= article.head.i < ent.end:
+        return False
+    after = doc[ent.end] if ent.end < len(doc) else None
+    return after is None or after.pos_ not in ("NOUN", "PROPN")
+
+
+def capital_inside_sentence(token: Token) -> bool:
+    """Whether ``token`` follows a word of its sentence, so its capital is no capital by position
+    (not the first word, nor after an opening quotation mark, a bracket, a colon or a dash), and
+    not after "the" (a person's name takes no article: "Meet The Fockers")."""
+    if token.i == 0 or token.is_sent_start:
+        return False
+    before = token.nbor(-1)
+    if before.is_space or before.is_quote or before.is_bracket or before.lower_ == "the":
+        return False
+    return before.text not in OPENERS
