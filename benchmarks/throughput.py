@@ -10,6 +10,8 @@ separate process, model loading included, on this machine (its core count is pri
 
 With ``--repeat N`` the timed runs go N rounds, bare and whosaid alternating; the seconds shown
 are medians and the ratio is the median of the rounds' ratios, each round's printed beside it.
+The same ratio in CPU seconds (user and system, workers included) is printed too: on a machine
+whose cores other work shares, it moves much less than wall time does.
 """
 
 from __future__ import annotations
@@ -42,8 +44,18 @@ print(n)
 
 def measure(command: list[str]) -> tuple[float, float]:
     """Wall seconds and peak resident memory (MiB) of the process tree of ``command``."""
+    elapsed, peak, _ = measure_cpu(command)
+    return elapsed, peak
+
+
+def measure_cpu(command: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, peak resident memory (MiB) and CPU seconds (user and system, the process and
+    the children it waited for) of the process tree of ``command``."""
+    import resource
+
     import psutil
 
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     root = psutil.Process(process.pid)
@@ -56,10 +68,12 @@ def measure(command: list[str]) -> tuple[float, float]:
             pass
         time.sleep(0.05)
     elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if process.returncode not in (0, 1):
         stderr = process.stderr.read().decode() if process.stderr else ""
         raise SystemExit(f"{command[:4]} failed ({process.returncode}): {stderr[-2000:]}")
-    return elapsed, peak / 2**20
+    return elapsed, peak / 2**20, cpu
 
 
 def corpus_subset(corpus: Path, limit: int | None, into: Path) -> tuple[Path, int, int]:
@@ -81,9 +95,14 @@ def corpus_subset(corpus: Path, limit: int | None, into: Path) -> tuple[Path, in
 
 
 def whosaid_run(folder: Path, out: Path, jobs: int, model: str, *extra: str) -> tuple[float, float]:
+    elapsed, peak, _ = whosaid_run_cpu(folder, out, jobs, model, *extra)
+    return elapsed, peak
+
+
+def whosaid_run_cpu(folder: Path, out: Path, jobs: int, model: str, *extra: str) -> tuple[float, float, float]:
     shutil.rmtree(out, ignore_errors=True)
     command = [*WHOSAID, "run", str(folder), "--out", str(out), "--jobs", str(jobs), "--quiet", "--model", model]
-    return measure([*command, *extra])
+    return measure_cpu([*command, *extra])
 
 
 def corpus_setup(
@@ -124,15 +143,15 @@ def main() -> int:
 
         # Rounds alternate bare and whosaid runs: this machine's speed drifts between runs, so one
         # round's ratio can be off by ten per cent; the median over rounds and its range are printed.
-        rounds: dict[str, list[tuple[float, float]]] = {}
+        rounds: dict[str, list[tuple[float, float, float]]] = {}
         for _ in range(max(1, args.repeat)):
             for jobs in (1, 2):
                 rounds.setdefault(f"bare{jobs}", []).append(
-                    measure([sys.executable, "-c", BARE, str(full), model, str(jobs)])
+                    measure_cpu([sys.executable, "-c", BARE, str(full), model, str(jobs)])
                 )
-                rounds.setdefault(f"whosaid{jobs}", []).append(whosaid_run(full, scratch / "out", jobs, model))
+                rounds.setdefault(f"whosaid{jobs}", []).append(whosaid_run_cpu(full, scratch / "out", jobs, model))
         results: dict[str, tuple[float, float]] = {
-            key: (statistics.median(s for s, _ in runs), max(m for _, m in runs)) for key, runs in rounds.items()
+            key: (statistics.median(s for s, _, _ in runs), max(m for _, m, _ in runs)) for key, runs in rounds.items()
         }
         results["small"] = whosaid_run(small, scratch / "out-small", 1, model)
         results["bare-small"] = measure([sys.executable, "-c", BARE, str(small), model, "1"])
@@ -154,6 +173,10 @@ def main() -> int:
         ratios = [b[0] / w[0] for b, w in zip(rounds[f"bare{jobs}"], rounds[f"whosaid{jobs}"], strict=True)]
         spread = f" (rounds: {', '.join(f'{r:.2f}' for r in ratios)})" if len(ratios) > 1 else ""
         print(f"--jobs {jobs}: whosaid / bare throughput = {statistics.median(ratios):.2f} (target >= 0.9){spread}")
+        # CPU time moves less than wall time when other work shares the machine's cores.
+        cpu = [b[2] / w[2] for b, w in zip(rounds[f"bare{jobs}"], rounds[f"whosaid{jobs}"], strict=True)]
+        cpu_spread = f" (rounds: {', '.join(f'{r:.2f}' for r in cpu)})" if len(cpu) > 1 else ""
+        print(f"--jobs {jobs}: the same ratio in CPU seconds = {statistics.median(cpu):.2f}{cpu_spread}")
     print(
         f"speed-up --jobs 2 over --jobs 1: whosaid {results['whosaid1'][0] / results['whosaid2'][0]:.2f}x "
         f"(target >= 1.6x), bare {results['bare1'][0] / results['bare2'][0]:.2f}x"

@@ -79,6 +79,20 @@ OUTSIDER_NOUNS = frozenset(
     """.split()
 )
 
+# Plural nouns for people who speak as a group ("analysts ... they said"): a plural pronoun that
+# stands for such an unnamed group names the group as its speaker; other plurals ("allegations")
+# leave the pronoun as written. With ``OUTSIDER_NOUNS`` and the titles (``whosaid.titles``).
+SPEAKING_GROUP_NOUNS = OUTSIDER_NOUNS | frozenset(
+    """
+    analyst economist expert official campaigner activist protester demonstrator worker employee staff
+    member leader politician lawmaker legislator delegate diplomat negotiator executive manager boss
+    trader banker broker owner resident citizen people person supporter player athlete teacher student
+    parent family child doctor nurse scientist researcher academic author writer journalist observer
+    commentator lawyer attorney prosecutor police officer soldier troop rebel militant farmer organiser
+    organizer source insider aide adviser advisor union party
+    """.split()
+)
+
 _UK_TYPES = frozenset({"Country", "Two-tier county", "Unitary authority", "Council area", "Metropolitan district"})
 _BRACKETED = re.compile(r"\s*\[.*?\]")
 

@@ -85,6 +85,8 @@ class Resolution:
     people: set[str] = field(default_factory=set)
     things: set[str] = field(default_factory=set)  # people the model tagged whom the article's "it" shows organisations
     article: _Article | None = None
+    # Plural pronoun token index -> head token of the unnamed group it stands for ("analysts ... they")
+    groups: dict[int, int] = field(default_factory=dict)
 
     def role_referent(self, head: Token, roles: dict[str, str]) -> Entity | None:
         """The entity a role noun phrase headed by ``head`` stands for, where the article establishes
@@ -222,9 +224,17 @@ class _Article:
                 return entity
         return None
 
-    def best(self, pronoun: Token, wanted: str, genders: dict[str, Gender], chain: list[_Candidate]) -> Entity | None:
+    def best(
+        self,
+        pronoun: Token,
+        wanted: str,
+        genders: dict[str, Gender],
+        chain: list[_Candidate],
+        groups_won: dict[int, int] | None = None,
+    ) -> Entity | None:
         """The most salient agreeing entity before ``pronoun``: each earlier mention (names and
-        pronouns already resolved, in ``chain``) adds its weight, halved per sentence back."""
+        pronouns already resolved, in ``chain``) adds its weight, halved per sentence back. When an
+        unnamed group wins (plural pronouns only), None, and ``groups_won`` notes its head token."""
         sentence = self.sentence(pronoun.i)
         paragraph = bisect_right(self.breaks, pronoun.idx)
         role, verb = _role(pronoun)
@@ -260,8 +270,13 @@ class _Article:
             scores[key] = scores.get(key, 0.0) + weight * DECAY**distance
         if not scores:
             return None
-        found = by_id[max(scores, key=lambda e: scores[e])]
-        return None if found is _GROUP else found
+        winner = max(scores, key=lambda e: scores[e])
+        found = by_id[winner]
+        if found is _GROUP:
+            if groups_won is not None:
+                groups_won[pronoun.i] = int(winner.removeprefix("group:"))
+            return None
+        return found
 
     def named_in_clause(self, pronoun: Token) -> set[str]:
         """Entities named after a subject pronoun in its own clause, which it cannot be (binding:
@@ -318,7 +333,8 @@ def resolve(doc: Doc, entities: Sequence[Entity], quoted: Sequence[bool] | None 
     genders = chain_genders(chains, people | {e.id for e in entities if e.kind == "person" and e.id not in things})
     genders.update(titled)
     pronouns = [(doc[i], PRONOUN_REFERENTS[doc[i].lower_]) for i in indices]
-    links = _links(article, pronouns, genders)
+    groups: dict[int, int] = {}
+    links = _links(article, pronouns, genders, groups)
     votes: dict[str, Counter[Gender]] = {}
     for token, wanted in pronouns:
         if token.i in links and not quoted[token.idx]:
@@ -331,8 +347,8 @@ def resolve(doc: Doc, entities: Sequence[Entity], quoted: Sequence[bool] | None 
         if entity_id not in added and count >= GENDER_MAJORITY * sum(counts.values()):
             added[entity_id] = gender
     if added != genders:
-        links = _links(article, pronouns, added)
-    return Resolution(links=links, genders=added, people=people, things=things, article=article)
+        links = _links(article, pronouns, added, groups)
+    return Resolution(links=links, genders=added, people=people, things=things, article=article, groups=groups)
 
 
 def keep(doc: Doc, entities: Sequence[Entity], quoted: Sequence[bool], resolution: Resolution) -> None:
@@ -356,12 +372,16 @@ def resolved(doc: Doc, entities: Sequence[Entity], quoted: Sequence[bool]) -> Re
     return resolve(doc, entities, quoted)
 
 
-def _links(article: _Article, pronouns: list[tuple[Token, str]], genders: dict[str, Gender]) -> dict[int, str]:
-    """Resolve the pronouns in order; each joins its referent's chain."""
+def _links(
+    article: _Article, pronouns: list[tuple[Token, str]], genders: dict[str, Gender], groups: dict[int, int]
+) -> dict[int, str]:
+    """Resolve the pronouns in order; each joins its referent's chain. Plural pronouns that an
+    unnamed group wins go into ``groups`` (pronoun -> the group's head token)."""
     links = {}
     chain: list[_Candidate] = []
+    groups.clear()
     for token, wanted in pronouns:
-        found = article.best(token, wanted, genders, chain)
+        found = article.best(token, wanted, genders, chain, groups)
         if found is not None:
             links[token.i] = found.id
             chain.append(article.candidate(found, token))

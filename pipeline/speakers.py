@@ -21,7 +21,7 @@ from whosaid.cues import (
     RELATIVE_PRONOUNS,
     TITLE_WORDS,
 )
-from whosaid.gazetteer import DESCRIPTION_NOUNS, OUTSIDER_NOUNS
+from whosaid.gazetteer import DESCRIPTION_NOUNS, OUTSIDER_NOUNS, SPEAKING_GROUP_NOUNS
 from whosaid.models import Entity, Mention, Speaker
 from whosaid.resolver import Resolution, resolved
 from whosaid.titles import title_key
@@ -193,6 +193,15 @@ def article_genders(doc: Doc, index: EntityIndex) -> dict[str, str]:
     return {entity.id: entity.gender for entity in index.entities if entity.gender is not None}
 
 
+def speaking_group(head: Token) -> bool:
+    """Whether an unnamed group headed by ``head`` is people who may speak: names ("the Tories",
+    "Ann Lee and Tom Hill") or a people noun ("analysts", "union leaders"), not "allegations"."""
+    if head.pos_ == "PROPN":
+        return True
+    lemma = head.lemma_.lower()
+    return lemma in SPEAKING_GROUP_NOUNS or lemma in TITLE_WORDS
+
+
 def speaker_from_token(doc: Doc, token: Token, index: EntityIndex) -> tuple[Speaker, str] | None:
     """The speaker that ``token`` (the head of the source phrase) names, and how it was resolved."""
     lower = token.lower_
@@ -215,6 +224,15 @@ def speaker_from_token(doc: Doc, token: Token, index: EntityIndex) -> tuple[Spea
                     Speaker(name=entity.name, entity_id=entity.id, role=index.roles.get(entity.id), mention=mention),
                     "pronoun",
                 )
+            group = index.resolution(doc).groups.get(token.i)
+            if group is not None and speaking_group(doc[group]):
+                # "Analysts ... They said": the group, named by its words, speaks (no entity).
+                head = doc[group]
+                # "Ann Lee and Tom Hill": the group is the coordination, not its first name
+                phrase = list(head.subtree) if any(c.dep_ == "conj" for c in head.children) else _np_tokens(head)
+                words = _whole_words(doc, _clean_edges(phrase))
+                if words:
+                    return Speaker(name=doc[words[0].i : words[-1].i + 1].text, mention=mention), "pronoun-group"
         return Speaker(name=token.text, mention=mention), "pronoun-unresolved"
     found = index.at(token.idx, token.idx + len(token))
     if found is None:

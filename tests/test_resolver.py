@@ -185,21 +185,25 @@ def test_a_day_before_a_name_is_no_role(process: Callable[[str], Article]) -> No
     assert [(q.speaker.name, q.speaker.role) for q in article.quotes if q.speaker] == [("Blair", "Mr")]
 
 
-def test_they_after_an_unnamed_group_stays_unresolved(process: Callable[[str], Article]) -> None:
+def test_they_after_an_unnamed_group_is_that_group(process: Callable[[str], Article]) -> None:
     # "Unions" and "Ann Lee and Tom Hill" are groups the article names no entity for; "They" is
-    # not the company mentioned before them.
+    # not the company mentioned before them but the group, named by its words (no entity).
     article = process(
         "Acme Corp cut 300 jobs at its plant in Derby on Monday. Unions attacked the decision. "
         "They said the cuts were unfair.\n\n"
         "Ann Lee and Tom Hill met Acme Corp in March. They said the talks had gone well."
     )
-    assert [(name, mention) for name, mention in speakers(article) if mention == "They"] == [
-        ("They", "They"),
-        ("They", "They"),
-    ]
+    they = [q.speaker for q in article.quotes if q.speaker and q.speaker.mention.text == "They"]
+    assert [(s.name, s.entity_id) for s in they] == [("Unions", None), ("Ann Lee and Tom Hill", None)]
     # A plural name the model gives no entity ("the Tories") is a group too.
     article = process(
         "Acme Corp cut 300 jobs at its plant in Derby on Monday. The Tories attacked the decision. "
+        "They said the cuts were unfair."
+    )
+    assert [(name, mention) for name, mention in speakers(article) if mention == "They"] == [("Tories", "They")]
+    # A group that is no people ("the allegations") names no speaker: "They" stays as written.
+    article = process(
+        "Acme Corp denied the allegations on Monday. The allegations were first made in March. "
         "They said the cuts were unfair."
     )
     assert [(name, mention) for name, mention in speakers(article) if mention == "They"] == [("They", "They")]
