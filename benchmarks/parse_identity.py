@@ -1,11 +1,12 @@
-"""Does whosaid's lookup ruler annotate exactly as the model's own AttributeRuler, and how fast?
+"""Do whosaid's array components annotate exactly as the model's own, and how fast are they?
 
-Parses texts up to the parser once, then applies the model's ``AttributeRuler`` and whosaid's
-``ArrayAttributeRuler`` (``whosaid.attribute_rules``) to separate copies of each Doc, and
-compares every token attribute of the two results. Then parses the same texts with
+Parses texts up to the parser once, then applies the model's ``AttributeRuler`` and
+``Lemmatizer`` to each Doc and whosaid's ``ArrayAttributeRuler`` and ``ArrayLemmatizer``
+(``whosaid.attribute_rules``, ``whosaid.array_lemmatizer``) to a copy of it, and compares every
+token attribute of the two results. Then parses the same texts with
 ``whosaid.parse.parse`` through both whole pipelines and compares the final Docs. Prints the
 count of Docs compared and of Docs that differ (with the first differing token of each), and
-the CPU seconds of each ruler on the same Docs.
+the CPU seconds of each component on the same Docs.
 
     python benchmarks/parse_identity.py [--bbc-every N] [--polnear-limit N]
 """
@@ -66,40 +67,46 @@ def main() -> int:
     args = parser.parse_args()
     sys.path.insert(0, str(REPO))
     import numpy
+    from whosaid.array_lemmatizer import ARRAY_LEMMATIZER_PIPE, LEMMATIZER_PIPE
     from whosaid.attribute_rules import ARRAY_RULER_PIPE, RULER_PIPE
     from whosaid.parse import load_model, parse
 
     corpus = texts(args.bbc_every, args.polnear_limit)
     fast = load_model(None)
     stock = load_model(None)
-    stock.remove_pipe(ARRAY_RULER_PIPE)
-    stock.enable_pipe(RULER_PIPE)
-    ruler, array_ruler = stock.get_pipe(RULER_PIPE), fast.get_pipe(ARRAY_RULER_PIPE)
+    for ours, theirs in ((ARRAY_RULER_PIPE, RULER_PIPE), (ARRAY_LEMMATIZER_PIPE, LEMMATIZER_PIPE)):
+        stock.remove_pipe(ours)
+        stock.enable_pipe(theirs)
+    pairs_of_pipes = {
+        "AttributeRuler": (stock.get_pipe(RULER_PIPE), fast.get_pipe(ARRAY_RULER_PIPE)),
+        "Lemmatizer": (stock.get_pipe(LEMMATIZER_PIPE), fast.get_pipe(ARRAY_LEMMATIZER_PIPE)),
+    }
     before = stock.pipe_names[: stock.pipe_names.index(RULER_PIPE)]
     print(f"{len(corpus)} texts; model {fast.meta['whosaid_label']}")
 
-    # 1. The rulers alone, on copies of the same Docs.
+    # 1. The components alone (the ruler, then the lemmatizer), on copies of the same Docs.
     attrs = attributes()
-    differ, seconds = [], {"AttributeRuler": 0.0, "ArrayAttributeRuler": 0.0}
+    differ, seconds = [], {f"{kind} {label}": 0.0 for label in pairs_of_pipes for kind in ("spaCy", "whosaid")}
     with stock.select_pipes(enable=before):
         for (name, _), doc in zip(corpus, stock.pipe((text for _, text in corpus), batch_size=16), strict=True):
             copy = doc.copy()
-            started = time.process_time()
-            ruler(doc)
-            seconds["AttributeRuler"] += time.process_time() - started
-            started = time.process_time()
-            array_ruler(copy)
-            seconds["ArrayAttributeRuler"] += time.process_time() - started
+            for label, (theirs, ours) in pairs_of_pipes.items():
+                started = time.process_time()
+                theirs(doc)
+                seconds[f"spaCy {label}"] += time.process_time() - started
+                started = time.process_time()
+                ours(copy)
+                seconds[f"whosaid {label}"] += time.process_time() - started
             left, right = doc.to_array(attrs), copy.to_array(attrs)
             if not numpy.array_equal(left, right):
                 differ.append(f"{name}: {first_difference(doc, left, right)}")
-    print(f"rulers alone: {len(corpus) - len(differ)} of {len(corpus)} Docs identical, {len(differ)} differ")
+    print(f"components alone: {len(corpus) - len(differ)} of {len(corpus)} Docs identical, {len(differ)} differ")
     for line in differ[:10]:
         print("  ", line)
     for label, value in seconds.items():
-        print(f"  {label:20s} {value:6.2f} s CPU, {1000 * value / len(corpus):5.2f} ms a text")
+        print(f"  {label:22s} {value:6.2f} s CPU, {1000 * value / len(corpus):5.2f} ms a text")
 
-    # 2. The whole parse, as `whosaid run` does it, with either ruler.
+    # 2. The whole parse, as `whosaid run` does it, with either pair of components.
     items = [(text, name) for name, text in corpus]
     bad = []
     pairs = zip(parse(fast, items, batch_size=4), parse(stock, items, batch_size=4), strict=True)

@@ -68,12 +68,14 @@ def join_broken_words(nlp: Language, doc: Doc, text: str) -> Doc:
 def lemmatize_joined(nlp: Language, doc: Doc) -> Doc:
     """Give each joined token the lemma of its joined word (the lemmatizer read ``inter- national``)."""
     from spacy.tokens import Doc
+    from whosaid.array_lemmatizer import ARRAY_LEMMATIZER_PIPE, LEMMATIZER_PIPE
     from whosaid.docfacts import doc_text
 
-    if "lemmatizer" not in nlp.pipe_names or _BROKEN.search(doc_text(doc)) is None:
+    lemmatizing = LEMMATIZER_PIPE in nlp.pipe_names or ARRAY_LEMMATIZER_PIPE in nlp.pipe_names
+    if not lemmatizing or _BROKEN.search(doc_text(doc)) is None:
         return doc
 
-    lemmatizer = nlp.get_pipe("lemmatizer")
+    lemmatizer = nlp.get_pipe(LEMMATIZER_PIPE)  # the model's, also when whosaid's applies it
     for token in doc:
         if " " in token.text and _JOINED.fullmatch(token.text):
             word = Doc(nlp.vocab, words=[token.norm_], pos=[token.pos_], morphs=[str(token.morph)])

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from whosaid import errors
+from whosaid.array_lemmatizer import register_array_lemmatizer, use_array_lemmatizer
 from whosaid.attribute_rules import register_array_rules, use_array_rules
 from whosaid.docfacts import doc_text, remember_text
 from whosaid.hyphens import join_broken_words, lemmatize_joined, note_words
@@ -146,6 +147,7 @@ def load_model(requested: str | None = None) -> Language:
     name = resolve_model(requested)
     register_paragraph_pipe()  # also needed to load a saved whosaid pipeline
     register_array_rules()
+    register_array_lemmatizer()
     try:
         nlp = spacy.load(name, exclude=list(_UNUSED_PIPES))
     except (OSError, ValueError, ImportError) as error:
@@ -157,6 +159,7 @@ def load_model(requested: str | None = None) -> Language:
     else:
         nlp.add_pipe(PARAGRAPH_PIPE, first=True)
     use_array_rules(nlp)  # the same annotations as the model's attribute ruler, by lookup
+    use_array_lemmatizer(nlp)  # the same lemmas as the model's lemmatizer, through arrays
     nlp.meta["whosaid_label"] = _label(name, nlp.meta)
     note_words(nlp)  # the vocabulary as loaded: strings met later never make a word
     return nlp

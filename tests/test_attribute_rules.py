@@ -1,5 +1,5 @@
-"""whosaid's lookup ruler gives exactly the model's AttributeRuler annotations, and memory zones
-span batches without letting a batch's words outlive the zone."""
+"""whosaid's array components give exactly the annotations of the model's AttributeRuler and
+Lemmatizer, and memory zones span batches without letting a batch's words outlive the zone."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Any
 
 import numpy
 import pytest
+from whosaid.array_lemmatizer import ARRAY_LEMMATIZER_PIPE, LEMMATIZER_PIPE, use_array_lemmatizer
 from whosaid.attribute_rules import ARRAY_RULER_PIPE, RULER_PIPE, compile_rules
 from whosaid.parse import load_model
 from whosaid.runner import Task, process_tasks
@@ -31,10 +32,12 @@ SENTENCES = [
 
 @pytest.fixture(scope="module")
 def stock(nlp: Any) -> Any:
-    """The same model with spaCy's own AttributeRuler in its place."""
+    """The same model with spaCy's own AttributeRuler and Lemmatizer in their places."""
     other = load_model()
-    other.remove_pipe(ARRAY_RULER_PIPE)
-    other.enable_pipe(RULER_PIPE)
+    for ours, theirs in ((ARRAY_RULER_PIPE, RULER_PIPE), (ARRAY_LEMMATIZER_PIPE, LEMMATIZER_PIPE)):
+        other.remove_pipe(ours)
+        other.enable_pipe(theirs)
+    assert RULER_PIPE in other.pipe_names and LEMMATIZER_PIPE in other.pipe_names
     return other
 
 
@@ -44,9 +47,19 @@ def _arrays(doc: Any) -> Any:
     return doc.to_array([ORTH, TAG, POS, MORPH, LEMMA, DEP, HEAD])
 
 
-def test_load_model_uses_the_lookup_ruler(nlp: Any) -> None:
-    assert ARRAY_RULER_PIPE in nlp.pipe_names and RULER_PIPE not in nlp.pipe_names
-    assert nlp.pipe_names.index(ARRAY_RULER_PIPE) < nlp.pipe_names.index("lemmatizer")
+def test_load_model_uses_the_array_components(nlp: Any) -> None:
+    names = nlp.pipe_names
+    assert RULER_PIPE not in names and LEMMATIZER_PIPE not in names
+    assert names.index("parser") < names.index(ARRAY_RULER_PIPE) < names.index(ARRAY_LEMMATIZER_PIPE)
+
+
+def test_other_lemmatizers_are_left_as_they_are() -> None:
+    import spacy
+
+    blank = spacy.blank("en")
+    blank.add_pipe("lemmatizer", config={"mode": "lookup"})
+    use_array_lemmatizer(blank)
+    assert blank.pipe_names == [LEMMATIZER_PIPE]
 
 
 @pytest.mark.parametrize("text", SENTENCES)

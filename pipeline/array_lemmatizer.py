@@ -1,0 +1,100 @@
+"""The model's rule lemmatizer, applied through the Doc's arrays.
+
+spaCy's rule ``Lemmatizer`` caches each lemma by word, part of speech and morphology, but still
+makes a ``Token`` and sets ``token.lemma_`` in Python for every word of every Doc: about a tenth
+of bare ``nlp.pipe`` on BBC news. ``ArrayLemmatizer`` reads the words, parts of speech,
+morphology and lemmas of a Doc as arrays, looks each lemma up by the same key as spaCy's own
+cache, asks the model's lemmatizer (``lemmatize(token)``, which fills its cache) only for a
+key it has not seen, and writes the lemmas back in one call. The lemmas are the model's own:
+``benchmarks/parse_identity.py`` compares every token attribute with the stock components on
+whole corpora. Used in place of a rule lemmatizer that does not overwrite (the English
+pipelines'); any other lemmatizer is left as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+LEMMATIZER_PIPE = "lemmatizer"
+ARRAY_LEMMATIZER_PIPE = "whosaid_lemmatizer"
+# Lemmas remembered at most (a few MB); then the cache starts again.
+_CACHE_LIMIT = 500_000
+
+
+def _columns() -> list[int | str]:
+    from spacy.attrs import LEMMA, MORPH, ORTH, POS
+
+    return [ORTH, POS, MORPH, LEMMA]
+
+
+_COLUMNS = _columns()
+
+
+class ArrayLemmatizer:
+    """A pipeline component that sets the lemmas a rule ``Lemmatizer`` would set."""
+
+    def __init__(self, lemmatizer: Any) -> None:
+        self.lemmatizer = lemmatizer
+        self.name = ARRAY_LEMMATIZER_PIPE
+        self.lemmas: dict[tuple[int, int, int], str] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        import numpy
+
+        if len(doc) == 0:
+            return doc
+        if not getattr(self.lemmatizer, "_validated", True):
+            return self.lemmatizer(doc)  # type: ignore[no-any-return]  # the first Doc checks the tables
+        if len(self.lemmas) > _CACHE_LIMIT:
+            self.lemmas.clear()
+        strings = doc.vocab.strings
+        rows = doc.to_array(_COLUMNS).tolist()
+        lemmas = self.lemmas
+        changed = False
+        for index, (orth, pos, morph, lemma) in enumerate(rows):
+            if lemma:
+                continue
+            key = (orth, pos, morph)
+            found = lemmas.get(key)
+            if found is None:
+                found = lemmas[key] = self.lemmatizer.lemmatize(doc[index])[0]
+            rows[index][3] = strings.add(found)
+            changed = True
+        if changed:
+            values: Any = numpy.array(rows, dtype="uint64")[:, 3:]
+            doc.from_array(_COLUMNS[3:], values)
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+
+def use_array_lemmatizer(nlp: Language) -> None:
+    """Put an ``ArrayLemmatizer`` in the place of ``nlp``'s rule lemmatizer (when it has one that
+    does not overwrite lemmas)."""
+    if LEMMATIZER_PIPE not in nlp.pipe_names or ARRAY_LEMMATIZER_PIPE in nlp.pipe_names:
+        return
+    lemmatizer = nlp.get_pipe(LEMMATIZER_PIPE)
+    if getattr(lemmatizer, "mode", None) != "rule" or getattr(lemmatizer, "overwrite", True):
+        return
+    register_array_lemmatizer()
+    nlp.add_pipe(ARRAY_LEMMATIZER_PIPE, after=LEMMATIZER_PIPE)
+    nlp.disable_pipe(LEMMATIZER_PIPE)
+
+
+def register_array_lemmatizer() -> None:
+    """Register ``whosaid_lemmatizer`` with spaCy (once; also needed to load a saved pipeline)."""
+    from spacy.language import Language
+
+    if not Language.has_factory(ARRAY_LEMMATIZER_PIPE):
+        Language.factory(ARRAY_LEMMATIZER_PIPE, func=_make_array_lemmatizer)
+
+
+def _make_array_lemmatizer(nlp: Language, name: str) -> ArrayLemmatizer:
+    return ArrayLemmatizer(nlp.get_pipe(LEMMATIZER_PIPE))
