@@ -34,6 +34,7 @@ from whosaid.quotes.material import direct_material
 from whosaid.quotes.method import Method, method_label
 from whosaid.quotes.reported import find_reported
 from whosaid.quotes.reported.open_cues import find_open
+from whosaid.quotes.source_choice import choose
 from whosaid.speakers import EntityIndex, article_genders, article_roles
 
 if TYPE_CHECKING:
@@ -170,4 +171,8 @@ def draft_quotes(
     probabilities = cue_probabilities(found.ctx, model.cue)
     proposed = [doc[i] for i, p in probabilities.items() if p >= model.cue_floor]
     opened = [found.ready(draft) for draft in find_open(found.ctx, found.drafts, proposed)]
-    return found.ctx, found.complete(opened, probabilities)
+    drafts = found.complete(opened, probabilities)
+    if model.source is not None:
+        kinds = {entity.id: entity.kind for entity in entities}
+        drafts = [choose(found.ctx, draft, model.source, kinds) for draft in drafts]
+    return found.ctx, drafts

@@ -2,7 +2,8 @@
 
 ``cue`` (``cue_detector``) proposes cue words the word lists miss: those at or above
 ``cue_floor`` become open-cue drafts beside the rules' own, and every draft's cue probability
-is a feature of the two scorers.
+is a feature of the two scorers. ``source`` (``source_choice``) picks each draft's source among
+the words that could be it, before the scorers see the draft.
 
 ``keep`` estimates whether a draft's content matches an annotated attribution; drafts below
 the threshold chosen in training are dropped. ``right`` estimates whether the content and the
@@ -42,6 +43,7 @@ class AttributionModel:
     about: dict[str, Any]
     cue: LinearModel | None = None
     cue_floor: float = 1.0
+    source: LinearModel | None = None  # the choice among candidate sources (``source_choice``)
 
     def to_json(self) -> str:
         data = {
@@ -53,6 +55,8 @@ class AttributionModel:
         if self.cue is not None:
             data["cue_floor"] = self.cue_floor
             data["cue"] = dict(sorted(self.cue.weights.items()))
+        if self.source is not None:
+            data["source"] = dict(sorted(self.source.weights.items()))
         return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
 
     @classmethod
@@ -65,6 +69,7 @@ class AttributionModel:
             about=dict(data.get("about", {})),
             cue=LinearModel({str(k): float(v) for k, v in data["cue"].items()}) if "cue" in data else None,
             cue_floor=float(data.get("cue_floor", 1.0)),
+            source=LinearModel({str(k): float(v) for k, v in data["source"].items()}) if "source" in data else None,
         )
 
 

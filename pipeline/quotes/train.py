@@ -33,7 +33,8 @@ from whosaid.quotes.drafts import Draft
 from whosaid.quotes.features import cue_probability_features, draft_features
 from whosaid.quotes.learned import AttributionModel, LinearModel
 from whosaid.quotes.reported.open_cues import find_open
-from whosaid.quotes.scoring import Prediction, judge
+from whosaid.quotes.scoring import Prediction, judge, letters, speaker_right
+from whosaid.quotes.source_choice import Candidate, candidate_features, choose, difference, source_candidates
 
 SEED = 13
 REGULARISATION = 1.0  # sklearn's C: fixed, not tuned on the scored data
@@ -56,6 +57,10 @@ class ArticleExamples:
     token_ids: list[int] = field(default_factory=list)
     token_labels: list[bool] = field(default_factory=list)
     base: dict[int, dict[str, float]] = field(default_factory=dict)  # id(draft) -> features without the detector's
+    kinds: dict[str, str] = field(default_factory=dict)  # entity id -> kind
+    sources: dict[int, list[Candidate]] = field(default_factory=dict)  # id(draft) -> its candidate sources
+    source_rows: list[dict[str, float]] = field(default_factory=list)  # candidate against rule, where one is right
+    source_labels: list[bool] = field(default_factory=list)  # ... whether the first of the pair is the right one
 
 
 @dataclass
@@ -122,9 +127,46 @@ def examples_of(doc: Any, article: dict[str, Any], label: str) -> ArticleExample
         examples.token_rows.append(token_features(token))
         examples.token_labels.append(token.i in heads)
     kinds: dict[str, str] = {entity.id: entity.kind for entity in record.entities}
+    examples.kinds = kinds
     for draft in found.drafts + opened:
         examples.base[id(draft)] = draft_features(found.ctx, draft, kinds)
+        _source_examples(examples, draft)
     return examples
+
+
+def _source_examples(examples: ArticleExamples, draft: Draft) -> None:
+    """The draft's candidate sources, and (when it matches an annotation with a source) each
+    candidate's row for the source model, labelled by whether its speaker is the annotated one."""
+    ctx = examples.found.ctx
+    found = examples.sources[id(draft)] = source_candidates(ctx, draft)
+    if len(found) < 2:
+        return
+    gold = _matching_gold(examples, draft)
+    if gold is None or gold.get("speaker") is None:
+        return
+    rows = [candidate_features(ctx, draft, candidate, examples.kinds) for candidate in found]
+    labels = [
+        speaker_right(gold, Prediction(draft.kind, draft.fragments, (c.mention.start, c.mention.end), c.name))
+        for c in (candidate.speaker for candidate in found)
+    ]
+    # Pairs with the rule's choice where one of the two is right, both ways round (``choose``).
+    for row, label in zip(rows[1:], labels[1:], strict=True):
+        if label != labels[0]:
+            examples.source_rows += [difference(row, rows[0]), difference(rows[0], row)]
+            examples.source_labels += [label, labels[0]]
+
+
+def _matching_gold(examples: ArticleExamples, draft: Draft) -> dict[str, Any] | None:
+    """The annotation whose content the draft's overlaps most, when the overlap counts as a match."""
+    mine = letters(examples.text, draft.fragments)
+    best, best_overlap = None, 0.5
+    for quote in examples.gold:
+        theirs = letters(examples.text, [(f[0], f[1]) for f in quote["fragments"]])
+        if mine and theirs and mine & theirs:
+            overlap = len(mine & theirs) / len(mine | theirs)
+            if overlap >= best_overlap:
+                best, best_overlap = quote, overlap
+    return best
 
 
 def prediction_of(draft: Draft) -> Prediction:
@@ -137,9 +179,14 @@ def prediction_of(draft: Draft) -> Prediction:
     )
 
 
-def labelled(article: ArticleExamples, detector: LinearModel | None, floor: float = CUE_FLOOR) -> Labelled:
+def labelled(
+    article: ArticleExamples,
+    detector: LinearModel | None,
+    floor: float = CUE_FLOOR,
+    source: LinearModel | None = None,
+) -> Labelled:
     """The article's drafts as ``draft_quotes`` makes them with this detector (the rules' alone
-    without one), with their features and the scoring's verdicts."""
+    without one) and source model, with their features and the scoring's verdicts."""
     if detector is None:
         drafts = article.found.complete([])
     else:
@@ -148,7 +195,15 @@ def labelled(article: ArticleExamples, detector: LinearModel | None, floor: floa
         }
         proposed = [d for d in article.opened if d.cue is not None and probabilities.get(d.cue.i, 0.0) >= floor]
         drafts = article.found.complete(proposed, probabilities)
-    features = [article.base[id(d)] | cue_probability_features(d) for d in drafts]
+    base = [article.base[id(d)] for d in drafts]
+    if source is not None:
+        ctx = article.found.ctx
+        chosen = [choose(ctx, d, source, article.kinds, article.sources.get(id(d), [])) for d in drafts]
+        base = [
+            b if c is d else draft_features(ctx, c, article.kinds) for b, c, d in zip(base, chosen, drafts, strict=True)
+        ]
+        drafts = chosen
+    features = [b | cue_probability_features(d) for b, d in zip(base, drafts, strict=True)]
     predictions = [prediction_of(d) for d in drafts]
     verdicts = judge(article.text, article.gold, predictions)
     return Labelled(drafts, features, predictions, [m for m, _ in verdicts], [r for _, r in verdicts])
@@ -206,6 +261,7 @@ class Trainer:
     def __init__(self, articles: Sequence[ArticleExamples], folds: int, seed: int = SEED, detector: bool = True):
         self.articles, self.folds, self.seed, self.use_detector = articles, folds, seed, detector
         self._detectors: dict[frozenset[int], LinearModel] = {}
+        self._sources: dict[frozenset[int], LinearModel] = {}
         self._labelled: dict[str, Labelled] = {}
 
     def _part(self, article: ArticleExamples) -> int:
@@ -222,10 +278,18 @@ class Trainer:
             print(f"cue detector without parts {sorted(left_out)}: {len(rows)} words", file=sys.stderr)
         return self._detectors[left_out]
 
+    def source(self, left_out: frozenset[int]) -> LinearModel:
+        if left_out not in self._sources:
+            train = [a for a in self.articles if self._part(a) not in left_out]
+            rows = [r for a in train for r in a.source_rows]
+            self._sources[left_out] = _logistic(rows, [y for a in train for y in a.source_labels], self.seed)
+        return self._sources[left_out]
+
     def labelled(self, article: ArticleExamples) -> Labelled:
-        """The article's drafts with cue probabilities from the detector trained without its part."""
+        """The article's drafts with cue probabilities and sources from models trained without its part."""
         if article.id not in self._labelled:
-            self._labelled[article.id] = labelled(article, self.detector(frozenset({self._part(article)})))
+            own = frozenset({self._part(article)})
+            self._labelled[article.id] = labelled(article, self.detector(own), source=self.source(own))
         return self._labelled[article.id]
 
     def fit(self, left_out: frozenset[int] = frozenset(), about: dict[str, Any] | None = None) -> AttributionModel:
@@ -236,7 +300,8 @@ class Trainer:
         right = _logistic(rows, [r for e in examples for r in e.right], self.seed)
         threshold = _threshold(keep, examples, sum(len(a.gold) for a in train))
         cue = self.detector(left_out)
-        return AttributionModel(keep, right, threshold, about or {}, cue=cue, cue_floor=CUE_FLOOR)
+        source = self.source(left_out)
+        return AttributionModel(keep, right, threshold, about or {}, cue=cue, cue_floor=CUE_FLOOR, source=source)
 
     def out_of_fold(self) -> list[AttributionModel]:
         """One model per part, each trained on the other parts only."""

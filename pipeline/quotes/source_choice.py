@@ -1,0 +1,203 @@
+"""A learned choice among candidate sources, for the learned path: when a draft has a cue, the
+words around it that could be its source (the rule's own choice, the subject of the cue or of
+the clause it hangs on, the agent of a passive, the names and subject pronouns of its sentence)
+are each described by their place in the parse, and a logistic model (``learned.LinearModel``,
+trained by ``train`` on whether each candidate's speaker is the annotated one) picks the
+likeliest. It mends what a rule's fixed order gets wrong: a dateline read as the subject
+("WASHINGTON (AP) - Donald Trump said ..."), the person told taken for the one telling
+("..., Ramos, 58, told AFP"), the subject of the wrong clause for "..., saying ...".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from whosaid.cues import GROUP_PRONOUNS, PERSONAL_PRONOUNS, cue_lemma
+from whosaid.quotes.cue import SUBJECT_DEPS, source_of, subject_of
+from whosaid.quotes.sources import resolve
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+    from whosaid.models import Speaker
+    from whosaid.quotes.drafts import Context, Draft
+    from whosaid.quotes.learned import LinearModel
+
+# Entity types whose names can be a source.
+_SOURCE_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_DISTANCE_BINS = (1, 2, 3, 5, 8, 13, 21)
+_MAX_CANDIDATES = 8
+_DATELINE_MARKS = frozenset({"(", "—", "–", "-", "--"})
+
+
+@dataclass
+class Candidate:
+    """One possible source of a draft: the word, the speaker it names, and what proposed it."""
+
+    token: Token
+    speaker: Speaker
+    pronoun: bool
+    proposed_by: frozenset[str]
+
+
+def _bin(value: int) -> int:
+    return sum(value > edge for edge in _DISTANCE_BINS)
+
+
+def _root_of(ctx: Context, start: int, end: int) -> Token | None:
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _proposals(ctx: Context, draft: Draft, cue: Token) -> dict[int, set[str]]:
+    """Token index -> the generators that propose it as the source."""
+    proposed: dict[int, set[str]] = {}
+
+    def add(token: Token | None, name: str) -> None:
+        if token is not None and not (draft.start <= token.idx < draft.end) and not ctx.quoted_any[token.idx]:
+            proposed.setdefault(token.i, set()).add(name)
+
+    add(subject_of(cue), "subject")
+    add(source_of(cue), "source")
+    if cue.head.i != cue.i:
+        add(subject_of(cue.head), "head_subject")
+    sentence = cue.sent
+    if sentence.root.i != cue.i:
+        add(subject_of(sentence.root), "main_subject")
+    for token in sentence:
+        if token.ent_type_ in _SOURCE_ENTITIES and token.ent_iob_ in ("B", "I"):
+            entity_root = _entity_root(token)
+            if entity_root.i == token.i:
+                add(token, "name")
+        elif token.dep_ in SUBJECT_DEPS and (token.lower_ in PERSONAL_PRONOUNS or token.lower_ in GROUP_PRONOUNS):
+            add(token, "pronoun")
+        elif token.dep_ in SUBJECT_DEPS and token.pos_ in ("NOUN", "PROPN"):
+            add(token, "noun_subject")
+    return proposed
+
+
+def _entity_root(token: Token) -> Token:
+    """The head word of the named entity a word belongs to."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and token.ent_iob_ != "B" and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end].root
+
+
+def source_candidates(ctx: Context, draft: Draft) -> list[Candidate]:
+    """The draft's possible sources, the rule's own first (none without a cue or a speaker)."""
+    cue, speaker = draft.cue, draft.speaker
+    if cue is None or speaker is None:
+        return []
+    own = _root_of(ctx, speaker.mention.start, speaker.mention.end)
+    if own is None:
+        return []
+    found = [Candidate(own, speaker, draft.pronoun, frozenset({"rule"}))]
+    proposed = _proposals(ctx, draft, cue)
+    if own.i in proposed:
+        found[0].proposed_by = frozenset(proposed.pop(own.i) | {"rule"})
+    for i in sorted(proposed, key=lambda i: (abs(i - cue.i), i))[:_MAX_CANDIDATES]:
+        other, pronoun = resolve(ctx, ctx.doc[i])
+        if other is not None:
+            found.append(Candidate(ctx.doc[i], other, pronoun, frozenset(proposed[i])))
+    return found
+
+
+def candidate_features(
+    ctx: Context, draft: Draft, candidate: Candidate, entity_kinds: dict[str, str]
+) -> dict[str, float]:
+    """What the model sees of one candidate source of a draft."""
+    cue = draft.cue
+    assert cue is not None
+    token = candidate.token
+    dep, method = token.dep_, draft.method.value
+    features: dict[str, float] = {
+        "bias": 1.0,
+        f"dep={dep}": 1.0,
+        f"pos={token.pos_}": 1.0,
+        f"ent={token.ent_type_ or 'none'}": 1.0,
+        f"cue_tag={cue.tag_}|dep={dep}": 1.0,
+        f"cue_dep={cue.dep_}|dep={dep}": 1.0,
+        f"side={'before' if token.i < cue.i else 'after'}": 1.0,
+        f"distance={_bin(abs(token.i - cue.i))}": 1.0,
+        f"kind={entity_kinds.get(candidate.speaker.entity_id or '', 'none')}": 1.0,
+        f"proposed_by={len(candidate.proposed_by)}": 1.0,
+    }
+    for name in candidate.proposed_by:
+        features[f"by={name}"] = 1.0
+        features[f"method={method}|by={name}"] = 1.0
+        features[f"cue_tag={cue.tag_}|by={name}"] = 1.0
+    if token.head.i == cue.i:
+        features[f"cue_child={dep}"] = 1.0
+        features[f"lemma={cue_lemma(cue)}|cue_child={dep}"] = 1.0
+    if token.sent.start != cue.sent.start:
+        features["other_sentence"] = 1.0
+    if candidate.pronoun:
+        features["pronoun"] = 1.0
+    elif token.pos_ == "PRON":
+        features["pronoun_unresolved"] = 1.0
+    if candidate.speaker.role:
+        features["role"] = 1.0
+    if token.text.isupper() and len(token.text) > 1:
+        features["all_capitals"] = 1.0
+    if _opens_line(ctx, token):
+        features["opens_line"] = 1.0
+        if any(t.text in _DATELINE_MARKS for t in token.doc[token.i + 1 : token.i + 5]):
+            features["dateline"] = 1.0
+    relation = _relation(token, cue)
+    features[f"relation={relation}"] = 1.0
+    features[f"relation={relation}|dep={dep}"] = 1.0
+    verbs = sum(t.pos_ in ("VERB", "AUX") for t in token.doc[min(token.i, cue.i) + 1 : max(token.i, cue.i)])
+    features[f"verbs_between={min(verbs, 3)}"] = 1.0
+    between = (token.idx < draft.start < cue.idx) or (cue.idx < draft.start < token.idx)
+    if between:
+        features["content_between"] = 1.0
+    return features
+
+
+def _relation(token: Token, cue: Token) -> str:
+    """How the candidate's head stands to the cue: the cue itself, a word the cue hangs on, one
+    hanging on the cue, or neither."""
+    head = token.head
+    if head.i == cue.i:
+        return "cue"
+    if any(a.i == head.i for a in cue.ancestors):
+        return "governs_cue"
+    if any(a.i == cue.i for a in head.ancestors):
+        return "under_cue"
+    return "apart"
+
+
+def _opens_line(ctx: Context, token: Token) -> bool:
+    """Whether the word is among the first few of its line (a dateline: "WASHINGTON (AP) -")."""
+    line_start = ctx.text.rfind("\n", 0, token.idx) + 1
+    return token.idx - line_start < 25
+
+
+def difference(row: dict[str, float], other: dict[str, float]) -> dict[str, float]:
+    """One candidate's features less another's: the model judges a candidate against the rule's."""
+    out = dict(row)
+    for name, value in other.items():
+        out[name] = out.get(name, 0.0) - value
+    return {name: value for name, value in out.items() if value}
+
+
+def choose(
+    ctx: Context, draft: Draft, model: LinearModel, entity_kinds: dict[str, str], found: list[Candidate] | None = None
+) -> Draft:
+    """The draft with the candidate the model prefers most to the rule's choice as its source, when
+    it prefers one (probability above one half against the rule's); else the same draft."""
+    options = source_candidates(ctx, draft) if found is None else found
+    if len(options) < 2:
+        return draft
+    rows = [candidate_features(ctx, draft, c, entity_kinds) for c in options]
+    scores = [model.probability(difference(row, rows[0])) for row in rows[1:]]
+    best = max(range(len(scores)), key=lambda k: (scores[k], -k))
+    if scores[best] <= 0.5:
+        return draft
+    chosen = options[best + 1]
+    return replace(draft, speaker=chosen.speaker, pronoun=chosen.pronoun)
