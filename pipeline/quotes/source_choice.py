@@ -1,6 +1,7 @@
 """A learned choice among candidate sources, for the learned path: when a draft has a cue, the
 words around it that could be its source (the rule's own choice, the subject of the cue or of
-the clause it hangs on, the agent of a passive, the names and subject pronouns of its sentence)
+the clause it hangs on, the agent of a passive, the source of a listed cue it hangs on, "according
+to X", the names and subject pronouns of its sentence)
 are each described by their place in the parse, and a logistic model (``learned.LinearModel``,
 trained by ``train`` on whether each candidate's speaker is the annotated one) picks the
 likeliest. It mends what a rule's fixed order gets wrong: a dateline read as the subject
@@ -15,7 +16,8 @@ from typing import TYPE_CHECKING
 
 from whosaid.cues import GROUP_PRONOUNS, PERSONAL_PRONOUNS, cue_lemma
 from whosaid.quotes.cue import SUBJECT_DEPS, source_of, subject_of
-from whosaid.quotes.sources import resolve
+from whosaid.quotes.cue_detector import listed_as
+from whosaid.quotes.sources import according_source, resolve
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -64,7 +66,13 @@ def _proposals(ctx: Context, draft: Draft, cue: Token) -> dict[int, set[str]]:
     sentence = cue.sent
     if sentence.root.i != cue.i:
         add(subject_of(sentence.root), "main_subject")
+    # An attribution around the draft's: "Devine made it clear that his boss wanted ...".
+    outer = next((a for a in cue.ancestors if listed_as(cue_lemma(a), a.pos_) != "none"), None)
+    if outer is not None:
+        add(source_of(outer), "outer_source")
     for token in sentence:
+        if token.lower_ == "according" and not ctx.quoted_any[token.idx]:
+            add(according_source(token), "according")
         if token.ent_type_ in _SOURCE_ENTITIES and token.ent_iob_ in ("B", "I"):
             entity_root = _entity_root(token)
             if entity_root.i == token.i:
@@ -131,6 +139,8 @@ def candidate_features(
         features[f"by={name}"] = 1.0
         features[f"method={method}|by={name}"] = 1.0
         features[f"cue_tag={cue.tag_}|by={name}"] = 1.0
+    listed, head_listed = listed_as(cue_lemma(cue), cue.pos_), listed_as(cue_lemma(token.head), token.head.pos_)
+    features[f"cue_listed={listed}|head_listed={head_listed}"] = 1.0
     if token.head.i == cue.i:
         features[f"cue_child={dep}"] = 1.0
         features[f"lemma={cue_lemma(cue)}|cue_child={dep}"] = 1.0
@@ -151,6 +161,7 @@ def candidate_features(
     relation = _relation(token, cue)
     features[f"relation={relation}"] = 1.0
     features[f"relation={relation}|dep={dep}"] = 1.0
+    features[f"relation={relation}|cue_listed={listed}|head_listed={head_listed}"] = 1.0
     verbs = sum(t.pos_ in ("VERB", "AUX") for t in token.doc[min(token.i, cue.i) + 1 : max(token.i, cue.i)])
     features[f"verbs_between={min(verbs, 3)}"] = 1.0
     between = (token.idx < draft.start < cue.idx) or (cue.idx < draft.start < token.idx)

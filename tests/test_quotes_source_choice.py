@@ -1,0 +1,90 @@
+"""The learned choice among candidate sources (``whosaid.quotes.source_choice``): which words are
+candidates, what the model sees of them, and that the choice follows the model (a hand-written
+one here; the trained one is measured out-of-fold by benchmarks/quotes.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from whosaid.entities import extract_entities
+from whosaid.quotes import rule_drafts
+from whosaid.quotes.learned import AttributionModel, LinearModel
+from whosaid.quotes.source_choice import candidate_features, choose, difference, source_candidates
+
+DATELINE = "WASHINGTON (AP) — Senator Maria Delgado said the budget would pass next week."
+
+
+def _drafted(nlp: Any, text: str) -> tuple[Any, Any, dict[str, str]]:
+    doc = nlp(text)
+    entities = extract_entities(doc, None)
+    found = rule_drafts(doc, entities)
+    assert len(found.drafts) == 1
+    return found.ctx, found.drafts[0], {entity.id: entity.kind for entity in entities}
+
+
+def test_the_rules_choice_comes_first_then_the_other_names_of_the_sentence(nlp: Any) -> None:
+    ctx, draft, kinds = _drafted(nlp, DATELINE)
+    found = source_candidates(ctx, draft)
+    assert found[0].speaker == draft.speaker
+    assert found[0].token.text == "Delgado" and {"rule", "subject"} <= found[0].proposed_by
+    others = {c.token.text: c for c in found[1:]}
+    assert "WASHINGTON" in others and "name" in others["WASHINGTON"].proposed_by
+    # The dateline is told apart by where it stands, not by a list of places.
+    assert "dateline" in candidate_features(ctx, draft, others["WASHINGTON"], kinds)
+    assert "dateline" not in candidate_features(ctx, draft, found[0], kinds)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "proposed_by"),
+    [
+        # The person told is a candidate; so is the one telling.
+        ("“We will pass the budget,” Delgado, 58, told Reuters on Monday.", "Reuters", "name"),
+        # "according to X" beside a cue of its own.
+        ("Delgado said the budget would pass, according to Reuters.", "Reuters", "according"),
+        # The subject of the sentence the cue hangs in.
+        ("Delgado made it clear that her aides believe the vote should wait.", "Delgado", "main_subject"),
+    ],
+)
+def test_candidates_come_from_the_sentence_around_the_cue(nlp: Any, text: str, source: str, proposed_by: str) -> None:
+    doc = nlp(text)
+    entities = extract_entities(doc, None)
+    found = rule_drafts(doc, entities)
+    candidates = [c for d in found.drafts for c in source_candidates(found.ctx, d)]
+    assert any(c.token.text == source and proposed_by in c.proposed_by for c in candidates)
+
+
+def test_no_candidates_without_a_cue_or_a_speaker(nlp: Any) -> None:
+    doc = nlp("“We will pass the budget.”")
+    entities = extract_entities(doc, None)
+    found = rule_drafts(doc, entities)
+    assert [source_candidates(found.ctx, d) for d in found.drafts] == [[]]
+
+
+def test_the_choice_follows_the_model_against_the_rules_choice(nlp: Any) -> None:
+    ctx, draft, kinds = _drafted(nlp, DATELINE)
+    # A model that prefers nothing to the rule's choice keeps the draft as it is.
+    assert choose(ctx, draft, LinearModel({}), kinds) is draft
+    assert choose(ctx, draft, LinearModel({"dateline": -5.0}), kinds) is draft
+    # One that prefers datelines (the trained one learns the opposite) takes the place written there.
+    taken = choose(ctx, draft, LinearModel({"dateline": 5.0, "ent=GPE": 1.0}), kinds)
+    assert taken is not draft and taken.speaker is not None and taken.speaker.mention.text == "WASHINGTON"
+    assert (taken.fragments, taken.cue, taken.method) == (draft.fragments, draft.cue, draft.method)
+    assert draft.speaker is not None and draft.speaker.name == "Maria Delgado"  # the draft itself is unchanged
+
+
+def test_difference_of_named_features() -> None:
+    assert difference({"a": 1.0, "b": 1.0}, {"b": 1.0, "c": 1.0}) == {"a": 1.0, "c": -1.0}
+
+
+def test_the_source_model_travels_in_the_model_file() -> None:
+    model = AttributionModel(
+        LinearModel({"bias": 1.0}),
+        LinearModel({"bias": 0.0}),
+        0.5,
+        {},
+        cue=LinearModel({}),
+        source=LinearModel({"x": 2.0}),
+    )
+    assert AttributionModel.from_json(model.to_json()) == model
+    assert AttributionModel.from_json(model.to_json()).source == LinearModel({"x": 2.0})
