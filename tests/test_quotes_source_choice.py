@@ -54,7 +54,7 @@ def test_candidates_come_from_the_sentence_around_the_cue(nlp: Any, text: str, s
     assert any(c.token.text == source and proposed_by in c.proposed_by for c in candidates)
 
 
-def test_no_candidates_without_a_cue_or_a_speaker(nlp: Any) -> None:
+def test_no_candidates_without_a_cue(nlp: Any) -> None:
     doc = nlp("“We will pass the budget.”")
     entities = extract_entities(doc, None)
     found = rule_drafts(doc, entities)

@@ -1,6 +1,7 @@
 """A learned choice among candidate sources, for the learned path: when a draft has a cue, the
 words around it that could be its source (the rule's own choice, the subject of the cue or of
-the clause it hangs on, the agent of a passive, the source of a listed cue it hangs on, "according
+the clause it hangs on, the agent of a passive, the object of a verb that makes someone speak
+("led Priebus to declare"), the source of a listed cue it hangs on, "according
 to X", the names and subject pronouns of its sentence)
 are each described by their place in the parse, and a logistic model (``learned.LinearModel``,
 trained by ``train`` on whether each candidate's speaker is the annotated one) picks the
@@ -37,7 +38,7 @@ class Candidate:
     """One possible source of a draft: the word, the speaker it names, and what proposed it."""
 
     token: Token
-    speaker: Speaker
+    speaker: Speaker | None  # None for a draft the rules gave no source: the choice to keep it so
     pronoun: bool
     proposed_by: frozenset[str]
 
@@ -63,6 +64,13 @@ def _proposals(ctx: Context, draft: Draft, cue: Token) -> dict[int, set[str]]:
     add(source_of(cue), "source")
     if cue.head.i != cue.i:
         add(subject_of(cue.head), "head_subject")
+    # "led Priebus to declare ...", "left many wondering ...": the object of the verb above.
+    if cue.dep_ in ("xcomp", "ccomp", "oprd") and cue.head.i < cue.i:
+        add(next((c for c in cue.head.children if c.dep_ in ("dobj", "dative") and c.i < cue.i), None), "controller")
+    # "Asked by Stephanopoulos ...": the agent of a passive with no subject.
+    agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+    if agent is not None:
+        add(next((c for c in agent.children if c.dep_ == "pobj"), None), "agent")
     sentence = cue.sent
     if sentence.root.i != cue.i:
         add(subject_of(sentence.root), "main_subject")
@@ -97,17 +105,19 @@ def _entity_root(token: Token) -> Token:
 
 
 def source_candidates(ctx: Context, draft: Draft) -> list[Candidate]:
-    """The draft's possible sources, the rule's own first (none without a cue or a speaker)."""
+    """The draft's possible sources, the rule's own first (none without a cue); for a draft the
+    rules found no source for, the first is that: no source."""
     cue, speaker = draft.cue, draft.speaker
-    if cue is None or speaker is None:
+    if cue is None:
         return []
-    own = _root_of(ctx, speaker.mention.start, speaker.mention.end)
-    if own is None:
-        return []
-    found = [Candidate(own, speaker, draft.pronoun, frozenset({"rule"}))]
     proposed = _proposals(ctx, draft, cue)
-    if own.i in proposed:
-        found[0].proposed_by = frozenset(proposed.pop(own.i) | {"rule"})
+    if speaker is None:
+        found = [Candidate(cue, None, False, frozenset({"none"}))]
+    else:
+        own = _root_of(ctx, speaker.mention.start, speaker.mention.end)
+        if own is None:
+            return []
+        found = [Candidate(own, speaker, draft.pronoun, frozenset({"rule"}) | proposed.pop(own.i, set()))]
     for i in sorted(proposed, key=lambda i: (abs(i - cue.i), i))[:_MAX_CANDIDATES]:
         other, pronoun = resolve(ctx, ctx.doc[i])
         if other is not None:
@@ -121,6 +131,8 @@ def candidate_features(
     """What the model sees of one candidate source of a draft."""
     cue = draft.cue
     assert cue is not None
+    if candidate.speaker is None:
+        return {"no_source": 1.0}
     token = candidate.token
     dep, method = token.dep_, draft.method.value
     features: dict[str, float] = {

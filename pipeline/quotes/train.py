@@ -146,7 +146,8 @@ def _source_examples(examples: ArticleExamples, draft: Draft) -> None:
         return
     rows = [candidate_features(ctx, draft, candidate, examples.kinds) for candidate in found]
     labels = [
-        speaker_right(gold, Prediction(draft.kind, draft.fragments, (c.mention.start, c.mention.end), c.name))
+        c is not None
+        and speaker_right(gold, Prediction(draft.kind, draft.fragments, (c.mention.start, c.mention.end), c.name))
         for c in (candidate.speaker for candidate in found)
     ]
     # Pairs with the rule's choice where one of the two is right, both ways round (``choose``).
