@@ -88,3 +88,20 @@ def test_the_source_model_travels_in_the_model_file() -> None:
     )
     assert AttributionModel.from_json(model.to_json()) == model
     assert AttributionModel.from_json(model.to_json()).source == LinearModel({"x": 2.0})
+
+
+def test_the_shipped_model_takes_the_person_made_to_speak(nlp: Any) -> None:
+    from whosaid.quotes import Attribution, extract_quotes
+    from whosaid.quotes.learned import shipped_model
+
+    model = shipped_model()
+    assert model is not None and model.source is not None
+    doc = nlp("Senator Maria Delgado spoke in Santa Fe. The vote led Delgado to declare that the budget would pass.")
+    entities = extract_entities(doc, None)
+    # The rules take the subject of the verb above ("The vote led ..."); the model the one it made speak.
+    rules = extract_quotes(doc, entities, attribution=Attribution.RULES)
+    learned = extract_quotes(doc, entities, attribution=Attribution.LEARNED)
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in rules] == [("that the budget would pass", "vote")]
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in learned] == [
+        ("that the budget would pass", "Maria Delgado")
+    ]

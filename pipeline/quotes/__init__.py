@@ -6,9 +6,10 @@ of them are quotes: ``material``) and are attributed from the words around them
 (``frames``, the cascade in ``direct``); indirect and mixed quotes come from the dependency
 parse (``reported``, one module per family of rule). ``sources`` finds who speaks, ``trim``
 where reported content ends, ``joins`` puts interrupted quotes together and drops nested
-ones, ``confidence`` scores them by rule; with ``Attribution.LEARNED``, a trained scorer
-(``learned``, over ``features``; trained by ``train``, measured with ``scoring``) drops
-unlikely drafts and gives calibrated confidences, the rules staying the fallback. Each
+ones, ``confidence`` scores them by rule; with ``Attribution.LEARNED``, a trained chooser
+(``source_choice``) may take another candidate source, and a trained scorer (``learned``, over
+``features``; trained by ``train``, measured with ``scoring``) drops unlikely drafts and gives
+calibrated confidences, the rules staying the fallback. Each
 quote records the rule that produced it as a ``Method`` (the README's method table); a
 speaker named by a pronoun and resolved is a flag on the quote, written ``+pronoun`` after
 the method in records. The word lists are data in ``whosaid.cues``.
@@ -173,6 +174,6 @@ def draft_quotes(
     opened = [found.ready(draft) for draft in find_open(found.ctx, found.drafts, proposed)]
     drafts = found.complete(opened, probabilities)
     if model.source is not None:
-        kinds = {entity.id: entity.kind for entity in entities}
+        kinds: dict[str, str] = {entity.id: entity.kind for entity in entities}
         drafts = [choose(found.ctx, draft, model.source, kinds) for draft in drafts]
     return found.ctx, drafts

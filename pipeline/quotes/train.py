@@ -5,14 +5,16 @@
 Needs scikit-learn (``pip install 'whosaid[train]'``); prediction does not. Every article is
 parsed once (cache the docs with ``--docs-cache``) and drafted by the rules; every candidate
 word (``cue_detector.candidates``) gets an open-cue draft where the grammar finds content and a
-source. Three L2-regularised logistic regressions are learned: the cue detector (is this word
-the head of an annotated cue?), and over each draft's ``features`` whether its content matches
-an annotation (``keep``) and whether content and speaker are both right (``right``), each draft
-labelled by the benchmark's scoring (``scoring.judge``). The scorers learn from the drafts the
-detector would give on unseen text: each article's cue probabilities come from a detector
-trained without its part (stacking over ``fold_of``). The keep threshold is the one that
+source. Four L2-regularised logistic regressions are learned: the cue detector (is this word
+the head of an annotated cue?), the source chooser (``source_choice``: of a draft's candidate
+source and the rule's choice, is the first the annotated source?), and over each draft's
+``features`` whether its content matches an annotation (``keep``) and whether content and
+speaker are both right (``right``), each draft labelled by the benchmark's scoring
+(``scoring.judge``). The scorers learn from the drafts the detector and chooser would give on
+unseen text: each article's cue probabilities and sources come from models trained without its
+part (stacking over ``fold_of``). The keep threshold is the one that
 maximises all F1 + e2e F1 on the training articles. Deterministic: fixed solvers and seed.
-About 15 minutes (6 of CPU) on 2 busy shared cores from cached docs.
+About 5 minutes on 2 shared cores from cached docs.
 """
 
 from __future__ import annotations
@@ -347,7 +349,8 @@ def main(argv: list[str] | None = None) -> int:
     model = Trainer(articles, folds=5, seed=args.seed).fit(frozenset(), about)
     args.out.write_text(model.to_json(), encoding="utf-8")
     sizes = (
-        f"{len(model.cue.weights) if model.cue else 0} + {len(model.keep.weights)} + {len(model.right.weights)} weights"
+        f"{len(model.cue.weights) if model.cue else 0} + {len(model.keep.weights)} + {len(model.right.weights)}"
+        f" + {len(model.source.weights) if model.source else 0} weights"
     )
     print(f"wrote {args.out}: {sizes}, keep threshold {model.threshold}")
     return 0
