@@ -35,7 +35,7 @@ from whosaid.quotes.material import direct_material
 from whosaid.quotes.method import Method, method_label
 from whosaid.quotes.reported import find_reported
 from whosaid.quotes.reported.open_cues import find_open
-from whosaid.quotes.source_choice import choose
+from whosaid.quotes.source_choice import SourceMemo, choose
 from whosaid.speakers import EntityIndex, article_genders, article_roles
 
 if TYPE_CHECKING:
@@ -175,5 +175,6 @@ def draft_quotes(
     drafts = found.complete(opened, probabilities)
     if model.source is not None:
         kinds: dict[str, str] = {entity.id: entity.kind for entity in entities}
-        drafts = [choose(found.ctx, draft, model.source, kinds) for draft in drafts]
+        memo = SourceMemo()
+        drafts = [choose(found.ctx, draft, model.source, kinds, memo=memo) for draft in drafts]
     return found.ctx, drafts

@@ -12,7 +12,7 @@ likeliest. It mends what a rule's fixed order gets wrong: a dateline read as the
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from whosaid.cues import GROUP_PRONOUNS, PERSONAL_PRONOUNS, cue_lemma
@@ -21,7 +21,7 @@ from whosaid.quotes.cue_detector import listed_as
 from whosaid.quotes.sources import according_source, resolve
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
     from whosaid.models import Speaker
     from whosaid.quotes.drafts import Context, Draft
     from whosaid.quotes.learned import LinearModel
@@ -43,6 +43,15 @@ class Candidate:
     proposed_by: frozenset[str]
 
 
+@dataclass
+class SourceMemo:
+    """What the drafts of one article share: each sentence's names and subjects (sentence start ->
+    word index and generator), and the speaker each word names."""
+
+    words: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
+    speakers: dict[int, tuple[Speaker | None, bool]] = field(default_factory=dict)
+
+
 def _bin(value: int) -> int:
     return sum(value > edge for edge in _DISTANCE_BINS)
 
@@ -52,7 +61,7 @@ def _root_of(ctx: Context, start: int, end: int) -> Token | None:
     return span.root if span is not None and len(span) else None
 
 
-def _proposals(ctx: Context, draft: Draft, cue: Token) -> dict[int, set[str]]:
+def _proposals(ctx: Context, draft: Draft, cue: Token, memo: SourceMemo) -> dict[int, set[str]]:
     """Token index -> the generators that propose it as the source."""
     proposed: dict[int, set[str]] = {}
 
@@ -78,18 +87,30 @@ def _proposals(ctx: Context, draft: Draft, cue: Token) -> dict[int, set[str]]:
     outer = next((a for a in cue.ancestors if listed_as(cue_lemma(a), a.pos_) != "none"), None)
     if outer is not None:
         add(source_of(outer), "outer_source")
+    words = memo.words.get(sentence.start)
+    if words is None:
+        words = memo.words[sentence.start] = _sentence_words(ctx, sentence)
+    for i, name in words:
+        add(ctx.doc[i], name)
+    return proposed
+
+
+def _sentence_words(ctx: Context, sentence: Span) -> list[tuple[int, str]]:
+    """The sentence's "according to X", names, subject pronouns and subject nouns."""
+    words = []
     for token in sentence:
         if token.lower_ == "according" and not ctx.quoted_any[token.idx]:
-            add(according_source(token), "according")
+            source = according_source(token)
+            if source is not None:
+                words.append((source.i, "according"))
         if token.ent_type_ in _SOURCE_ENTITIES and token.ent_iob_ in ("B", "I"):
-            entity_root = _entity_root(token)
-            if entity_root.i == token.i:
-                add(token, "name")
+            if _entity_root(token).i == token.i:
+                words.append((token.i, "name"))
         elif token.dep_ in SUBJECT_DEPS and (token.lower_ in PERSONAL_PRONOUNS or token.lower_ in GROUP_PRONOUNS):
-            add(token, "pronoun")
+            words.append((token.i, "pronoun"))
         elif token.dep_ in SUBJECT_DEPS and token.pos_ in ("NOUN", "PROPN"):
-            add(token, "noun_subject")
-    return proposed
+            words.append((token.i, "noun_subject"))
+    return words
 
 
 def _entity_root(token: Token) -> Token:
@@ -104,13 +125,14 @@ def _entity_root(token: Token) -> Token:
     return doc[start:end].root
 
 
-def source_candidates(ctx: Context, draft: Draft) -> list[Candidate]:
+def source_candidates(ctx: Context, draft: Draft, memo: SourceMemo | None = None) -> list[Candidate]:
     """The draft's possible sources, the rule's own first (none without a cue); for a draft the
     rules found no source for, the first is that: no source."""
     cue, speaker = draft.cue, draft.speaker
     if cue is None:
         return []
-    proposed = _proposals(ctx, draft, cue)
+    memo = memo or SourceMemo()
+    proposed = _proposals(ctx, draft, cue, memo)
     if speaker is None:
         found = [Candidate(cue, None, False, frozenset({"none"}))]
     else:
@@ -119,7 +141,9 @@ def source_candidates(ctx: Context, draft: Draft) -> list[Candidate]:
             return []
         found = [Candidate(own, speaker, draft.pronoun, frozenset({"rule"}) | proposed.pop(own.i, set()))]
     for i in sorted(proposed, key=lambda i: (abs(i - cue.i), i))[:_MAX_CANDIDATES]:
-        other, pronoun = resolve(ctx, ctx.doc[i])
+        if i not in memo.speakers:
+            memo.speakers[i] = resolve(ctx, ctx.doc[i])
+        other, pronoun = memo.speakers[i]
         if other is not None:
             found.append(Candidate(ctx.doc[i], other, pronoun, frozenset(proposed[i])))
     return found
@@ -210,11 +234,16 @@ def difference(row: dict[str, float], other: dict[str, float]) -> dict[str, floa
 
 
 def choose(
-    ctx: Context, draft: Draft, model: LinearModel, entity_kinds: dict[str, str], found: list[Candidate] | None = None
+    ctx: Context,
+    draft: Draft,
+    model: LinearModel,
+    entity_kinds: dict[str, str],
+    found: list[Candidate] | None = None,
+    memo: SourceMemo | None = None,
 ) -> Draft:
     """The draft with the candidate the model prefers most to the rule's choice as its source, when
     it prefers one (probability above one half against the rule's); else the same draft."""
-    options = source_candidates(ctx, draft) if found is None else found
+    options = source_candidates(ctx, draft, memo) if found is None else found
     if len(options) < 2:
         return draft
     rows = [candidate_features(ctx, draft, c, entity_kinds) for c in options]

@@ -36,7 +36,14 @@ from whosaid.quotes.features import cue_probability_features, draft_features
 from whosaid.quotes.learned import AttributionModel, LinearModel
 from whosaid.quotes.reported.open_cues import find_open
 from whosaid.quotes.scoring import Prediction, judge, letters, speaker_right
-from whosaid.quotes.source_choice import Candidate, candidate_features, choose, difference, source_candidates
+from whosaid.quotes.source_choice import (
+    Candidate,
+    SourceMemo,
+    candidate_features,
+    choose,
+    difference,
+    source_candidates,
+)
 
 SEED = 13
 REGULARISATION = 1.0  # sklearn's C: fixed, not tuned on the scored data
@@ -61,6 +68,7 @@ class ArticleExamples:
     base: dict[int, dict[str, float]] = field(default_factory=dict)  # id(draft) -> features without the detector's
     kinds: dict[str, str] = field(default_factory=dict)  # entity id -> kind
     sources: dict[int, list[Candidate]] = field(default_factory=dict)  # id(draft) -> its candidate sources
+    memo: SourceMemo = field(default_factory=SourceMemo)  # what its drafts' candidate sources share
     source_rows: list[dict[str, float]] = field(default_factory=list)  # candidate against rule, where one is right
     source_labels: list[bool] = field(default_factory=list)  # ... whether the first of the pair is the right one
 
@@ -140,7 +148,7 @@ def _source_examples(examples: ArticleExamples, draft: Draft) -> None:
     """The draft's candidate sources, and (when it matches an annotation with a source) each
     candidate's row for the source model, labelled by whether its speaker is the annotated one."""
     ctx = examples.found.ctx
-    found = examples.sources[id(draft)] = source_candidates(ctx, draft)
+    found = examples.sources[id(draft)] = source_candidates(ctx, draft, examples.memo)
     if len(found) < 2:
         return
     gold = _matching_gold(examples, draft)
