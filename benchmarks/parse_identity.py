@@ -114,8 +114,7 @@ def main() -> int:
         left, right = doc.to_array(attrs), other.to_array(attrs)
         if not numpy.array_equal(left, right):
             bad.append(f"{name}: {first_difference(doc, left, right)}")
-    whole = items
-    print(f"whole parse: {len(whole) - len(bad)} of {len(whole)} Docs identical, {len(bad)} differ")
+    print(f"whole parse: {len(items) - len(bad)} of {len(items)} Docs identical, {len(bad)} differ")
     for line in bad[:10]:
         print("  ", line)
     return 1 if differ or bad else 0
