@@ -11,9 +11,9 @@ The Python API (documented in the README)::
     quotes = whosaid.to_pandas("output/", "quotes")    # a table of them (or to_arrow)
 
 The stages are plain modules (``read``, ``parse``, ``entities``, ``dates``, ``quotes``,
-``write``); ``runner`` composes them over files, ``api`` over strings and Docs, ``component``
-inside a spaCy pipeline, and ``cli`` is a thin Typer layer over them. Importing ``whosaid`` is
-cheap: the API's modules (and spaCy) load on first use.
+``write``); ``worker`` composes them over a batch of articles, ``runner`` over files, ``api``
+over strings and Docs, ``component`` inside a spaCy pipeline, and ``cli`` is a thin Typer layer
+over them. Importing ``whosaid`` is cheap: the API's modules (and spaCy) load on first use.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from whosaid.models import Article
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
-    from whosaid.runner import Outcome, Task
+    from whosaid.worker import Outcome, Task
 
 OnError = Literal["raise", "skip"]
 T = TypeVar("T")
@@ -96,7 +96,7 @@ def extract_doc(
     entity and quote stages on ``doc`` itself (``model_label`` names its model in the record)."""
     from whosaid.read import read_bytes
     from whosaid.record import build_article
-    from whosaid.runner import Task, with_metadata
+    from whosaid.worker import Task, with_metadata
 
     raw = doc.text.encode("utf-8")
     task = Task(TEXT_SOURCE, article_id, raw, hashlib.sha256(raw).hexdigest(), title, _iso(published))
@@ -107,10 +107,10 @@ def extract_doc(
 
 def _doc_model(doc: Doc) -> str:
     """The label of the model that parsed ``doc`` when it is whosaid's loaded model, else a generic one."""
-    from whosaid import runner
+    from whosaid import worker
     from whosaid.parse import model_label
 
-    nlp = runner.loaded_model()
+    nlp = worker.loaded_model()
     if nlp is not None and nlp.vocab is doc.vocab:
         return model_label(nlp)
     return USER_PIPELINE
@@ -122,7 +122,7 @@ def _tasks(
     titles: Iterable[str | None] | None,
     published: Iterable[str | date | None] | None,
 ) -> Iterator[Task]:
-    from whosaid.runner import Task
+    from whosaid.worker import Task
 
     id_iter = iter(ids) if ids is not None else None
     title_iter = iter(titles) if titles is not None else None

@@ -21,7 +21,8 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from whosaid import errors
-from whosaid.runner import Outcome, Task, in_order, init_worker, worker_process
+from whosaid.runner import in_order
+from whosaid.worker import Outcome, Task, init_worker, worker_process
 
 E_NO_DASK = "the Dask engine needs dask.distributed: pip install 'whosaid[dask]'"
 E_SCHEDULER = "cannot reach the Dask scheduler at {address}: {reason}"

@@ -23,7 +23,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from whosaid import errors
-from whosaid.runner import Outcome, Task
 from whosaid.sources import (
     BadItem,
     Fields,
@@ -33,6 +32,7 @@ from whosaid.sources import (
     is_multi_article_text,
     read_articles,
 )
+from whosaid.worker import Outcome, Task
 
 STDIN = Path("-")
 STDIN_ID = "stdin"

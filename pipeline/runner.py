@@ -1,28 +1,27 @@
 """The runner: find the inputs, skip what is done, process the rest, write, keep a manifest.
 
-Parallelism is over whole articles: a worker loads the model once and runs the full
-chain (read -> parse -> entities -> quotes -> JSON bytes) on a batch of articles; the
-parent process only reads input bytes, decides what to skip, and writes results. The
-same worker function serves the in-process engine, the local process pool and (later)
-a cluster. At most a few batches are in flight, so memory stays flat on any corpus.
+Parallelism is over whole articles: a worker (``whosaid.worker``) loads the model once and
+runs the full chain (read -> parse -> entities -> quotes -> JSON bytes) on a batch of
+articles; the parent process only reads input bytes, decides what to skip, and writes
+results. The same worker function serves the in-process engine, the local process pool and a
+Dask cluster. At most a few batches are in flight, so memory stays flat on any corpus.
 """
 
 from __future__ import annotations
 
 import os
-import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 from whosaid import __version__, errors
 from whosaid.attribution import DEFAULT_ATTRIBUTION, Attribution, used_attribution
 from whosaid.models import SCHEMA_VERSION, Manifest, ManifestEntry, PipelineInfo
-from whosaid.read import DEFAULT_MAX_BYTES, Layout, read_bytes
-from whosaid.sources import Fields, InputArticle, SourceFormat
-from whosaid.timelimit import ArticleTimeout, time_limit
+from whosaid.read import DEFAULT_MAX_BYTES
+from whosaid.sources import Fields, SourceFormat
+from whosaid.worker import Outcome, Task, close_worker_zone, init_worker, task_outcome, worker_process
 from whosaid.write import (
     MANIFEST_NAME,
     adopt_legacy_record,
@@ -33,58 +32,10 @@ from whosaid.write import (
     write_atomic,
     write_manifest,
 )
-from whosaid.zones import ZoneKeeper
-
-if TYPE_CHECKING:
-    from spacy.language import Language
 
 DEFAULT_BATCH_SIZE = 16
 # Seconds one article may take (parse and extraction); a 2 MB article takes about 3 minutes here.
 DEFAULT_TIMEOUT = 600.0
-# Docs parsed together inside a batch: fewer keeps the peak from a long article lower.
-PARSE_BATCH_SIZE = 4
-
-
-@dataclass(frozen=True)
-class Task:
-    """One article to process: small and picklable, so it can cross process boundaries.
-
-    A ``.txt`` article travels as its file's ``raw`` bytes; an article found inside another
-    input travels as ``article`` (its text and fields), with ``raw`` empty.
-    """
-
-    path: str
-    article_id: str
-    raw: bytes
-    sha256: str
-    # Metadata the input gives beside the text (an API argument, a JSONL field); when set it
-    # takes the place of what the read stage finds in the text.
-    title: str | None = None
-    published: str | None = None
-    # An article found inside another input (its text and fields); ``raw`` is then empty.
-    article: InputArticle | None = None
-    # Leave an article surely not in English unparsed (the runner's default; the API parses all).
-    skip_other_languages: bool = False
-    # Seconds an article may take in a worker (None: no limit); see ``process_tasks``.
-    timeout: float | None = None
-    attribution: str = DEFAULT_ATTRIBUTION.value  # whosaid.quotes.Attribution: the learned scorer, or the rules alone
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What became of one input."""
-
-    path: str
-    article_id: str | None
-    status: str  # "ok", "skipped", "error", "ignored" or "other-language"
-    data: bytes | None = None
-    sha256: str | None = None
-    error: str | None = None
-    quotes: int | None = None
-    entities: int | None = None
-    line: int | None = None
-    index: int | None = None
-    language: str | None = None
 
 
 @dataclass
@@ -104,202 +55,6 @@ class Engine(Protocol):
     def map_batches(self, batches: Iterable[list[Task]]) -> Iterator[list[Outcome]]: ...
 
     def close(self) -> None: ...
-
-
-# ---------------------------------------------------------------------------------------
-# Worker side: the full chain for a batch, with one model per process
-# ---------------------------------------------------------------------------------------
-
-_WORKER_NLP: Language | None = None
-_WORKER_LABEL = ""
-_WORKER_MODEL: str | None = None
-
-
-# What a worker tells as it goes (``process_tasks``'s ``report``): ``(position, None)`` when it
-# works on that article alone, ``(None, None)`` when the batch's parse starts, ``(position,
-# outcome)`` when that article is done. Each call also says the worker is alive.
-Report = Callable[[int | None, Outcome | None], None]
-
-
-def process_tasks(
-    nlp: Language,
-    label: str,
-    tasks: Sequence[Task],
-    *,
-    batch_size: int = PARSE_BATCH_SIZE,
-    report: Report | None = None,
-    zones: ZoneKeeper | None = None,
-) -> list[Outcome]:
-    """Read, parse and extract every task; one bad article yields an error outcome, not a crash.
-
-    An article surely not in English is not parsed (outcome ``other-language``) when its task
-    says so; otherwise its record notes the language.
-
-    With a time limit (``Task.timeout``), an article that takes longer becomes an error: when
-    the limit passes with no article finished, the batch's unfinished articles are done again
-    one at a time, each with the full limit, and the one that runs out is dropped. ``report``
-    (see ``Report``) lets a supervisor follow the work (``whosaid.supervisor``). The batch is
-    parsed in a memory zone: ``zones``'s (kept open over several batches, see ``whosaid.zones``),
-    else one of its own, closed before this returns.
-    """
-    from whosaid.language import other_language
-    from whosaid.parse import parse
-
-    outcomes: dict[int, Outcome] = {}
-
-    def tell(position: int | None, outcome: Outcome | None = None) -> None:
-        if position is not None and outcome is not None:
-            outcomes[position] = outcome
-        if report is not None:
-            report(position, outcome)
-
-    readable = []
-    languages: dict[int, str | None] = {}
-    for position, task in enumerate(tasks):
-        try:
-            layout = read_task(task)
-        except errors.ArticleError as error:
-            tell(position, error_outcome(task, str(error)))
-            continue
-        languages[position] = other_language(layout.text)
-        if languages[position] and task.skip_other_languages:
-            tell(position, _outcome(task, "other-language", language=languages[position]))
-        else:
-            readable.append((position, task, layout))
-    by_position = {position: (task, layout) for position, task, layout in readable}
-    limit = min((task.timeout for task in tasks if task.timeout), default=None)
-    # Strings the batch adds to the vocabulary are freed when the zone closes, so a worker's
-    # memory stays flat however many articles it sees. No Doc outlives this batch.
-    own_zone = zones is None
-    zones = ZoneKeeper() if zones is None else zones
-    zones.before_batch(nlp, len(readable), sum(len(layout.parse_text) for _, _, layout in readable))
-    try:
-        try:
-            with time_limit(limit) as deadline:
-                tell(None)
-                texts = ((layout.parse_text, position) for position, _, layout in readable)
-                for doc, position in parse(nlp, texts, batch_size=batch_size):
-                    task, layout = by_position[position]
-                    tell(position)
-                    tell(position, _build(doc, task, layout, label, languages[position]))
-                    deadline.restart()
-        except (Exception, ArticleTimeout):
-            pass  # the unfinished articles are done one by one below
-        for position, task, layout in readable:
-            if position in outcomes:
-                continue
-            try:
-                with time_limit(limit):
-                    tell(position)
-                    [(doc, _)] = list(parse(nlp, [(layout.parse_text, position)]))
-                    outcome = _build(doc, task, layout, label, languages[position])
-            except ArticleTimeout:
-                outcome = error_outcome(task, errors.E_TIMEOUT.format(limit=limit))
-            except Exception as error:
-                outcome = error_outcome(task, errors.E_INTERNAL.format(kind="parse", reason=error))
-            tell(position, outcome)
-    finally:
-        if own_zone:
-            zones.close()
-    return [outcomes[position] for position in range(len(tasks))]
-
-
-def with_metadata(layout: Layout, task: Task) -> Layout:
-    """The layout with the title and publication date the input gave, where it gave them."""
-    if task.title is None and task.published is None:
-        return layout
-    return replace(
-        layout,
-        title=task.title if task.title is not None else layout.title,
-        published_text=task.published if task.published is not None else layout.published_text,
-    )
-
-
-def read_task(task: Task) -> Layout:
-    """The read stage for one task: the file's bytes, or the text of an article found inside an
-    input (decoded there already; its hash covers its fields), with the title and date given."""
-    if task.article is None:
-        return with_metadata(read_bytes(task.raw), task)
-    layout = read_bytes(task.article.text.encode("utf-8"))
-    return with_metadata(replace(layout, encoding=task.article.encoding, sha256=task.sha256), task)
-
-
-def _build(doc: Any, task: Task, layout: Layout, label: str, language: str | None) -> Outcome:
-    from whosaid.record import build_article
-    from whosaid.write import record_bytes
-
-    try:
-        article = build_article(
-            layout,
-            doc,
-            article_id=task.article_id,
-            source_path=task.path,
-            model=label,
-            origin=task.article,
-            language=language,
-            attribution=Attribution(task.attribution),
-        )
-    except Exception as error:
-        return error_outcome(
-            task,
-            errors.E_INTERNAL.format(
-                kind=type(error).__name__, reason=str(error).splitlines()[0] if str(error) else ""
-            ),
-        )
-    return _outcome(task, "ok", data=record_bytes(article), quotes=len(article.quotes), entities=len(article.entities))
-
-
-def _outcome(task: Task, status: str, **details: Any) -> Outcome:
-    where = task.article
-    return Outcome(
-        path=task.path,
-        article_id=task.article_id,
-        status=status,
-        sha256=task.sha256,
-        line=where.line if where else None,
-        index=where.index if where else None,
-        **details,
-    )
-
-
-def error_outcome(task: Task, reason: str) -> Outcome:
-    return _outcome(task, "error", error=reason)
-
-
-def init_worker(model: str | None) -> None:
-    """Load the model once per worker process (again only if another model is asked for)."""
-    global _WORKER_NLP, _WORKER_LABEL, _WORKER_MODEL
-    if _WORKER_NLP is not None and model == _WORKER_MODEL:
-        return
-    from whosaid.parse import load_model, model_label
-
-    _WORKER_NLP = load_model(model)
-    _WORKER_LABEL = model_label(_WORKER_NLP)
-    _WORKER_MODEL = model
-
-
-def loaded_model() -> Language | None:
-    """The model this process has loaded for the pipeline, if any."""
-    return _WORKER_NLP
-
-
-def worker_process(tasks: list[Task], report: Report | None = None) -> list[Outcome]:
-    """Process one batch in a worker that ``init_worker`` has prepared."""
-    if _WORKER_NLP is None:
-        raise RuntimeError("worker used before init_worker")
-    with _WORKER_LOCK:  # one batch at a time: a Dask worker may run several threads
-        return process_tasks(_WORKER_NLP, _WORKER_LABEL, tasks, report=report, zones=_WORKER_ZONES)
-
-
-def close_worker_zone() -> None:
-    """Free what the worker's open memory zone holds (after a run in this process)."""
-    with _WORKER_LOCK:
-        _WORKER_ZONES.close()
-
-
-# The worker's model keeps one memory zone open over several batches (``whosaid.zones``).
-_WORKER_ZONES = ZoneKeeper()
-_WORKER_LOCK = threading.Lock()
 
 
 # ---------------------------------------------------------------------------------------
@@ -452,10 +207,10 @@ def run(
             owner = other_owner(existing, loaded)
             if owner is not None:
                 message = errors.E_ID_TAKEN.format(id=loaded.article_id, other=owner)
-                record(replace(_outcome(loaded, "error", error=message), article_id=None))
+                record(replace(task_outcome(loaded, "error", error=message), article_id=None))
                 continue
             if not options.force and is_up_to_date(existing, loaded, label):
-                record(_outcome(loaded, "skipped"))
+                record(task_outcome(loaded, "skipped"))
                 continue
             batch.append(loaded)
             if len(batch) >= options.batch_size:
@@ -526,4 +281,4 @@ def _write_run_manifest(
     return write_manifest(out_dir, manifest)
 
 
-__all__ = ["Outcome", "RunOptions", "RunSummary", "Task", "process_tasks", "run", "write_atomic"]
+__all__ = ["Outcome", "RunOptions", "RunSummary", "Task", "run", "write_atomic"]

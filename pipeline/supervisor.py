@@ -1,6 +1,6 @@
 """The local process engine: worker processes that are watched, and replaced when stuck.
 
-Each worker loads the model once and takes whole batches (``runner.process_tasks``), telling
+Each worker loads the model once and takes whole batches (``worker.process_tasks``), telling
 the parent, over a pipe of its own, which article it is on and each outcome as soon as it is
 made. A worker's own alarm (``whosaid.timelimit``) turns an article over the time limit into an
 error entry as long as the work returns to Python now and then. Work that never does (a loop
@@ -30,7 +30,7 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from whosaid import errors
-from whosaid.runner import PARSE_BATCH_SIZE, Outcome, Task, error_outcome, init_worker, worker_process
+from whosaid.worker import PARSE_BATCH_SIZE, Outcome, Task, error_outcome, init_worker, worker_process
 
 # Units one worker holds at once: the one it works on and the next, so it never waits; near
 # the end of the run, one, so no worker idles while another still holds work.

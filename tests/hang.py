@@ -21,16 +21,16 @@ def _block_forever() -> None:
 
 def hang_in_build() -> None:
     """The extraction of the marked article never returns (the worker knows which article it is on)."""
-    from whosaid import runner
+    from whosaid import worker
 
-    build = runner._build
+    build = worker._build
 
     def stuck(doc: Any, task: Any, layout: Any, *args: Any) -> Any:
         if MARK in layout.text:
             _block_forever()
         return build(doc, task, layout, *args)
 
-    runner._build = stuck
+    worker._build = stuck
 
 
 def hang_in_parse() -> None:

@@ -12,7 +12,7 @@ import pytest
 from whosaid.array_lemmatizer import ARRAY_LEMMATIZER_PIPE, LEMMATIZER_PIPE, use_array_lemmatizer
 from whosaid.attribute_rules import ARRAY_RULER_PIPE, RULER_PIPE, compile_rules
 from whosaid.parse import load_model
-from whosaid.runner import Task, process_tasks
+from whosaid.worker import Task, process_tasks
 from whosaid.zones import ZoneKeeper
 
 # Sentences that reach every kind of rule the English ruler has: the tag map (every token),
@@ -130,7 +130,7 @@ def _task(name: str, text: str) -> Task:
 
 
 def test_zone_spans_batches_and_is_renewed_when_full(nlp: Any) -> None:
-    zones = ZoneKeeper(articles=4, chars=10_000)
+    zones = ZoneKeeper(articles=4, chars=10_000, warm_chars=0)
     for number in range(5):
         tasks = [_task(f"a{number}{k}", f"Mr Smith{number}{k} said it was fine.") for k in range(2)]
         outcomes = process_tasks(nlp, "model", tasks, zones=zones)
@@ -143,7 +143,7 @@ def test_zone_spans_batches_and_is_renewed_when_full(nlp: Any) -> None:
 
 def test_words_of_a_zone_are_freed_when_it_closes(nlp: Any) -> None:
     word = "Zorblaxian" + hashlib.sha256(b"zone").hexdigest()[:8]
-    zones = ZoneKeeper()
+    zones = ZoneKeeper(warm_chars=0)
     [outcome] = process_tasks(nlp, "model", [_task("z", f"{word} said the plan was sound.")], zones=zones)
     assert outcome.status == "ok" and word in (outcome.data or b"").decode()
     assert word in nlp.vocab.strings  # the zone is still open: the next batch may meet the word again
@@ -151,8 +151,66 @@ def test_words_of_a_zone_are_freed_when_it_closes(nlp: Any) -> None:
     assert word not in nlp.vocab.strings
 
 
-def test_a_batch_without_a_keeper_frees_its_words(nlp: Any) -> None:
+def test_a_models_first_characters_are_parsed_outside_zones() -> None:
+    """A fresh model keeps the words of its first ``warm_chars`` characters (as a bare parse
+    would), over several keepers; after that every batch is in a zone and its new words go."""
+    fresh = load_model()
+    first, second, third = (
+        "Warmling" + hashlib.sha256(name).hexdigest()[:8] for name in (b"first", b"second", b"third")
+    )
+    text = f"{first} said the plan was sound."
+    budget = len(text) + 40
+    zones = ZoneKeeper(warm_chars=budget)
+    process_tasks(fresh, "model", [_task("w1", text)], zones=zones)
+    assert not zones.is_open and first in fresh.vocab.strings
+    zones.close()
+    # the budget is the model's: a new keeper goes on from what the last one spent
+    process_tasks(
+        fresh, "model", [_task("w2", f"{second} said the plan was sound, again.")], zones=ZoneKeeper(warm_chars=budget)
+    )
+    assert second not in fresh.vocab.strings
+    process_tasks(fresh, "model", [_task("w3", f"{third} said so.")], zones=ZoneKeeper(warm_chars=budget))
+    assert third not in fresh.vocab.strings and first in fresh.vocab.strings
+
+
+def test_a_batch_without_a_keeper_frees_its_words(nlp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("whosaid.zones.WARM_CHARS", 0)
     word = "Quillobert" + hashlib.sha256(b"own").hexdigest()[:8]
     [outcome] = process_tasks(nlp, "model", [_task("q", f"{word} said the plan was sound.")])
     assert outcome.status == "ok"
     assert word not in nlp.vocab.strings
+
+
+def test_rule_lemmas_are_spacys_rule_lemmas(stock: Any) -> None:
+    """The set-based lemmatizer gives the whole list spaCy's ``rule_lemmatize`` gives, for every
+    word of the sentences under every part of speech and with and without inflection features
+    (the base-form test, the index, exceptions, rules that yield words outside the index, and
+    parts of speech without tables)."""
+    from spacy.tokens import MorphAnalysis
+    from whosaid.array_lemmatizer import RuleLemmas
+
+    lemmatizer = stock.get_pipe(LEMMATIZER_PIPE)
+    ours = RuleLemmas.for_lemmatizer(lemmatizer)
+    assert ours is not None
+    words = " ".join(
+        [*SENTENCES, "geese mice went better best running hoping leaves axes dogs oxen criteria 3rd B-52s"]
+    ).split()
+    doc = stock.make_doc(" ".join(words))
+    compared = 0
+    for pos in ("NOUN", "VERB", "ADJ", "ADV", "PROPN", "PRON", "AUX", "NUM", "X"):
+        for features in ("", "Number=Plur", "Number=Sing", "VerbForm=Inf", "Tense=Past|VerbForm=Fin", "Degree=Cmp"):
+            for token in doc:
+                token.pos_ = pos
+                token.set_morph(MorphAnalysis(stock.vocab, features) if features else None)
+                lemmatizer.cache.clear()
+                assert ours.lemmatize(token) == lemmatizer.rule_lemmatize(token), (token.text, pos, features)
+                compared += 1
+    assert compared == 9 * 6 * len(doc)
+
+
+def test_rule_lemmas_leave_other_lemmatizers_alone() -> None:
+    import spacy
+    from whosaid.array_lemmatizer import RuleLemmas
+
+    blank = spacy.blank("en")
+    assert RuleLemmas.for_lemmatizer(blank.add_pipe("lemmatizer", config={"mode": "lookup"})) is None

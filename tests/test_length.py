@@ -14,8 +14,8 @@ import pytest
 from typer.testing import CliRunner
 from whosaid.cli import app
 from whosaid.parse import MAX_RUN, chunk_bounds, make_doc, parse
-from whosaid.runner import Task, process_tasks
 from whosaid.timelimit import ArticleTimeout, time_limit
+from whosaid.worker import Task, process_tasks
 
 PEOPLE = ["Maria Lopez", "Tom Becker", "Aisha Khan", "Peter Novak", "Lena Fischer", "Omar Haddad"]
 PLACES = ["Leeds", "Cardiff", "Glasgow", "Belfast", "Bristol", "Norwich"]
