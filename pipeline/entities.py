@@ -170,7 +170,7 @@ def _pronoun_people(doc: Doc, text: str, mentions: list[_Mention], quoted: list[
     for i in votes:
         token = doc[i]
         if token.pos_ != "PROPN" or not token.text[:1].isupper() or is_title(token.text) or token.ent_type_ == "NORP":
-            continue  # "The Russian ... he": a person named by nationality, not a name (``Resolution.role_referent``)
+            continue  # "The Russian ... he": a person named by nationality (``descriptions.role_referent``)
         first = token
         while first.i > 0 and doc[first.i - 1].dep_ == "compound" and doc[first.i - 1].pos_ == "PROPN":
             first = doc[first.i - 1]

@@ -35,7 +35,6 @@ from whosaid.animacy import (
 from whosaid.constraints import agrees, always_definite, bound_by, common_plural, group_heads
 from whosaid.cues import PRONOUN_REFERENTS
 from whosaid.docfacts import doc_text, kept_for_article, sentence_starts
-from whosaid.gazetteer import COMPANY_NOUNS, ORG_NOUNS, PRESS_NOUNS
 from whosaid.models import Entity
 from whosaid.quotemarks import find_quoted_spans, quoted_mask
 from whosaid.titles import TITLE_GENDERS, TITLE_WORDS, title_key
@@ -87,40 +86,6 @@ class Resolution:
     article: _Article | None = None
     # Plural pronoun token index -> head token of the unnamed group it stands for ("analysts ... they")
     groups: dict[int, int] = field(default_factory=dict)
-
-    def role_referent(self, head: Token, roles: dict[str, str]) -> Entity | None:
-        """The entity a role noun phrase headed by ``head`` stands for, where the article establishes
-        it: "the company" / "the firm" -> the most salient organisation before it; "the chancellor",
-        "the Tory co-chairman" -> the latest person before it whose title or role has those words;
-        "the newspaper" -> the most salient organisation titled like one ("The Sunday Telegraph");
-        "the Russian" (a nationality) -> the most salient person before it."""
-        if self.article is None or head.pos_ not in ("NOUN", "PROPN") or head.tag_ in ("NNS", "NNPS"):
-            return None
-        if not any(t.lower_ in ("the", "this") or t.dep_ == "poss" for t in head.lefts):
-            return None  # "a spokesman" names no one in particular
-        if head.lower_ in ORG_NOUNS:
-            named = self.article.best(head, f"org:{head.lower_}", self.genders, [])
-            if named is None and head.lower_ in COMPANY_NOUNS:
-                return self.article.best(head, "thing", self.genders, [])
-            return named
-        if head.lower_ in PRESS_NOUNS:  # "the newspaper": The Sunday Telegraph
-            return self.article.best(head, "press", self.genders, [])
-        if head.ent_type_ == "NORP":
-            return self.article.best(head, "person", self.genders, [])
-        wanted = {w for w in _words_to(head) if w in TITLE_WORDS}
-        if not wanted:
-            return None
-        return self.article.titled(head, wanted, roles)
-
-
-def _words_to(head: Token) -> set[str]:
-    """The words of a noun phrase up to its head, hyphenated words whole ("the Tory co-chairman",
-    which the parser splits at the hyphen and heads with "co")."""
-    doc = head.doc
-    end = head.i
-    while end + 2 < len(doc) and doc[end + 1].text == "-" and not doc[end].whitespace_ and not doc[end + 1].whitespace_:
-        end += 2
-    return {title_key(w) for w in doc[head.left_edge.i : end + 1].text.split()}
 
 
 def _role(token: Token) -> tuple[str, int]:
@@ -212,17 +177,19 @@ class _Article:
 
     def titled(self, head: Token, wanted: set[str], roles: dict[str, str]) -> Entity | None:
         """The latest person before ``head`` whose role or the titles before one of their names hold ``wanted``."""
-        text = self.text
         for candidate in reversed(self.named[: bisect_left(self.named_tokens, head.i)]):
             entity = candidate.entity
-            if entity.kind != "person":
-                continue
-            found = {title_key(w) for w in roles.get(entity.id, "").split()}
-            for mention in entity.mentions:
-                found |= {title_key(w) for w in text[max(0, mention.start - 40) : mention.start].split()[-4:]}
-            if wanted <= found:
+            if entity.kind == "person" and wanted <= self.titles(entity, roles):
                 return entity
         return None
+
+    def titles(self, entity: Entity, roles: dict[str, str]) -> set[str]:
+        """The words of ``entity``'s role and of the few words before each of its names."""
+        text = self.text
+        found = {title_key(w) for w in roles.get(entity.id, "").split()}
+        for mention in entity.mentions:
+            found |= {title_key(w) for w in text[max(0, mention.start - 40) : mention.start].split()[-4:]}
+        return found
 
     def best(
         self,
@@ -231,10 +198,12 @@ class _Article:
         genders: dict[str, Gender],
         chain: list[_Candidate],
         groups_won: dict[int, int] | None = None,
+        skip: frozenset[str] = frozenset(),
     ) -> Entity | None:
         """The most salient agreeing entity before ``pronoun``: each earlier mention (names and
         pronouns already resolved, in ``chain``) adds its weight, halved per sentence back. When an
-        unnamed group wins (plural pronouns only), None, and ``groups_won`` notes its head token."""
+        unnamed group wins (plural pronouns only), None, and ``groups_won`` notes its head token.
+        Entities whose ids are in ``skip`` are no candidates."""
         sentence = self.sentence(pronoun.i)
         paragraph = bisect_right(self.breaks, pronoun.idx)
         role, verb = _role(pronoun)
@@ -256,7 +225,7 @@ class _Article:
             entity = candidate.entity
             plural = wanted in GENDER_OF_REFERENT and entity.id in self.plural  # he/she: one person
             fits = entity is _GROUP or (agrees(entity, wanted, genders) and not plural)
-            if distance > WINDOW or not fits or entity.id == speaker or entity.id in bound:
+            if distance > WINDOW or not fits or entity.id == speaker or entity.id in bound or entity.id in skip:
                 continue
             if distance == 0 and role != "subject" and candidate.role == "subject" and candidate.verb == verb:
                 continue  # "Blair thanked him": not Blair

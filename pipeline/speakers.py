@@ -21,21 +21,18 @@ from whosaid.cues import (
     RELATIVE_PRONOUNS,
     TITLE_WORDS,
 )
-from whosaid.gazetteer import DESCRIPTION_NOUNS, OUTSIDER_NOUNS, SPEAKING_GROUP_NOUNS
+from whosaid.descriptions import described_person, role_referent
+from whosaid.gazetteer import SPEAKING_GROUP_NOUNS
 from whosaid.models import Entity, Mention, Speaker
+from whosaid.phrase_names import affiliation, apposed_name, described_before, entity_by_word, name_written_with
 from whosaid.resolver import Resolution, resolved
-from whosaid.titles import title_key
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _ROLE_STOP_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj"})
 _EDGE_WORDS = frozenset({"the", "a", "an", "'s", "’s", ",", "-", "—", "–", "and"})
-_DEFINITE = frozenset({"the", "this", "that"})
 _TIME_TYPES = frozenset({"DATE", "TIME"})
-_NAMING_DEPS = frozenset({"compound", "appos"})  # "regulator Ofcom", "Ofcom, the regulator"
-_MODIFIER_DEPS = frozenset({"amod", "compound", "nummod", "npadvmod", "nmod"})
-_AFFILIATION_PREPS = frozenset({"for", "from", "by", "at", "of", "with"})
 
 
 @dataclass
@@ -91,6 +88,14 @@ class EntityIndex:
         i = bisect_left(self._starts, before)
         for _, entity in reversed(self._mentions[:i]):
             if entity.kind == "person" and entity.name.split()[-1] == word:
+                return entity
+        return None
+
+    def named_with_word(self, word: str, before: int, kind: str) -> Entity | None:
+        """The entity of ``kind`` last mentioned before ``before`` with ``word`` in its name."""
+        i = bisect_left(self._starts, before)
+        for _, entity in reversed(self._mentions[:i]):
+            if entity.kind == kind and word in entity.name.split():
                 return entity
         return None
 
@@ -234,16 +239,16 @@ def speaker_from_token(doc: Doc, token: Token, index: EntityIndex) -> tuple[Spea
                 if words:
                     return Speaker(name=doc[words[0].i : words[-1].i + 1].text, mention=mention), "pronoun-group"
         return Speaker(name=token.text, mention=mention), "pronoun-unresolved"
-    found = index.at(token.idx, token.idx + len(token))
-    if found is None:
-        apposed = _apposed_name(doc, token, index)
-        if apposed is not None:
-            return apposed, "appos"
+    found = index.at(token.idx, token.idx + len(token)) or apposed_name(doc, token, index)
     if found is not None:
         mention, entity = found
         role = role_near(doc, mention) or index.roles.get(entity.id)
+        name = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if name is not None and name.start > token.i:  # "Putin's envoy, Zamir Kabulov": the words before the name
+            role_tokens = _clean_edges([t for t in doc[token.left_edge.i : name.start] if t.text != ","])
+            role = _text_of(doc, role_tokens) if _is_role(role_tokens) else index.roles.get(entity.id)
         return Speaker(name=entity.name, entity_id=entity.id, role=role, mention=mention), "entity"
-    holder = index.person_named(token.text, token.idx) if token.text[:1].isupper() else None
+    holder = entity_by_word(token, index)
     if holder is not None:
         here = Mention(start=token.idx, end=token.idx + len(token), text=token.text)
         return Speaker(name=holder.name, entity_id=holder.id, role=index.roles.get(holder.id), mention=here), "entity"
@@ -256,79 +261,30 @@ def speaker_from_token(doc: Doc, token: Token, index: EntityIndex) -> tuple[Spea
     text = doc[tokens[0].i : tokens[-1].i + 1].text
     here = Mention(start=start, end=end, text=text)
     role = text if _is_role(tokens) else None
-    organisation = _affiliation(token, index)
+    written = name_written_with(doc, token, tokens, index)
+    if written is not None:
+        # "Essential Guide author Dan Lewis", "its Paris lawyer, Emmanuel Gaillard": the name written with the role.
+        mention, entity = written
+        role_tokens = _clean_edges([t for t in tokens if t.idx < mention.start])
+        role = _text_of(doc, role_tokens) if _is_role(role_tokens) else index.roles.get(entity.id)
+        return Speaker(name=entity.name, entity_id=entity.id, role=role, mention=mention), "entity"
+    organisation = affiliation(token, index)
     if organisation is not None:
         # "A spokesperson for Microsoft": the organisation speaks, through the role written.
         return Speaker(name=organisation.name, entity_id=organisation.id, role=role, mention=here), "role"
     # "The chancellor said", "the company said": the person or organisation the article gave that role.
-    referent = index.resolution(doc).role_referent(token, index.roles)
+    resolution = index.resolution(doc)
+    referent = role_referent(resolution, token, index.roles)
     if referent is not None:
         role = text if referent.kind == "person" else index.roles.get(referent.id)
         return Speaker(name=referent.name, entity_id=referent.id, role=role, mention=here), "role-noun"
-    # "The spokesman said" after "a spokesman for the Home Office": who the description stood for before.
-    described = _described_before(doc, token, index)
+    # "The spokesman said" after "a spokesman for the Home Office": who the description stood for before;
+    # "Jack Straw said ... The foreign secretary told MPs": the person the article is about.
+    described = described_before(doc, token, index) or described_person(resolution, token, index.roles)
     if described is not None:
+        role = text if described.kind == "person" else role
         return Speaker(name=described.name, entity_id=described.id, role=role, mention=here), "role-noun"
     return Speaker(name=text, role=role, mention=here), "role"
-
-
-def _affiliation(head: Token, index: EntityIndex) -> Entity | None:
-    """The organisation a noun phrase names its head as part of, or as written by: "a spokesperson
-    for Microsoft", "a Home Office spokesman", "Halifax's figures", "a report by the Rowntree
-    Trust", "the head of the IMF"; not a name further down ("readers of the Boingboing weblog",
-    "companies like Sony") nor outsiders ("Enron's shareholders")."""
-    if head.lemma_.lower() in OUTSIDER_NOUNS:
-        return None
-    for child in head.children:
-        if child.dep_ in ("poss", "compound", "nmod"):
-            named = [child]
-        elif child.dep_ == "prep" and child.lower_ in _AFFILIATION_PREPS:
-            named = [c for c in child.children if c.dep_ == "pobj"]
-        elif child.dep_ == "acl" and head.lemma_.lower() in DESCRIPTION_NOUNS:  # "data gathered by Netcraft"
-            named = [c for a in child.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"]
-        else:
-            continue
-        while named:
-            token = named.pop()
-            found = index.at(token.idx, token.idx + len(token))
-            if found is not None and found[1].kind == "organization":
-                return found[1]
-            if found is None:  # "the Nasdaq stock index"; not "Telegraph journalist Robert Peston"
-                named += [c for c in token.children if c.dep_ in ("compound", "poss")]
-    return None
-
-
-def _described_before(doc: Doc, head: Token, index: EntityIndex) -> Entity | None:
-    """The entity a definite description ("the spokesman", "the newspaper", "the report") stood for
-    where the article wrote the same noun, with the same words before it, earlier with a name:
-    "a spokesman for the Home Office", "the Evening Standard newspaper", "communications regulator
-    Ofcom", "Ofcom, the regulator", "a report by the Rowntree Trust". The latest such noun before
-    ``head`` wins; a person only when the noun is written as that person's role ("lawyer Ann Lee",
-    "Ann Lee, the lawyer"), never the owner of a role ("Lee's lawyer" is not Lee)."""
-    if head.pos_ != "NOUN" or head.tag_ == "NNS" or not any(t.lower_ in _DEFINITE for t in head.lefts):
-        return None
-    if head.lemma_.lower() not in DESCRIPTION_NOUNS and title_key(head.text) not in TITLE_WORDS:
-        return None
-    wanted = {t.lower_ for t in head.lefts if t.dep_ in _MODIFIER_DEPS}  # "the top seed" is not "seventh seed"
-    for i in reversed(index.same_lemma(doc, head)):
-        earlier = doc[i]
-        if wanted <= {t.lower_ for t in earlier.lefts}:
-            found = _named_with(earlier, index)
-            if found is not None:
-                return found
-    return None
-
-
-def _named_with(noun: Token, index: EntityIndex) -> Entity | None:
-    """The person or organisation that ``noun`` is written with as its name, or the organisation
-    it belongs to (``_affiliation``)."""
-    named = [noun.head] if noun.dep_ in _NAMING_DEPS and noun.head.i != noun.i else []
-    named += [c for c in noun.children if c.dep_ == "appos"]
-    for token in named:
-        found = index.at(token.idx, token.idx + len(token))
-        if found is not None and found[1].kind in ("person", "organization"):
-            return found[1]
-    return _affiliation(noun, index)
 
 
 def _whole_words(doc: Doc, tokens: list[Token]) -> list[Token]:
@@ -346,31 +302,6 @@ def _whole_words(doc: Doc, tokens: list[Token]) -> list[Token]:
     ):
         first -= 2
     return list(doc[first : last + 1])
-
-
-def _apposed_name(doc: Doc, head: Token, index: EntityIndex) -> Speaker | None:
-    """ "Putin's special envoy to Afghanistan, Zamir Kabulov": a role, a comma, a name.
-
-    The parser hangs the name on the role noun or on a word inside the role phrase, so
-    the whole subtree is searched for a person set off by a comma.
-    """
-    for token in head.subtree:
-        if token.dep_ != "appos" or token.i == 0:
-            continue
-        found = index.at(token.idx, token.idx + len(token))
-        if found is None or found[1].kind != "person":
-            continue
-        mention, entity = found
-        name = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if name is None or name.start == 0:
-            continue
-        # Set off by a comma, or hung straight on the role ("Russian ambassador to Afghanistan Dmitry Zhirnov").
-        if doc[name.start - 1].text != "," and token.head.i != head.i:
-            continue
-        role_tokens = _clean_edges([t for t in doc[head.left_edge.i : name.start] if t.text != ","])
-        role = _text_of(doc, role_tokens) if _is_role(role_tokens) else index.roles.get(entity.id)
-        return Speaker(name=entity.name, entity_id=entity.id, role=role, mention=mention)
-    return None
 
 
 def speaker_from_span(doc: Doc, span: Span, index: EntityIndex) -> tuple[Speaker, str] | None:

@@ -43,6 +43,20 @@ ROLE_NOUNS = frozenset(
     """.split()
 )
 
+# Nouns that describe one person by what they do, play or have won ("the singer", "the two-time
+# champion", "the Ealing North MP"): with the titles, what heads a description of a person that the
+# article may use for the person it is about ("Jack Straw said ... The foreign secretary told MPs").
+PERSON_DESCRIPTIONS = frozenset(
+    """
+    champion holder medallist medalist winner runner-up finalist seed international veteran star singer
+    actor actress presenter host novelist author writer musician guitarist drummer rapper comedian
+    film-maker filmmaker designer chef artist player athlete sprinter runner swimmer cyclist golfer boxer
+    jockey midfielder defender goalkeeper keeper winger flanker fly-half scrum-half batsman bowler skipper
+    mp peer politician frontbencher backbencher tycoon billionaire entrepreneur businessman businesswoman
+    year-old
+    """.split()
+)
+
 # What a speaker's role may be made of (the quotes stage and its benchmark drop these from names).
 TITLE_WORDS = TITLES | ROLE_NOUNS
 

@@ -1,0 +1,132 @@
+"""Who a description stands for: "the company", "the chancellor", "the two-time champion".
+
+News names a person or an organisation once and then describes them: "Tesco ... the company said",
+"Chancellor Gordon Brown ... the chancellor said", "Jack Straw said ... The foreign secretary told
+MPs". These functions find the entity such a definite description stands for, using the
+article's candidates and salience (``whosaid.resolver``):
+
+- ``role_referent``: the organisation of that kind ("the company", "the bank", "the newspaper"),
+  or the person the article gives the role ("the chancellor"), before the description or, when
+  the description comes first, named later with every one of its words ("India's finance
+  minister ... Palaniappan Chidambaram, India's finance minister");
+- ``described_person``: a description of one person that the article gives no one ("the
+  foreign secretary", "the Sydney Olympic gold medallist") goes to the most salient person before
+  it, as "he" or "she" would; never when the article wrote its noun before for someone else or
+  for no one in particular ("Sam Cole's lawyer ... the lawyer", "a spokesman ... the spokesman").
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+from whosaid.gazetteer import COMPANY_NOUNS, ORG_NOUNS, PRESS_NOUNS
+from whosaid.titles import HONORIFICS, PERSON_DESCRIPTIONS, TITLE_GENDERS, TITLE_WORDS, title_key
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+    from whosaid.models import Entity
+    from whosaid.resolver import Resolution
+
+_SINGULAR = frozenset({"NN", "NNP"})
+# What a person does, not how they are addressed ("Sir", "Lord").
+OFFICES = TITLE_WORDS - HONORIFICS - {"sir", "dame", "lord", "lady", "baroness"}
+_NOT_NAMING = frozenset({"'s", "’s", "the", "this", "a", "an"})
+
+
+def role_referent(resolution: Resolution, head: Token, roles: dict[str, str]) -> Entity | None:
+    """The entity a role noun phrase headed by ``head`` stands for, where the article establishes
+    it: "the company" / "the firm" -> the most salient organisation before it; "the chancellor",
+    "the Tory co-chairman" -> the latest person before it whose title or role has those words (or,
+    when there is none, the first person after it whose role has every word of the phrase);
+    "the newspaper" -> the most salient organisation titled like one ("The Sunday Telegraph");
+    "the Russian" (a nationality) -> the most salient person before it."""
+    article = resolution.article
+    if article is None or head.pos_ not in ("NOUN", "PROPN") or head.tag_ in ("NNS", "NNPS"):
+        return None
+    if not any(t.lower_ in ("the", "this") or t.dep_ == "poss" for t in head.lefts):
+        return None  # "a spokesman" names no one in particular
+    if head.lower_ in ORG_NOUNS:
+        named = article.best(head, f"org:{head.lower_}", resolution.genders, [])
+        if named is None and head.lower_ in COMPANY_NOUNS:
+            return article.best(head, "thing", resolution.genders, [])
+        return named
+    if head.lower_ in PRESS_NOUNS:  # "the newspaper": The Sunday Telegraph
+        return article.best(head, "press", resolution.genders, [])
+    if head.ent_type_ == "NORP":
+        return article.best(head, "person", resolution.genders, [])
+    words = _words_to(head)
+    wanted = {w for w in words if w in TITLE_WORDS}
+    if not wanted:
+        return None
+    return article.titled(head, wanted, roles) or _titled_after(resolution, head, words - _NOT_NAMING, roles)
+
+
+def _titled_after(resolution: Resolution, head: Token, words: set[str], roles: dict[str, str]) -> Entity | None:
+    """The first person after ``head`` whose role is ``words`` ("India's finance minister"; not
+    "the mayor" for "Deputy Mayor Nicky Gavron")."""
+    assert resolution.article is not None
+    named = resolution.article.named
+    for candidate in named[bisect_right([c.token for c in named], head.i) :]:
+        role = roles.get(candidate.entity.id)
+        if candidate.entity.kind == "person" and role and words == {title_key(w) for w in role.split()} - _NOT_NAMING:
+            return candidate.entity
+    return None
+
+
+def described_person(resolution: Resolution, head: Token, roles: dict[str, str]) -> Entity | None:
+    """The person a definite description of one person ("the foreign secretary", "the two-time
+    champion", "the actress") stands for when the article gives no one its words: the most
+    salient person before it (of the description's gender when it has one)."""
+    article = resolution.article
+    if article is None or head.tag_ not in _SINGULAR or not _definite(head) or head.is_title:
+        return None  # "the Scottish Executive" is a name
+    noun = _head_word(head)
+    if noun not in TITLE_WORDS and noun not in PERSON_DESCRIPTIONS:
+        return None
+    doc = head.doc
+    for earlier in doc[: head.i]:
+        if earlier.lemma == head.lemma and not _definite(earlier):
+            return None  # "Sam Cole's lawyer ... the lawyer", "a spokesman ... the spokesman"
+    wanted = _words_to(head) & TITLE_WORDS
+    # Not someone the article gives another office: "the chancellor" is not "Foreign Secretary Jack Straw".
+    offices = {c.entity.id: _offices(article.text, c.entity, roles) for c in article.named} if wanted else {}
+    skip = frozenset(entity for entity, held in offices.items() if held and wanted.isdisjoint(held))
+    return article.best(head, TITLE_GENDERS.get(noun, "person"), resolution.genders, [], skip=skip)
+
+
+def _offices(text: str, entity: Entity, roles: dict[str, str]) -> set[str]:
+    """The offices the article gives ``entity``: in its role, or right before one of its names."""
+    found = {title_key(w) for w in roles.get(entity.id, "").split()}
+    for mention in entity.mentions:
+        for word in reversed(text[max(0, mention.start - 40) : mention.start].split()[-3:]):
+            if title_key(word) not in TITLE_WORDS:
+                break
+            found.add(title_key(word))
+    return found & OFFICES
+
+
+def _definite(head: Token) -> bool:
+    """Written after "the" and owned by no one ("the lawyer", not "his lawyer", "Cole's lawyer")."""
+    lefts = list(head.lefts)
+    return any(t.lower_ == "the" and t.dep_ == "det" for t in lefts) and not any(t.dep_ == "poss" for t in lefts)
+
+
+def _head_word(head: Token) -> str:
+    """The head noun as a whole word: "fly-half", "46-year-old" (which the tokenizer splits)."""
+    doc = head.doc
+    start = head.i
+    while start >= 2 and doc[start - 1].text == "-" and not (doc[start - 2].whitespace_ or doc[start - 1].whitespace_):
+        start -= 2
+    word = doc[start : head.i + 1].text.lower()
+    return "year-old" if word.endswith("year-old") else title_key(word)
+
+
+def _words_to(head: Token) -> set[str]:
+    """The words of a noun phrase up to its head, hyphenated words whole ("the Tory co-chairman",
+    which the parser splits at the hyphen and heads with "co")."""
+    doc = head.doc
+    end = head.i
+    while end + 2 < len(doc) and doc[end + 1].text == "-" and not doc[end].whitespace_ and not doc[end + 1].whitespace_:
+        end += 2
+    return {title_key(w) for w in doc[head.left_edge.i : end + 1].text.split()}

@@ -1,0 +1,159 @@
+"""The entity a speaker's phrase names or stands for, where the phrase is not itself a name.
+
+``whosaid.speakers`` turns the source phrase of a quote into a speaker; when the phrase's head is
+no entity mention, these helpers look for the entity the words give: a name in apposition or
+written straight after a role noun ("US research firm Pew Internet", "author Dan Lewis", "its
+lawyer, Emmanuel Gaillard"), the organisation the head belongs to ("a spokesman for the Home
+Office"), the entity a definite description stood for earlier ("the regulator" after
+"communications regulator Ofcom"), or a word of a name the tagger did not tag this time
+("Menatep said" after "Group Menatep"). Each returns the entity and the mention to show, or None.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from whosaid.gazetteer import DESCRIPTION_NOUNS, ORG_NOUNS, OUTSIDER_NOUNS
+from whosaid.titles import TITLE_WORDS, title_key
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from whosaid.models import Entity, Mention
+    from whosaid.speakers import EntityIndex
+
+_DEFINITE = frozenset({"the", "this", "that"})
+_NAMING_DEPS = frozenset({"compound", "appos"})  # "regulator Ofcom", "Ofcom, the regulator"
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nummod", "npadvmod", "nmod"})
+_AFFILIATION_PREPS = frozenset({"for", "from", "by", "at", "of", "with"})
+_SPEAKING_KINDS = ("person", "organization")
+
+
+def affiliation(head: Token, index: EntityIndex) -> Entity | None:
+    """The organisation a noun phrase names its head as part of, or as written by: "a spokesperson
+    for Microsoft", "a Home Office spokesman", "Halifax's figures", "a report by the Rowntree
+    Trust", "the head of the IMF"; not a name further down ("readers of the Boingboing weblog",
+    "companies like Sony") nor outsiders ("Enron's shareholders")."""
+    if head.lemma_.lower() in OUTSIDER_NOUNS:
+        return None
+    for child in head.children:
+        if child.dep_ in ("poss", "compound", "nmod"):
+            named = [child]
+        elif child.dep_ == "prep" and child.lower_ in _AFFILIATION_PREPS:
+            named = [c for c in child.children if c.dep_ == "pobj"]
+        elif child.dep_ == "acl" and head.lemma_.lower() in DESCRIPTION_NOUNS:  # "data gathered by Netcraft"
+            named = [c for a in child.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"]
+        else:
+            continue
+        while named:
+            token = named.pop()
+            found = index.at(token.idx, token.idx + len(token))
+            if found is not None and found[1].kind == "organization":
+                return found[1]
+            if found is None:  # "the Nasdaq stock index"; not "Telegraph journalist Robert Peston"
+                named += [c for c in token.children if c.dep_ in ("compound", "poss")]
+    return None
+
+
+def described_before(doc: Doc, head: Token, index: EntityIndex) -> Entity | None:
+    """The entity a definite description ("the spokesman", "the newspaper", "the report") stood for
+    where the article wrote the same noun, with the same words before it, earlier with a name:
+    "a spokesman for the Home Office", "the Evening Standard newspaper", "communications regulator
+    Ofcom", "Ofcom, the regulator", "a report by the Rowntree Trust". The latest such noun before
+    ``head`` wins; a person only when the noun is written as that person's role ("lawyer Ann Lee",
+    "Ann Lee, the lawyer"), never the owner of a role ("Lee's lawyer" is not Lee)."""
+    if head.pos_ != "NOUN" or head.tag_ == "NNS" or not any(t.lower_ in _DEFINITE for t in head.lefts):
+        return None
+    if head.lemma_.lower() not in DESCRIPTION_NOUNS and title_key(head.text) not in TITLE_WORDS:
+        return None
+    wanted = {t.lower_ for t in head.lefts if t.dep_ in _MODIFIER_DEPS}  # "the top seed" is not "seventh seed"
+    for i in reversed(index.same_lemma(doc, head)):
+        earlier = doc[i]
+        if wanted <= {t.lower_ for t in earlier.lefts}:
+            found = _named_with(earlier, index)
+            if found is not None:
+                return found
+    return None
+
+
+def _named_with(noun: Token, index: EntityIndex) -> Entity | None:
+    """The person or organisation that ``noun`` is written with as its name, or the organisation
+    it belongs to (``affiliation``)."""
+    named = [noun.head] if noun.dep_ in _NAMING_DEPS and noun.head.i != noun.i else []
+    named += [c for c in noun.children if c.dep_ == "appos"]
+    for token in named:
+        found = index.at(token.idx, token.idx + len(token))
+        if found is not None and found[1].kind in _SPEAKING_KINDS:
+            return found[1]
+    return affiliation(noun, index)
+
+
+def apposed_name(doc: Doc, head: Token, index: EntityIndex) -> tuple[Mention, Entity] | None:
+    """ "Putin's special envoy to Afghanistan, Zamir Kabulov": a role, a comma, a name; "US research
+    firm Pew Internet": a kind of organisation and its name.
+
+    The parser hangs the name on the role noun or on a word inside the role phrase, so
+    the whole subtree is searched for a person (or, after an organisation noun, an organisation)
+    set off by a comma or hung straight on the head.
+    """
+    organisation_noun = head.lemma_.lower() in DESCRIPTION_NOUNS
+    for token in head.subtree:
+        if token.dep_ != "appos" or token.i == 0:
+            continue
+        found = index.at(token.idx, token.idx + len(token))
+        if found is None or not (found[1].kind == "person" or (organisation_noun and found[1].kind == "organization")):
+            continue
+        name = doc.char_span(found[0].start, found[0].end, alignment_mode="expand")
+        if name is None or name.start == 0:
+            continue
+        # Set off by a comma, or hung straight on the role ("Russian ambassador to Afghanistan Dmitry Zhirnov").
+        if doc[name.start - 1].text != "," and token.head.i != head.i:
+            continue
+        return found
+    return None
+
+
+def name_written_with(doc: Doc, head: Token, phrase: list[Token], index: EntityIndex) -> tuple[Mention, Entity] | None:
+    """The name a role phrase is written with, whatever the parse: at its end, straight after a
+    singular role noun ("Essential Guide author Dan Lewis", "former welfare minister Frank Field
+    MP", "record company SonyBMG"), or set off by a comma right after it ("its Paris lawyer,
+    Emmanuel Gaillard of Shearman"; ``head`` is the phrase's head noun). A plural before the name
+    names people of their own ("fans of singer Ann Lee"), so no name at the end goes to it."""
+    if not phrase:
+        return None
+    last = phrase[-1]
+    while last.i > phrase[0].i and last.is_upper and len(last) <= 3 and last.is_alpha:  # "Frank Field MP"
+        last = doc[last.i - 1]
+    found = index.at(last.idx, last.idx + len(last))
+    if found is not None and found[1].kind in _SPEAKING_KINDS:
+        name = doc.char_span(found[0].start, found[0].end, alignment_mode="expand")
+        before = doc[name.start - 1] if name is not None and name.start > phrase[0].i else None
+        plural = any(t.tag_ in ("NNS", "NNPS") for t in phrase if t.i < (name.start if name is not None else 0))
+        if before is not None and before.tag_ == "NN" and before.is_lower and not plural:
+            return found
+    after = phrase[-1].i + 1
+    role_noun = head.pos_ == "NOUN" and (title_key(head.text) in TITLE_WORDS or head.lemma_.lower() in ROLE_HEADS)
+    if role_noun and head.tag_ == "NN" and after + 1 < len(doc) and doc[after].text == ",":
+        found = index.at(doc[after + 1].idx, doc[after + 1].idx + len(doc[after + 1]))
+        if found is not None and found[1].kind == "person" and found[0].start == doc[after + 1].idx:
+            return found
+    return None
+
+
+# Nouns for one person by what they do (with ``TITLE_WORDS``) that may head "its lawyer, Ann Lee".
+ROLE_HEADS = frozenset({"author", "writer", "founder", "president", "partner", "representative", "agent"})
+
+
+def entity_by_word(token: Token, index: EntityIndex) -> Entity | None:
+    """The person or organisation mentioned last before ``token`` whose name holds its word, where
+    the tagger did not tag it this time ("Menatep said" after "Group Menatep"; "Trump shot
+    back" with "Trump" tagged a verb). A person's surname first; never a common word of a name
+    ("Group", "Bank") nor a title."""
+    word = token.text
+    if not word[:1].isupper() or token.is_stop or word.lower() in ORG_NOUNS or title_key(word) in TITLE_WORDS:
+        return None
+    if any(t.text == word.lower() for t in token.doc):
+        return None  # "Airlines fear ...": the article writes "airlines" too, a common noun
+    holder = index.person_named(word, token.idx)
+    if holder is not None:
+        return holder
+    return index.named_with_word(word, token.idx, "organization")
