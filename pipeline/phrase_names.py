@@ -95,6 +95,8 @@ def apposed_name(doc: Doc, head: Token, index: EntityIndex) -> tuple[Mention, En
     the whole subtree is searched for a person (or, after an organisation noun, an organisation)
     set off by a comma or hung straight on the head.
     """
+    if head.tag_ in ("NNS", "NNPS"):
+        return None  # "Korean giants Samsung and LG": a group, not its first name
     organisation_noun = head.lemma_.lower() in DESCRIPTION_NOUNS
     for token in head.subtree:
         if token.dep_ != "appos" or token.i == 0:

@@ -78,3 +78,8 @@ def test_a_capitalised_common_noun_is_no_word_of_a_name(process: Callable[[str],
         "Airlines fear that bad weather will not count."
     )
     assert found(article)["that bad weather will not count"] == ("Airlines", False)
+
+
+def test_an_organisation_named_after_its_kind_is_the_speaker(process: Callable[[str], Article]) -> None:
+    article = process("According to the communications regulator Ofcom, sales of laptops had doubled.")
+    assert found(article)["sales of laptops had doubled"] == ("Ofcom", True)
