@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from whosaid import errors
 from whosaid.array_lemmatizer import register_array_lemmatizer, use_array_lemmatizer
 from whosaid.attribute_rules import register_array_rules, use_array_rules
+from whosaid.chunks import CHUNK_CHARS, LONG_BATCH, PIECE_CHARS, Parts, chunk_bounds
 from whosaid.docfacts import doc_text, remember_text
 from whosaid.hyphens import join_broken_words, lemmatize_joined, note_words
 
@@ -41,27 +42,9 @@ _UNUSED_PIPES = ("senter",)
 
 T = TypeVar("T")
 
-# Characters parsed at once: above nearly every news article (BBC: at most 26,000), and
-# small enough that a chunk's parse needs little memory.
-CHUNK_CHARS = 50_000
-# A longer article is cut into chunks of at most this many characters; the parse's memory
-# follows the characters in flight.
-PIECE_CHARS = 10_000
-# A long article's chunks parsed at once, whatever the batch size asked for: each chunk in
-# flight costs about 35 MiB while it is parsed (measured: peak 194 MiB with one, 292 with four,
-# 410 with eight, the model alone 154), and one at a time takes as much CPU time as four.
-LONG_BATCH = 1
 # Longest stretch without whitespace tokenized as spaCy does (a URL is shorter).
 MAX_RUN = 200
 _LONG_RUN = re.compile(rf"\S{{{MAX_RUN},}}")
-# Where a chunk may end, best first; each cut falls between whitespace and the next word,
-# where spaCy's tokenizer splits anyway, so the chunks' tokens are the whole text's tokens.
-_CUTS = (
-    re.compile(r"\n[^\S\n]*\n\s*(?=\S)"),  # a paragraph break
-    re.compile(r"\n\s*(?=\S)"),  # a line break
-    re.compile(r"[.!?…][\"'”’)\]]*\s+(?=\S)"),  # a sentence-like stop
-    re.compile(r"\s+(?=\S)"),  # any space
-)
 
 
 def _is_installed(name: str) -> bool:
@@ -189,29 +172,6 @@ def model_label_for(name: str) -> str:
     return _label(name, meta)
 
 
-def chunk_bounds(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
-    """``(start, end)`` of consecutive chunks of at most ``size`` characters covering ``text``."""
-    bounds: list[tuple[int, int]] = []
-    start = 0
-    while len(text) - start > size:
-        end = _cut(text, start + size // 2, start + size)
-        bounds.append((start, end))
-        start = end
-    bounds.append((start, len(text)))
-    return bounds
-
-
-def _cut(text: str, low: int, high: int) -> int:
-    """The best place in ``[low, high]`` to end a chunk (``high`` when there is none)."""
-    for pattern in _CUTS:
-        last = None
-        for match in pattern.finditer(text, low, min(len(text), high + 1)):
-            last = match
-        if last is not None:
-            return last.end()
-    return high
-
-
 def make_doc(nlp: Language, text: str) -> Doc:
     """``nlp.make_doc(text)`` (without the ``nlp.max_length`` check), except that a stretch
     of ``MAX_RUN`` or more characters without whitespace (a run of quotation marks, a
@@ -257,7 +217,7 @@ def parse(
 
 
 def _parse_long(nlp: Language, text: str, piece_chars: int) -> Doc:
-    parts = _Parts()
+    parts = Parts()
     pieces = (make_doc(nlp, text[start:end]) for start, end in chunk_bounds(text, piece_chars))
     for doc in nlp.pipe(pieces, batch_size=LONG_BATCH):
         parts.add(_finished(nlp, doc))
@@ -268,46 +228,6 @@ def _finished(nlp: Language, doc: Doc) -> Doc:
     doc.tensor = _EMPTY_TENSOR
     lemmatize_joined(nlp, doc)
     return doc
-
-
-class _Parts:
-    """The parsed chunks of one long text, each kept only as its words and attribute arrays (not
-    as a Doc) until the last comes, then joined into one Doc as ``Doc.from_docs`` would join them:
-    holding every chunk's Doc while the joined one is built doubled a long article's peak memory."""
-
-    def __init__(self) -> None:
-        self.count = 0
-        self.words: list[str] = []
-        self.spaces: list[bool] = []
-        self.arrays: list[Any] = []
-        self.texts: list[str] = []
-
-    def add(self, doc: Doc) -> None:
-        self.count += 1
-        self.words.extend(token.text for token in doc)
-        self.spaces.extend(bool(token.whitespace_) for token in doc)
-        self.arrays.append(doc.to_array(_array_attrs()))
-        self.texts.append(doc_text(doc))
-
-    def joined(self, nlp: Language) -> Doc:
-        import numpy
-        from spacy.tokens import Doc
-
-        doc = Doc(nlp.vocab, words=self.words, spaces=self.spaces)
-        self.words, self.spaces = [], []
-        columns: Any = numpy.concatenate(self.arrays)
-        doc.from_array(_array_attrs(), columns)
-        self.arrays = []
-        return remember_text(doc, "".join(self.texts))
-
-
-def _array_attrs() -> list[int | str]:
-    """The token attributes ``Doc.from_docs`` carries over (all of them, and the trailing space)."""
-    from spacy.attrs import SPACY
-    from spacy.tokens import Doc
-
-    attrs: list[int | str] = list(Doc._get_array_attrs())
-    return attrs if SPACY in attrs else [*attrs, SPACY]
 
 
 def _empty_tensor() -> Any:

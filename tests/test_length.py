@@ -12,8 +12,9 @@ from typing import Any
 
 import pytest
 from typer.testing import CliRunner
+from whosaid.chunks import chunk_bounds
 from whosaid.cli import app
-from whosaid.parse import MAX_RUN, chunk_bounds, make_doc, parse
+from whosaid.parse import MAX_RUN, make_doc, parse
 from whosaid.timelimit import ArticleTimeout, time_limit
 from whosaid.worker import Task, process_tasks
 
