@@ -64,13 +64,16 @@ MASTHEAD_WORDS = frozenset(
 # Nouns that can stand for a speaker named earlier with the same noun ("a spokesman for the Home
 # Office ... the spokesman said"; "a report by the Rowntree Trust ... the report said"): with the
 # organisation nouns and the titles and role nouns (``whosaid.titles``), media and documents.
-DESCRIPTION_NOUNS = ORG_NOUNS | frozenset(
+# Writings that speak for whoever wrote them ("Mr Peston's book claimed", "a report by the Rowntree Trust").
+DOCUMENT_NOUNS = frozenset(
     """
-    newspaper paper magazine journal channel station website broadcaster network
     report survey study research statement letter book poll review inquiry audit filing document lawsuit suit
     ruling forecast analysis data figure number statistic
     """.split()
 )
+DESCRIPTION_NOUNS = (
+    ORG_NOUNS | frozenset("newspaper paper magazine journal channel station website broadcaster network".split())
+) | DOCUMENT_NOUNS
 # People named with an organisation who do not speak for it ("Enron's shareholders", "BBC viewers").
 OUTSIDER_NOUNS = frozenset(
     """

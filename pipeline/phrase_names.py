@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from whosaid.gazetteer import DESCRIPTION_NOUNS, ORG_NOUNS, OUTSIDER_NOUNS
+from whosaid.gazetteer import DESCRIPTION_NOUNS, DOCUMENT_NOUNS, ORG_NOUNS, OUTSIDER_NOUNS
 from whosaid.titles import TITLE_WORDS, title_key
 
 if TYPE_CHECKING:
@@ -31,11 +31,17 @@ _SPEAKING_KINDS = ("person", "organization")
 def affiliation(head: Token, index: EntityIndex) -> Entity | None:
     """The organisation a noun phrase names its head as part of, or as written by: "a spokesperson
     for Microsoft", "a Home Office spokesman", "Halifax's figures", "a report by the Rowntree
-    Trust", "the head of the IMF"; not a name further down ("readers of the Boingboing weblog",
-    "companies like Sony") nor outsiders ("Enron's shareholders")."""
+    Trust", "the head of the IMF"; a document also for whoever wrote it ("Mr Peston's book"); not a
+    name further down ("readers of the Boingboing weblog", "companies like Sony") nor outsiders
+    ("Enron's shareholders")."""
     if head.lemma_.lower() in OUTSIDER_NOUNS:
         return None
+    document = head.lemma_.lower() in DOCUMENT_NOUNS
     for child in head.children:
+        # A document's owner or author may be a person: "Mr Peston's book", "a book by Robert Peston";
+        # not a name written before it, often its title's ("the Paying the Price report").
+        author = document and (child.dep_ in ("poss", "acl") or child.lower_ == "by")
+        kinds = ("organization", "person") if author else ("organization",)
         if child.dep_ in ("poss", "compound", "nmod"):
             named = [child]
         elif child.dep_ == "prep" and child.lower_ in _AFFILIATION_PREPS:
@@ -47,7 +53,7 @@ def affiliation(head: Token, index: EntityIndex) -> Entity | None:
         while named:
             token = named.pop()
             found = index.at(token.idx, token.idx + len(token))
-            if found is not None and found[1].kind == "organization":
+            if found is not None and found[1].kind in kinds:
                 return found[1]
             if found is None:  # "the Nasdaq stock index"; not "Telegraph journalist Robert Peston"
                 named += [c for c in token.children if c.dep_ in ("compound", "poss")]

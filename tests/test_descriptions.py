@@ -83,3 +83,15 @@ def test_a_capitalised_common_noun_is_no_word_of_a_name(process: Callable[[str],
 def test_an_organisation_named_after_its_kind_is_the_speaker(process: Callable[[str], Article]) -> None:
     article = process("According to the communications regulator Ofcom, sales of laptops had doubled.")
     assert found(article)["sales of laptops had doubled"] == ("Ofcom", True)
+
+
+def test_a_document_speaks_for_the_person_who_wrote_it(process: Callable[[str], Article]) -> None:
+    article = process(
+        "Robert Peston has written about the two men for years. "
+        "Mr Peston's book claimed that the pair had fallen out in 2003.\n\n"
+        "A new report by Jane Miller was published on Monday. Ministers welcomed it. "
+        "The report said that child poverty had fallen."
+    )
+    speakers = found(article)
+    assert speakers["that the pair had fallen out in 2003"] == ("Robert Peston", True)
+    assert speakers["that child poverty had fallen"] == ("Jane Miller", True)
