@@ -39,10 +39,12 @@ from whosaid import animacy, resolver
 from whosaid.cues import PRONOUN_REFERENTS
 from whosaid.entities import extract_entities
 from whosaid.parse import load_model, model_label
+from whosaid.quotemarks import find_quoted_spans, quoted_mask
 from whosaid.quotes.train import parsed_docs
 from whosaid.read import read_bytes
 from whosaid.record import build_article
-from whosaid.titles import TITLE_WORDS
+from whosaid.speakers import EntityIndex, article_roles, speaker_from_token
+from whosaid.titles import PERSON_DESCRIPTIONS, TITLE_WORDS, title_key
 
 SHARED = Path(os.environ.get("WHOSAID_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 DEFAULT_DATA = SHARED / "benchmarks" / "gum" / "gum_train.jsonl"
@@ -150,6 +152,35 @@ def score_pronouns(doc: Any, gold: Gold, entities: list[Any]) -> Counter[str]:
     return counts
 
 
+def score_descriptions(doc: Any, gold: Gold, entities: list[Any], text: str, errors: bool) -> Counter[str]:
+    """Verdicts for gold definite descriptions of one person ("the chancellor", "the singer"), as the
+    speaker rules would name them: right (a name of the description's cluster), wrong (another
+    entity), or kept as a description (no entity). Descriptions with a name of their own inside
+    ("the physician Yang Buwei") are not counted."""
+    index = EntityIndex(entities, quoted_mask(text, find_quoted_spans(text)))
+    index.roles = article_roles(doc, index)
+    counts: Counter[str] = Counter()
+    for mention, cluster in gold.mentions:
+        head = mention["head"]
+        words = mention["text"].split()
+        described = title_key(head["text"]) in TITLE_WORDS or title_key(head["text"]) in PERSON_DESCRIPTIONS
+        if mention["type"] != "nominal" or words[0].lower() != "the" or not described or head.get("xpos") != "NN":
+            continue
+        named = any(w[:1].isupper() for w in words[1:] if w.lower() not in TITLE_WORDS)
+        if cluster["entity_type"] != "person" or named:
+            continue
+        token = doc.char_span(head["start"], head["end"], alignment_mode="expand")
+        found = speaker_from_token(doc, token.root, index) if token is not None else None
+        if found is None or found[0].entity_id is None:
+            counts["kept"] += 1
+        else:
+            verdict = "right" if content_words(found[0].name) & gold.names[cluster["id"]] else "wrong"
+            counts[verdict] += 1
+            if errors and verdict == "wrong":
+                print(f"  {mention['text']!r} -> {found[0].name!r} (description; gold {cluster['name']!r})")
+    return counts
+
+
 def cross_validated(per_article: dict[tuple[int, int, int], list[Counter[str]]], folds: int) -> None:
     """Choose the resolver's settings on the other folds of articles, score them on the held-out fold."""
     right = total = 0
@@ -199,6 +230,7 @@ def main() -> int:
     by_article: list[Counter[str]] = []
     pairs: list[tuple[str, str]] = []
     split = Counter[str]()
+    descriptions: Counter[str] = Counter()
     with_setting: dict[tuple[int, int, int], list[Counter[str]]] = defaultdict(list)
     for record, layout, doc in zip(records, layouts, docs, strict=True):
         if layout.text != record["text"]:
@@ -222,6 +254,7 @@ def main() -> int:
                     f" ({verdict}; gold {found[1]['name']!r})"
                 )
         article_counts = score_pronouns(doc, gold, article.entities)
+        descriptions.update(score_descriptions(doc, gold, article.entities, layout.text, args.errors))
         if args.cv_window:
             for setting in SETTINGS:
                 with settings(*setting):
@@ -261,6 +294,12 @@ def main() -> int:
         print("  by fold of articles: " + ", ".join(f"{share(f, 'right'):.3f}" for f in folds))
     if args.cv_window:
         cross_validated(with_setting, args.cv_window)
+    linked = descriptions["right"] + descriptions["wrong"]
+    print(
+        f"definite descriptions of one person ('the chancellor'): {sum(descriptions.values())}; "
+        f"linked {linked}, of which right {descriptions['right'] / max(1, linked):.3f}; "
+        f"kept as a description {descriptions['kept']}"
+    )
     precision, recall = b_cubed(pairs)
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     print(
