@@ -40,7 +40,7 @@ def affiliation(head: Token, index: EntityIndex) -> Entity | None:
     for child in head.children:
         # A document's owner or author may be a person: "Mr Peston's book", "a book by Robert Peston";
         # not a name written before it, often its title's ("the Paying the Price report").
-        author = document and (child.dep_ in ("poss", "acl") or child.lower_ == "by")
+        author = document and (child.dep_ == "poss" or child.lower_ == "by")
         kinds = ("organization", "person") if author else ("organization",)
         if child.dep_ in ("poss", "compound", "nmod"):
             named = [child]
