@@ -9,7 +9,8 @@
   Palestinians") or nouns joined by "and" ("Bernoulli and Euler"), which a plural pronoun may
   take up instead of an organisation, and then stays unresolved.
 - Binding (``bound_by``): a subject pronoun is never a name its own clause goes on to ("He
-  described Montalvo"), except in an aside (a relative clause, an apposition, brackets).
+  described Montalvo"), except in an aside (a relative clause, an apposition, brackets) and, for
+  an organisation's "it" or "they", in what it is reported to say (``whosaid.resolver``).
 - Articles (``always_definite``): a name always written after "the" ("the Church") is no
   person's name, whatever pronouns follow it.
 """

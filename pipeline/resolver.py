@@ -33,7 +33,7 @@ from whosaid.animacy import (
     pronoun_indices,
 )
 from whosaid.constraints import agrees, always_definite, bound_by, common_plural, group_heads
-from whosaid.cues import PRONOUN_REFERENTS
+from whosaid.cues import PRONOUN_REFERENTS, SPEECH_VERBS
 from whosaid.docfacts import doc_text, kept_for_article, sentence_starts
 from whosaid.models import Entity
 from whosaid.quotemarks import find_quoted_spans, quoted_mask
@@ -208,7 +208,7 @@ class _Article:
         paragraph = bisect_right(self.breaks, pronoun.idx)
         role, verb = _role(pronoun)
         speaker = self.quote_speaker(pronoun, chain) if self.quoted[pronoun.idx] else None
-        bound = self.named_in_clause(pronoun) if pronoun.dep_ in _SUBJECT_DEPS else set()
+        bound = self.named_in_clause(pronoun, wanted) if pronoun.dep_ in _SUBJECT_DEPS else set()
         scores: dict[str, float] = {}
         by_id: dict[str, Entity] = {}
         start = bisect_left(self.named_sentences, sentence - WINDOW)
@@ -247,14 +247,20 @@ class _Article:
             return None
         return found
 
-    def named_in_clause(self, pronoun: Token) -> set[str]:
+    def named_in_clause(self, pronoun: Token, wanted: str) -> set[str]:
         """Entities named after a subject pronoun in its own clause, which it cannot be (binding:
         "He described Montalvo", "he left when Smith came" are not Montalvo or
-        Smith)."""
+        Smith). An organisation's "it" or "they" may be named again in what it is reported to say
+        ("They claimed she misrepresented her time with the Church": the Church)."""
         verb = pronoun.head
         low = bisect_right(self.named_tokens, pronoun.i)
         high = bisect_right(self.named_tokens, verb.right_edge.i)
-        return {c.entity.id for c in self.named[low:high] if bound_by(self.doc[c.token], verb)}
+        reported = wanted not in GENDER_OF_REFERENT and verb.lemma_ in SPEECH_VERBS
+        return {
+            c.entity.id
+            for c in self.named[low:high]
+            if bound_by(self.doc[c.token], verb) and not (reported and _in_complement(self.doc[c.token], verb))
+        }
 
     def quote_speaker(self, pronoun: Token, chain: list[_Candidate]) -> str | None:
         """Who speaks the quoted words ``pronoun`` lies in, where the sentence says: the subject of
@@ -272,6 +278,13 @@ class _Article:
                     if at < len(found) and found[at].token == subject.i:
                         return found[at].entity.id
         return None
+
+
+def _in_complement(token: Token, verb: Token) -> bool:
+    """Whether ``token`` lies in a clause that ``verb`` takes as its complement ("claimed [that ...]")."""
+    while token.head.i != verb.i and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in ("ccomp", "xcomp")
 
 
 def resolve(doc: Doc, entities: Sequence[Entity], quoted: Sequence[bool] | None = None) -> Resolution:

@@ -275,3 +275,16 @@ def test_he_and_she_never_go_to_a_name_written_as_a_plural_common_noun(nlp: Any)
     # A name, even one the tagger reads as a plural, keeps its pronouns.
     doc = nlp("Laura Brownlees spoke at the meeting on Monday. She said the plan was sound.")
     assert list(resolve(doc, [person(doc, "Laura Brownlees")]).links.values()) == ["e1"]
+
+
+def test_an_organisation_may_be_named_again_in_what_it_says(process: Callable[[str], Article]) -> None:
+    # Binding keeps "He" from Hughes, named in his own clause; an organisation's "They" may name it
+    # again in what it is reported to say, so "the allegations" do not win.
+    article = process(
+        "The Acme Corporation denied the allegations on Monday. Jane Hill was never forced to work on the ship. "
+        "They also claimed that Hill had misrepresented her time at the Acme Corporation.\n\n"
+        "Tom Brown met David Hughes in Leeds on Monday. He said that the plan suited Hughes well."
+    )
+    found = {q.text: q.speaker.name for q in article.quotes if q.speaker}
+    assert found["that Hill had misrepresented her time at the Acme Corporation"] == "Acme Corporation"
+    assert found["that the plan suited Hughes well"] == "Tom Brown"
