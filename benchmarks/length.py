@@ -10,8 +10,10 @@ of the largest process (psutil). Kinds:
 - ``quotes``: straight quotation marks and nothing else;
 - ``names``: 143 different people saying things, in one paragraph without full stops.
 
-Prints, per kind and length, seconds, seconds per 100 KB beyond a 1 KB article's run (the
-model's loading), and peak MiB; linear time shows as a flat seconds-per-100-KB column.
+Prints, per kind and length, wall seconds, CPU seconds (user and system: on a machine whose
+cores other work shares they move far less than wall time), CPU seconds per 100 KB beyond a
+1 KB article's run (the model's loading), and peak MiB; linear time shows as a flat
+CPU-seconds-per-100-KB column.
 
     python benchmarks/length.py [--corpus DIR] [--sizes 10000,100000,...] [--kinds bbc,quotes]
 """
@@ -73,10 +75,14 @@ def names_text(size: int) -> str:
     return " ".join(parts)[:size]
 
 
-def measure(command: list[str]) -> tuple[float, float]:
-    """Wall seconds and the peak resident memory (MiB) of the largest process of ``command``."""
+def measure(command: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user and system, the process and the children it waited for)
+    and the peak resident memory (MiB) of the largest process of ``command``."""
+    import resource
+
     import psutil
 
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     root = psutil.Process(process.pid)
@@ -86,13 +92,15 @@ def measure(command: list[str]) -> tuple[float, float]:
             peak = max([peak] + [p.memory_info().rss for p in (root, *root.children(recursive=True))])
         time.sleep(0.05)
     elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if process.returncode != 0:
         stderr = process.stderr.read().decode() if process.stderr else ""
         raise SystemExit(f"{command[3:6]} failed ({process.returncode}): {stderr[-2000:]}")
-    return elapsed, peak / 2**20
+    return elapsed, cpu, peak / 2**20
 
 
-def run_article(text: str, folder: Path, name: str, model: str | None) -> tuple[float, float]:
+def run_article(text: str, folder: Path, name: str, model: str | None) -> tuple[float, float, float]:
     source = folder / f"{name}.txt"
     source.write_text(text, encoding="utf-8")
     command = [sys.executable, "-m", "whosaid.cli", "run", str(source), "-o", str(folder / f"{name}-out")]
@@ -111,15 +119,18 @@ def main() -> None:
     print(f"machine: {os.cpu_count()} cores (shared); `whosaid run --jobs 1` per article, model loading included")
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
-        base_seconds, base_mib = run_article(real_text(args.corpus, 1_000), folder, "base", args.model)
-        print(f"1 KB article: {base_seconds:.1f} s, peak {base_mib:.0f} MiB (model loading and start-up)")
-        print(f"{'kind':<9} {'chars':>10} {'seconds':>8} {'s/100KB':>8} {'peak MiB':>9}")
+        base_seconds, base_cpu, base_mib = run_article(real_text(args.corpus, 1_000), folder, "base", args.model)
+        print(
+            f"1 KB article: {base_seconds:.1f} s, {base_cpu:.1f} CPU s, peak {base_mib:.0f} MiB"
+            " (model loading and start-up)"
+        )
+        print(f"{'kind':<9} {'chars':>10} {'seconds':>8} {'CPU s':>8} {'CPU s/100KB':>12} {'peak MiB':>9}")
         for kind in args.kinds.split(","):
             for size in sizes:
                 text = KINDS[kind](args.corpus, size)
-                seconds, mib = run_article(text, folder, f"{kind}-{size}", args.model)
-                per = (seconds - base_seconds) / (len(text) / 100_000)
-                print(f"{kind:<9} {len(text):>10,} {seconds:>8.1f} {per:>8.1f} {mib:>9.0f}", flush=True)
+                seconds, cpu, mib = run_article(text, folder, f"{kind}-{size}", args.model)
+                per = (cpu - base_cpu) / (len(text) / 100_000)
+                print(f"{kind:<9} {len(text):>10,} {seconds:>8.1f} {cpu:>8.1f} {per:>12.1f} {mib:>9.0f}", flush=True)
 
 
 if __name__ == "__main__":
