@@ -212,3 +212,29 @@ def test_the_detector_from_arrays_gives_what_its_named_features_give(nlp: Any, t
         fast = cue_probabilities(ctx, model.cue)
         assert fast.keys() == named.keys()
         assert all(fast[i] == pytest.approx(named[i], abs=1e-12) for i in named)
+
+
+def test_a_long_doc_is_scored_in_windows_between_sentences_with_the_same_result(nlp: Any) -> None:
+    """Windows of a few tokens, cut only where no dependency arc crosses, give every candidate
+    word the probability the whole Doc gives it (the neighbours at a cut included)."""
+    from whosaid.quotes import rule_drafts
+    from whosaid.quotes.cue_scores import CueScorer, _windows
+
+    model = shipped_model()
+    assert model is not None and model.cue is not None
+    text = " ".join(CUE_TEXTS) + " The minister said the plan, which critics called reckless, would stand."
+    doc = nlp(text)
+    ctx = rule_drafts(doc, extract_entities(doc, None)).ctx
+    whole = CueScorer(model.cue).probabilities(doc, ctx.quoted_any)
+    for size in (3, 10, 25):
+        from spacy.attrs import HEAD
+
+        bounds = _windows(doc.to_array([HEAD]).astype("int64"), size)
+        assert len(bounds) > 1 and bounds[0][0] == 0 and bounds[-1][1] == len(doc)
+        assert all(a[1] == b[0] for a, b in zip(bounds, bounds[1:], strict=False))
+        # every cut falls between sentences: no token's head is on the other side
+        for start, end in bounds:
+            assert all(start <= token.head.i < end for token in doc[start:end])
+        windowed = CueScorer(model.cue).probabilities(doc, ctx.quoted_any, window=size)
+        assert windowed.keys() == whole.keys() and len(whole) > 5
+        assert all(windowed[i] == pytest.approx(whole[i], abs=1e-12) for i in whole)

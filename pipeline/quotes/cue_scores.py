@@ -30,6 +30,8 @@ _ATTRS = [LEMMA, LOWER, POS, TAG, DEP, HEAD, ENT_TYPE, IDX]
 _RIGHT_CHILD_LEMMA = frozenset({"ccomp", "xcomp", "advcl", "acl", "prep"})
 # Sums kept per key; a long run meets new words all the time, so each table is cleared when full.
 _MAX_KEPT = 200_000
+# Tokens scored at once (a news article is one window; BBC's longest has about 5,000 tokens).
+WINDOW = 20_000
 
 
 class CueScorer:
@@ -55,26 +57,44 @@ class CueScorer:
         """``cues.cue_lemma`` from the two hashes."""
         return LEMMA_FIXES.get(self._string(doc, lower)) or self._string(doc, lemma).lower()
 
-    def probabilities(self, doc: Doc, quoted_any: list[bool]) -> dict[int, float]:
-        """For each candidate word (``cue_detector.candidates``), the probability that it is a cue."""
+    def probabilities(self, doc: Doc, quoted_any: list[bool], window: int = WINDOW) -> dict[int, float]:
+        """For each candidate word (``cue_detector.candidates``), the probability that it is a cue.
+
+        A long Doc is scored ``window`` tokens at a time, cut between sentences (with one token
+        of context on each side): the Python lists a window needs cost about 60 bytes a token,
+        which over a whole multi-megabyte article was the quote stage's peak memory."""
         if not len(doc):
             return {}
         for table in (self._own, self._head, self._word, self._children, self._strings):
             if len(table) > _MAX_KEPT:
                 table.clear()
         columns = doc.to_array(_ATTRS)  # hashes as unsigned 64-bit integers
+        result: dict[int, float] = {}
+        for start, end in _windows(columns[:, 5].astype(numpy.int64), window):
+            low, high = max(0, start - 1), min(len(doc), end + 1)
+            scored = self._window(doc, columns[low:high], start - low, end - low, quoted_any)
+            result.update((low + i, probability) for i, probability in scored.items())
+        return result
+
+    def _window(self, doc: Doc, columns: Any, start: int, end: int, quoted_any: list[bool]) -> dict[int, float]:
+        """The probabilities of the candidate words in ``[start, end)`` of ``columns`` (a slice
+        of the Doc's arrays whose tokens outside that range are context only)."""
         # One list per attribute (a list per token would cost more, in allocation and collection).
         lemmas, lowers, tags_pos, tags, deps, _, ents, offsets = columns.T.tolist()
-        head_array = numpy.arange(len(doc)) + columns[:, 5].astype(numpy.int64)  # HEAD is an offset
+        positions = numpy.arange(len(columns))
+        head_array = positions + columns[:, 5].astype(numpy.int64)  # HEAD is an offset
+        # Context tokens belong to the sentences around the window: none of their arcs is read.
+        outside = (positions < start) | (positions >= end)
+        head_array[outside] = positions[outside]
         heads: list[int] = head_array.tolist()
         strings = doc.vocab.strings
-        wanted = numpy.isin(columns[:, 2], [strings[p] for p in CANDIDATE_POS])
+        wanted = numpy.isin(columns[:, 2], [strings[p] for p in CANDIDATE_POS]) & ~outside
         words = [i for i in numpy.flatnonzero(wanted).tolist() if not quoted_any[offsets[i]]]
         if not words:
             return {}
         # Each token's dependents: tokens sorted by head (stably, so in text order), cut by head.
         by_head: list[int] = numpy.argsort(head_array, kind="stable").tolist()
-        ends: list[int] = numpy.cumsum(numpy.bincount(head_array, minlength=len(doc))).tolist()
+        ends: list[int] = numpy.cumsum(numpy.bincount(head_array, minlength=len(columns))).tolist()
 
         def children(i: int) -> list[int]:
             return [c for c in by_head[ends[i - 1] if i else 0 : ends[i]] if c != i]
@@ -89,7 +109,7 @@ class CueScorer:
             return (child > i, dep, lowers[child] if dep == prep else 0, subject, with_subject)
 
         result = {}
-        last = len(doc) - 1
+        last = len(columns) - 1
         for i in words:
             own_key = (lemmas[i], lowers[i], tags_pos[i], tags[i], deps[i])
             own = self._own.get(own_key) or self._own_part(doc, own_key)
@@ -167,6 +187,35 @@ class CueScorer:
                 ent, pos_key = subject
                 names.add(f"subject_ent={self._string(doc, ent) or self._string(doc, pos_key)}")
         return sum(self.weights.get(name, 0.0) for name in sorted(names))  # sorted: the same float in every process
+
+
+def _windows(head_offsets: Any, size: int) -> list[tuple[int, int]]:
+    """``(start, end)`` token ranges of about ``size`` tokens covering the Doc, each cut where no
+    dependency arc crosses (between sentences); a range grows past ``size`` until one does."""
+    total = len(head_offsets)
+    if total <= size:
+        return [(0, total)]
+    positions = numpy.arange(total)
+    heads = positions + head_offsets
+    # An arc between tokens a < b covers the gaps a+1 .. b; a cut may go where no arc does.
+    low, high = numpy.minimum(positions, heads), numpy.maximum(positions, heads)
+    covered = numpy.zeros(total + 1, dtype=numpy.int64)
+    numpy.add.at(covered, low + 1, 1)
+    numpy.add.at(covered, high + 1, -1)
+    free = numpy.cumsum(covered)[: total + 1] == 0  # free[k]: no arc spans the cut before token k
+    bounds, start = [], 0
+    while total - start > size:
+        cuts = numpy.flatnonzero(free[start + 1 : start + size + 1])
+        if len(cuts):
+            end = start + 1 + int(cuts[-1])
+        else:
+            later = numpy.flatnonzero(free[start + size + 1 : total])
+            end = start + size + 1 + int(later[0]) if len(later) else total
+        bounds.append((start, end))
+        start = end
+    if start < total:
+        bounds.append((start, total))
+    return bounds
 
 
 _SCORERS: dict[int, tuple[LinearModel, CueScorer]] = {}
