@@ -19,13 +19,21 @@ if TYPE_CHECKING:
 
 _LEAD = re.compile(
     r"^(?:the|since|in|on|by|until|till|from|back in|as of|as early as|as late as|"
-    r"early|late|mid|the end of|the start of|the beginning of|earlier|later)\s+",
+    r"early|late|mid|(?:the\s+)?(?:end|start|beginning|middle|close|turn)\s+of|earlier|later)\s+",
     re.I,
 )
 _MID = re.compile(r"^mid-(?=\d)", re.I)
 _YEAR_RANGE = re.compile(r"^\d{4}\s*[-–/]\s*\d{2,4}$")
 _SEASON = re.compile(r"^(spring|summer|fall|autumn|winter)\s+(?:of\s+)?((?:19|20)\d\d)$", re.I)
 _SEASON_CODE = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+# Halves and quarters of a year, as TIMEX3 writes them ("2004-H1", "2004-Q3").
+_PART = re.compile(
+    r"^(first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+(half|quarter)\s+(?:of\s+)?((?:19|20)\d\d)$", re.I
+)
+_PART_NUMBER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+# "between 1996 and 1998": an interval, not a point in time.
+_BETWEEN = re.compile(r"^between\s+\S.*\s+and\s+\S", re.I)
+_QUARTER = re.compile(r"^Q([1-4])\s+((?:19|20)\d\d)$", re.I)
 _TRAIL = re.compile(r"(?:'s|’s)$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _DECADE = re.compile(r"^(?:the\s+)?((?:1[89]|20)\d)0'?s$", re.I)
@@ -171,6 +179,22 @@ def _deictic(text: str, base: date) -> str | None:
     return None
 
 
+def _year_part(core: str) -> str | None:
+    """ "first half of 2004" -> "2004-H1", "third quarter of 2004" and "Q3 2004" -> "2004-Q3"."""
+    quarter = _QUARTER.match(core)
+    if quarter:
+        return f"{quarter.group(2)}-Q{quarter.group(1)}"
+    match = _PART.match(core)
+    if match is None:
+        return None
+    which, unit, year = match.group(1).lower(), match.group(2).lower(), match.group(3)
+    count = 2 if unit == "half" else 4
+    number = count if which in ("final", "last") else _PART_NUMBER[which]
+    if number > count:
+        return None  # "third half"
+    return f"{year}-{'H' if unit == 'half' else 'Q'}{number}"
+
+
 def _core(text: str) -> str:
     core = " ".join(text.split())
     previous = None
@@ -191,14 +215,17 @@ def normalise_date(text: str, base: datetime | None = None) -> str | None:
         return None
     if _YEAR.match(core):
         return core
-    if _YEAR_RANGE.match(core):
-        return None  # a span of years is an interval, not a point in time
+    if _YEAR_RANGE.match(core) or _BETWEEN.match(core):
+        return None  # a span of time is an interval, not a point in time
     season = _SEASON.match(core)
     if season:
         return f"{season.group(2)}-{_SEASON_CODE[season.group(1).lower()]}"
     decade = _DECADE.match(core)
     if decade:
         return decade.group(1)
+    part = _year_part(core)
+    if part is not None:
+        return part
     base_day = base.date() if base is not None else None
     if base_day is not None:
         value = _deictic(core, base_day)

@@ -79,3 +79,24 @@ def test_plain_calendar_dates_read_without_dateparser_equal_what_dateparser_give
                         checked += 1
     assert checked > 500
     assert _calendar("31 February 2004") is None and _calendar("Smarch 2004") is None
+
+
+@pytest.mark.parametrize(
+    ("mention", "value"),
+    [
+        ("end of 2003", "2003"),  # as "the end of 2003" already was
+        ("start of 2010", "2010"),
+        ("the middle of 1997", "1997"),
+        ("end of June 2004", "2004-06"),
+        ("first half of 2004", "2004-H1"),
+        ("the second half of 2019", "2019-H2"),
+        ("third quarter of 2004", "2004-Q3"),
+        ("the final quarter of 2012", "2012-Q4"),
+        ("Q1 2008", "2008-Q1"),
+        ("third half of 2004", None),
+        ("between 1996 and 1998", None),  # an interval, not a point in time
+    ],
+)
+def test_parts_of_a_year_read_with_or_without_a_publication_date(mention: str, value: str | None) -> None:
+    assert normalise_date(mention, None) == value
+    assert normalise_date(mention, BASE) == value
