@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from whosaid.docfacts import kept_for_article
 from whosaid.gazetteer import DESCRIPTION_NOUNS, DOCUMENT_NOUNS, ORG_NOUNS, OUTSIDER_NOUNS
 from whosaid.titles import TITLE_WORDS, title_key
 
@@ -159,9 +160,26 @@ def entity_by_word(token: Token, index: EntityIndex) -> Entity | None:
     word = token.text
     if not word[:1].isupper() or token.is_stop or word.lower() in ORG_NOUNS or title_key(word) in TITLE_WORDS:
         return None
-    if any(t.text == word.lower() for t in token.doc):
+    if word.lower() in written_forms(token.doc):
         return None  # "Airlines fear ...": the article writes "airlines" too, a common noun
     holder = index.person_named(word, token.idx)
     if holder is not None:
         return holder
     return index.named_with_word(word, token.idx, "organization")
+
+
+def written_forms(doc: Doc) -> frozenset[str]:
+    """Every word form the article writes (its tokens' texts), read once per article from the
+    Doc's arrays (asking each token again for each name was quadratic in a long article)."""
+    import numpy
+    from spacy.attrs import ORTH
+
+    kept = kept_for_article(doc)
+    if kept is not None and "written_forms" in kept:
+        forms: frozenset[str] = kept["written_forms"]
+        return forms
+    strings = doc.vocab.strings
+    forms = frozenset(strings[int(key)] for key in numpy.unique(doc.to_array([ORTH])))
+    if kept is not None:
+        kept["written_forms"] = forms
+    return forms
