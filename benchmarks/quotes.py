@@ -227,7 +227,7 @@ def learned_figures(examples: list[ArticleExamples], folds: int, detector: bool 
         rules_pairs += [(rule_confidence(d), r) for d, r in zip(rules.drafts, rules.right, strict=True)]
         score_article(parts["rules"][part], article.text, article.gold, rules.predictions, None, article.id)
         model = models[part]
-        drafts = labelled(article, model.cue, model.cue_floor, model.source)
+        drafts = labelled(article, model.cue, model.cue_floor, model.source, model.content)
         kept = [
             (p, model.right.probability(f))
             for p, f in zip(drafts.predictions, drafts.features, strict=True)

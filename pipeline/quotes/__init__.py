@@ -26,6 +26,7 @@ from whosaid.docfacts import doc_text
 from whosaid.models import Entity, Mention, Quote, Range, Section
 from whosaid.quotemarks import find_quoted_spans, quoted_mask
 from whosaid.quotes.confidence import rule_confidence
+from whosaid.quotes.content_choice import choose_content
 from whosaid.quotes.cue_detector import cue_probabilities
 from whosaid.quotes.drafts import Context, Draft, char_token_map
 from whosaid.quotes.features import quote_features
@@ -160,6 +161,11 @@ def rule_drafts(doc: Doc, entities: list[Entity], sections: list[Section] | None
     return found
 
 
+def _placed(found: RuleDrafts, chosen: Draft, draft: Draft) -> Draft:
+    """A draft whose content the content chooser moved, made ready again (its inline quotations)."""
+    return draft if chosen is draft else found.ready(chosen)
+
+
 def draft_quotes(
     doc: Doc, entities: list[Entity], sections: list[Section] | None = None, model: AttributionModel | None = None
 ) -> tuple[Context, list[Draft]]:
@@ -173,6 +179,9 @@ def draft_quotes(
     proposed = [doc[i] for i, p in probabilities.items() if p >= model.cue_floor]
     opened = [found.ready(draft) for draft in find_open(found.ctx, found.drafts, proposed)]
     drafts = found.complete(opened, probabilities)
+    if model.content is not None:
+        spans = [(d.start, d.end) for d in drafts]
+        drafts = [_placed(found, choose_content(found.ctx, d, model.content, spans), d) for d in drafts]
     if model.source is not None:
         kinds: dict[str, str] = {entity.id: entity.kind for entity in entities}
         memo = SourceMemo()

@@ -44,6 +44,7 @@ class AttributionModel:
     cue: LinearModel | None = None
     cue_floor: float = 1.0
     source: LinearModel | None = None  # the choice among candidate sources (``source_choice``)
+    content: LinearModel | None = None  # the choice among candidate content spans (``content_choice``)
 
     def to_json(self) -> str:
         data = {
@@ -57,6 +58,8 @@ class AttributionModel:
             data["cue"] = dict(sorted(self.cue.weights.items()))
         if self.source is not None:
             data["source"] = dict(sorted(self.source.weights.items()))
+        if self.content is not None:
+            data["content"] = dict(sorted(self.content.weights.items()))
         return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
 
     @classmethod
@@ -70,6 +73,7 @@ class AttributionModel:
             cue=LinearModel({str(k): float(v) for k, v in data["cue"].items()}) if "cue" in data else None,
             cue_floor=float(data.get("cue_floor", 1.0)),
             source=LinearModel({str(k): float(v) for k, v in data["source"].items()}) if "source" in data else None,
+            content=LinearModel({str(k): float(v) for k, v in data["content"].items()}) if "content" in data else None,
         )
 
 

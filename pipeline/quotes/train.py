@@ -30,6 +30,7 @@ from typing import Any
 
 from whosaid.attribution import MODEL_PATH, Attribution
 from whosaid.quotes import RuleDrafts, rule_drafts
+from whosaid.quotes.content_choice import Span, choose_content, content_candidates, span_features
 from whosaid.quotes.cue_detector import candidates, token_features
 from whosaid.quotes.drafts import Draft
 from whosaid.quotes.features import cue_probability_features, draft_features
@@ -71,6 +72,9 @@ class ArticleExamples:
     memo: SourceMemo = field(default_factory=SourceMemo)  # what its drafts' candidate sources share
     source_rows: list[dict[str, float]] = field(default_factory=list)  # candidate against rule, where one is right
     source_labels: list[bool] = field(default_factory=list)  # ... whether the first of the pair is the right one
+    contents: dict[int, list[Span]] = field(default_factory=dict)  # id(draft) -> its candidate content spans
+    content_rows: list[dict[str, float]] = field(default_factory=list)  # span against rule, where one matches
+    content_labels: list[bool] = field(default_factory=list)  # ... whether the first of the pair matches
 
 
 @dataclass
@@ -104,15 +108,15 @@ def parsed_docs(nlp: Any, texts: list[str], cache: Path | None) -> Iterable[Any]
     return docs
 
 
-def _cue_heads(doc: Any, gold: list[dict[str, Any]]) -> set[int]:
-    """The token that heads each annotated cue."""
-    heads = set()
-    for quote in gold:
+def _cue_heads(doc: Any, gold: list[dict[str, Any]]) -> dict[int, list[int]]:
+    """The token that heads each annotated cue -> the annotations it heads."""
+    heads: dict[int, list[int]] = {}
+    for number, quote in enumerate(gold):
         if quote.get("cue_start") is None:
             continue
         span = doc.char_span(quote["cue_start"], quote["cue_end"], alignment_mode="expand")
         if span is not None and len(span):
-            heads.add(span.root.i)
+            heads.setdefault(span.root.i, []).append(number)
     return heads
 
 
@@ -138,10 +142,32 @@ def examples_of(doc: Any, article: dict[str, Any], label: str) -> ArticleExample
         examples.token_labels.append(token.i in heads)
     kinds: dict[str, str] = {entity.id: entity.kind for entity in record.entities}
     examples.kinds = kinds
+    spans = [(d.start, d.end) for d in found.drafts + opened]
     for draft in found.drafts + opened:
         examples.base[id(draft)] = draft_features(found.ctx, draft, kinds)
         _source_examples(examples, draft)
+        _content_examples(examples, draft, heads, spans)
     return examples
+
+
+def _content_examples(examples: ArticleExamples, draft: Draft, heads: dict[int, list[int]], spans: list[tuple[int, int]]) -> None:
+    """The draft's candidate content spans, and (when its cue heads annotated cues) each span's row
+    for the content model, labelled by whether it matches the content of one of those annotations."""
+    ctx = examples.found.ctx
+    found = examples.contents[id(draft)] = content_candidates(ctx, draft)
+    if len(found) < 2 or draft.cue is None or draft.cue.i not in heads:
+        return
+    golds = [letters(examples.text, [(f[0], f[1]) for f in examples.gold[g]["fragments"]]) for g in heads[draft.cue.i]]
+    labels = [_matches_any(letters(examples.text, [(s.start, s.end)]), golds) for s in found]
+    rows = [span_features(ctx, draft, span, spans) for span in found]
+    for row, label in zip(rows[1:], labels[1:], strict=True):
+        if label != labels[0]:
+            examples.content_rows += [difference(row, rows[0]), difference(rows[0], row)]
+            examples.content_labels += [label, labels[0]]
+
+
+def _matches_any(mine: frozenset[int], golds: list[frozenset[int]]) -> bool:
+    return any(mine and gold and len(mine & gold) >= 0.5 * len(mine | gold) for gold in golds)
 
 
 def _source_examples(examples: ArticleExamples, draft: Draft) -> None:
@@ -195,6 +221,7 @@ def labelled(
     detector: LinearModel | None,
     floor: float = CUE_FLOOR,
     source: LinearModel | None = None,
+    content: LinearModel | None = None,
 ) -> Labelled:
     """The article's drafts as ``draft_quotes`` makes them with this detector (the rules' alone
     without one) and source model, with their features and the scoring's verdicts."""
@@ -206,10 +233,20 @@ def labelled(
         }
         proposed = [d for d in article.opened if d.cue is not None and probabilities.get(d.cue.i, 0.0) >= floor]
         drafts = article.found.complete(proposed, probabilities)
+    ctx = article.found.ctx
     base = [article.base[id(d)] for d in drafts]
+    sources = [article.sources.get(id(d), []) for d in drafts]
+    if content is not None:
+        spans = [(d.start, d.end) for d in drafts]
+        placed = [choose_content(ctx, d, content, spans, article.contents.get(id(d), [])) for d in drafts]
+        for k, (p, d) in enumerate(zip(placed, drafts, strict=True)):
+            if p is not d:
+                p = placed[k] = article.found.ready(p)
+                base[k] = draft_features(ctx, p, article.kinds)
+                sources[k] = source_candidates(ctx, p, article.memo)
+        drafts = placed
     if source is not None:
-        ctx = article.found.ctx
-        chosen = [choose(ctx, d, source, article.kinds, article.sources.get(id(d), [])) for d in drafts]
+        chosen = [choose(ctx, d, source, article.kinds, found) for d, found in zip(drafts, sources, strict=True)]
         base = [
             b if c is d else draft_features(ctx, c, article.kinds) for b, c, d in zip(base, chosen, drafts, strict=True)
         ]
@@ -273,6 +310,8 @@ class Trainer:
         self.articles, self.folds, self.seed, self.use_detector = articles, folds, seed, detector
         self._detectors: dict[frozenset[int], LinearModel] = {}
         self._sources: dict[frozenset[int], LinearModel] = {}
+        self._contents: dict[frozenset[int], LinearModel | None] = {}
+        self.use_content = True
         self._labelled: dict[str, Labelled] = {}
 
     def _part(self, article: ArticleExamples) -> int:
@@ -296,11 +335,22 @@ class Trainer:
             self._sources[left_out] = _logistic(rows, [y for a in train for y in a.source_labels], self.seed)
         return self._sources[left_out]
 
+    def content(self, left_out: frozenset[int]) -> LinearModel | None:
+        if not self.use_content:
+            return None
+        if left_out not in self._contents:
+            train = [a for a in self.articles if self._part(a) not in left_out]
+            rows = [r for a in train for r in a.content_rows]
+            self._contents[left_out] = _logistic(rows, [y for a in train for y in a.content_labels], self.seed)
+        return self._contents[left_out]
+
     def labelled(self, article: ArticleExamples) -> Labelled:
-        """The article's drafts with cue probabilities and sources from models trained without its part."""
+        """The article's drafts with cue probabilities, content and sources from models trained without its part."""
         if article.id not in self._labelled:
             own = frozenset({self._part(article)})
-            self._labelled[article.id] = labelled(article, self.detector(own), source=self.source(own))
+            self._labelled[article.id] = labelled(
+                article, self.detector(own), source=self.source(own), content=self.content(own)
+            )
         return self._labelled[article.id]
 
     def fit(self, left_out: frozenset[int] = frozenset(), about: dict[str, Any] | None = None) -> AttributionModel:
@@ -312,7 +362,10 @@ class Trainer:
         threshold = _threshold(keep, examples, sum(len(a.gold) for a in train))
         cue = self.detector(left_out)
         source = self.source(left_out)
-        return AttributionModel(keep, right, threshold, about or {}, cue=cue, cue_floor=CUE_FLOOR, source=source)
+        content = self.content(left_out)
+        return AttributionModel(
+            keep, right, threshold, about or {}, cue=cue, cue_floor=CUE_FLOOR, source=source, content=content
+        )
 
     def out_of_fold(self) -> list[AttributionModel]:
         """One model per part, each trained on the other parts only."""
