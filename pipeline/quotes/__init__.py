@@ -26,7 +26,7 @@ from whosaid.docfacts import doc_text
 from whosaid.models import Entity, Mention, Quote, Range, Section
 from whosaid.quotemarks import find_quoted_spans, quoted_mask
 from whosaid.quotes.confidence import rule_confidence
-from whosaid.quotes.content_choice import choose_content
+from whosaid.quotes.content_choice import ParseArrays, choose_content
 from whosaid.quotes.cue_detector import cue_probabilities
 from whosaid.quotes.drafts import Context, Draft, char_token_map
 from whosaid.quotes.features import quote_features
@@ -180,8 +180,8 @@ def draft_quotes(
     opened = [found.ready(draft) for draft in find_open(found.ctx, found.drafts, proposed)]
     drafts = found.complete(opened, probabilities)
     if model.content is not None:
-        spans = [(d.start, d.end) for d in drafts]
-        drafts = [_placed(found, choose_content(found.ctx, d, model.content, spans), d) for d in drafts]
+        spans, arrays = [(d.start, d.end) for d in drafts], ParseArrays.of(found.ctx)
+        drafts = [_placed(found, choose_content(found.ctx, d, model.content, spans, arrays), d) for d in drafts]
     if model.source is not None:
         kinds: dict[str, str] = {entity.id: entity.kind for entity in entities}
         memo = SourceMemo()

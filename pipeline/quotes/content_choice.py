@@ -12,14 +12,14 @@ around the cue.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from whosaid.cues import QUOTE_CHARS
 from whosaid.quotes.source_choice import difference
-from whosaid.quotes.trim import trim_content
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
     from whosaid.quotes.drafts import Context, Draft
     from whosaid.quotes.learned import LinearModel
 
@@ -46,60 +46,120 @@ class Span:
     way: str
 
 
-def content_candidates(ctx: Context, draft: Draft) -> list[Span]:
+@dataclass
+class ParseArrays:
+    """What the content chooser reads of an article's parse, as plain lists by word index (read
+    once per article from the Doc's attribute arrays: cheaper than Token objects)."""
+
+    head: list[int]
+    dep: list[int]  # string ids
+    edge: list[bool]  # punctuation (not a quotation mark) or space: trimmed off a span's edges
+    blank: list[bool]  # punctuation or space
+    breaks: list[bool]  # a comma, dash, colon or semicolon
+    sent_start: list[int]  # where each word's sentence starts ...
+    sent_end: list[int]  # ... and ends (exclusive)
+    start: list[int]  # each word's first character ...
+    end: list[int]  # ... and the one after its last
+
+    @classmethod
+    def of(cls, ctx: Context) -> ParseArrays:
+        import numpy
+        from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, LENGTH, ORTH, SENT_START
+
+        doc = ctx.doc
+        if not len(doc):
+            return cls([], [], [], [], [], [], [], [], [])
+        columns = doc.to_array([HEAD, DEP, IS_PUNCT, IS_SPACE, SENT_START, IDX, LENGTH, ORTH])
+        strings = doc.vocab.strings
+        orth = columns[:, 7]
+        quote = numpy.isin(orth, [strings.add(mark) for mark in QUOTE_CHARS])
+        punct, space = columns[:, 2].astype(bool), columns[:, 3].astype(bool)
+        index = numpy.arange(len(doc))
+        starts = index[(columns[:, 4].astype(numpy.int64) == 1) | (index == 0)]
+        number = numpy.searchsorted(starts, index, side="right") - 1
+        ends = numpy.append(starts[1:], len(doc))
+        return cls(
+            head=(index + columns[:, 0].astype(numpy.int64)).tolist(),  # HEAD is relative
+            dep=columns[:, 1].tolist(),
+            edge=((punct & ~quote) | space).tolist(),
+            blank=(punct | space).tolist(),
+            breaks=numpy.isin(orth, [strings.add(mark) for mark in _BREAKS]).tolist(),
+            sent_start=starts[number].tolist(),
+            sent_end=ends[number].tolist(),
+            start=columns[:, 5].tolist(),
+            end=(columns[:, 5] + columns[:, 6]).tolist(),
+        )
+
+    def trim(self, i: int, j: int) -> tuple[int, int] | None:
+        """Character range of words ``i..j``, without edge punctuation and spaces (``trim.trim_content``)."""
+        while i <= j and self.edge[i]:
+            i += 1
+        while j >= i and self.edge[j]:
+            j -= 1
+        return (self.start[i], self.end[j]) if i <= j else None
+
+
+def _words(ctx: Context, start: int, end: int) -> tuple[int, int] | None:
+    """The first and last word of a character range."""
+    first, last = ctx.char_token[start], ctx.char_token[end - 1]
+    return None if first < 0 or last < 0 else (first, last)
+
+
+def content_candidates(ctx: Context, draft: Draft, arrays: ParseArrays) -> list[Span]:
     """The draft's possible content spans, the rule's own first; none for a direct quote, a draft
     without a cue or one in several pieces."""
-    if draft.kind == "direct" or draft.cue is None or len(draft.fragments) != 1:
+    cue = draft.cue
+    words = _words(ctx, draft.start, draft.end) if draft.kind != "direct" and len(draft.fragments) == 1 else None
+    if cue is None or words is None:
         return []
-    doc = ctx.doc
-    first, last = ctx.token_at(draft.start), ctx.token_at(draft.end - 1)
-    if first is None or last is None:
-        return []
+    first, last = words
     found = [Span(draft.start, draft.end, "rule")]
     seen = {(draft.start, draft.end)}
+    quoted = _direct_letters(ctx, draft.start, draft.end)
 
-    def add(start: Token, end: Token, way: str) -> None:
-        bounds = trim_content(ctx, start, end) if start.i <= end.i else None
-        if bounds is not None and bounds not in seen:
+    def add(i: int, j: int, way: str) -> None:
+        bounds = arrays.trim(i, j)
+        # A span that takes in more of a direct quote than the rule's would take its words from that quote.
+        if bounds is not None and bounds not in seen and _direct_letters(ctx, *bounds) <= quoted:
             seen.add(bounds)
             found.append(Span(bounds[0], bounds[1], way))
 
-    cuts = [t for t in doc[first.i + 1 : last.i] if t.text in _BREAKS][:_MAX_CUTS]
-    for k, token in enumerate(cuts):
-        add(first, doc[token.i - 1], f"cut{k}")
-    sentence = last.sent
-    add(first, doc[sentence.end - 1], "sentence_end")
-    if sentence.end < len(doc):
-        add(first, doc[doc[sentence.end].sent.end - 1], "next_sentence_end")
-    add(first.sent[0], doc[first.sent.end - 1], "whole_sentence")
-    head = next((c for c in draft.cue.children if first.i <= c.i <= last.i), None)
+    cuts = [i for i in range(first + 1, last) if arrays.breaks[i]][:_MAX_CUTS]
+    for k, i in enumerate(cuts):
+        add(first, i - 1, f"cut{k}")
+    end = arrays.sent_end[last]
+    add(first, end - 1, "sentence_end")
+    if end < len(arrays.head):
+        add(first, arrays.sent_end[end] - 1, "next_sentence_end")
+    add(arrays.sent_start[first], arrays.sent_end[first] - 1, "whole_sentence")
+    head = next((c for c in cue.children if first <= c.i <= last), None)
     if head is not None:
-        core = [c.right_edge for c in head.children if c.i > head.i and c.dep_ not in _TRAILING_DEPS]
-        add(first, max([head, *core], key=lambda t: t.i), "core")
-        add(head.left_edge, head.right_edge, "head_subtree")
-    if first.pos_ == "ADP" and first.i < last.i:
-        add(doc[first.i + 1], last, "no_preposition")
+        core = [c.right_edge.i for c in head.children if c.i > head.i and c.dep_ not in _TRAILING_DEPS]
+        add(first, max([head.i, *core]), "core")
+        add(head.left_edge.i, head.right_edge.i, "head_subtree")
+    if first < last and ctx.doc[first].pos_ == "ADP":
+        add(first + 1, last, "no_preposition")
     return found
 
 
+def _direct_letters(ctx: Context, start: int, end: int) -> int:
+    """How many letters and digits of ``start..end`` stand inside a direct quote."""
+    return int(ctx.quoted_letters_before[end] - ctx.quoted_letters_before[start])
+
+
 def _ratio_bin(value: float) -> int:
-    return sum(value > edge for edge in _RATIO_EDGES)
+    return bisect_left(_RATIO_EDGES, value)
 
 
-def _next_word(ctx: Context, end: int) -> Token | None:
-    token = ctx.token_at(end)
-    if token is None or token.idx < end:  # ``end`` inside a word: the word after it
-        token = ctx.token_at(end + 1) if token is None else (token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None)
-    while token is not None and token.is_space:
-        token = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    return token
-
-
-def span_features(ctx: Context, draft: Draft, span: Span, spans: list[tuple[int, int]]) -> dict[str, float]:
-    """What the model sees of one candidate span of a draft (``spans``: the article's drafts' spans)."""
+def span_features(
+    ctx: Context, draft: Draft, span: Span, arrays: ParseArrays, near: list[tuple[int, int]]
+) -> dict[str, float]:
+    """What the model sees of one candidate span of a draft (``near``: the spans of the article's
+    other drafts that could overlap it)."""
     cue = draft.cue
-    assert cue is not None
-    way, method = span.way, draft.method.value
+    words = _words(ctx, span.start, span.end)
+    assert cue is not None and words is not None
+    way, method, doc = span.way, draft.method.value, ctx.doc
     letters = int(ctx.letters_before[span.end] - ctx.letters_before[span.start])
     rule_letters = int(ctx.letters_before[draft.end] - ctx.letters_before[draft.start])
     features: dict[str, float] = {
@@ -108,20 +168,21 @@ def span_features(ctx: Context, draft: Draft, span: Span, spans: list[tuple[int,
         f"cue_pos={cue.pos_}|way={way}": 1.0,
         f"way={way}|ratio={_ratio_bin(letters / max(1, rule_letters))}": 1.0,
     }
-    following = _next_word(ctx, span.end)
+    k = words[1] + 1
+    while k < len(doc) and doc[k].is_space:
+        k += 1
+    following = doc[k] if k < len(doc) else None
     after = "end" if following is None else following.lower_ if following.is_punct else following.pos_
     features[f"next={after}"] = 1.0
     features[f"way={way}|next={after}"] = 1.0
-    if following is not None and following.is_punct and following.i + 1 < len(ctx.doc):
-        word = ctx.doc[following.i + 1]
-        opener = word.lower_ if word.lower_ in _AFTER_BREAK else word.pos_
-        features[f"after_break={opener}"] = 1.0
-    last = ctx.token_at(span.end - 1)
-    if last is not None:
-        features[f"last_pos={last.pos_}"] = 1.0
-        features[f"last_dep={last.dep_}"] = 1.0
-        if last.i + 1 >= last.sent.end or all(t.is_punct or t.is_space for t in ctx.doc[last.i + 1 : last.sent.end]):
-            features["ends_sentence"] = 1.0
+    if following is not None and following.is_punct and k + 1 < len(doc):
+        word = doc[k + 1]
+        features[f"after_break={word.lower_ if word.lower_ in _AFTER_BREAK else word.pos_}"] = 1.0
+    last = doc[words[1]]
+    features[f"last_pos={last.pos_}"] = 1.0
+    features[f"last_dep={last.dep_}"] = 1.0
+    if all(arrays.blank[i] for i in range(words[1] + 1, arrays.sent_end[words[1]])):
+        features["ends_sentence"] = 1.0
     if "\n" in ctx.text[span.start : span.end]:
         features["crosses_line"] = 1.0
     if span.start <= cue.idx < span.end:
@@ -130,60 +191,67 @@ def span_features(ctx: Context, draft: Draft, span: Span, spans: list[tuple[int,
     speaker = draft.speaker
     if speaker is not None and span.start <= speaker.mention.start < span.end:
         features["speaker_inside"] = 1.0
-    quoted = int(ctx.quoted_letters_before[span.end] - ctx.quoted_letters_before[span.start])
+    quoted = _direct_letters(ctx, span.start, span.end)
     if quoted:
         features[f"direct_share={min(4, int(5 * quoted / max(1, letters)))}"] = 1.0
-    own = (draft.start, draft.end)
-    if any(s < span.end and span.start < e and (s, e) != own for s, e in spans):
+    if any(s < span.end and span.start < e for s, e in near):
         features["overlaps_other"] = 1.0
     if way != "rule":
-        _delta_features(features, ctx, draft, span)
+        _delta_features(features, ctx, draft, words, arrays)
     return features
 
 
-def _delta_features(features: dict[str, float], ctx: Context, draft: Draft, span: Span) -> None:
+def _delta_features(
+    features: dict[str, float], ctx: Context, draft: Draft, mine: tuple[int, int], arrays: ParseArrays
+) -> None:
     """How the words a span adds to the rule's, or drops from it, hang in the parse: the words
     whose head lies outside the added (dropped) words, by dependency and where the head is (the
     cue, the rule's content, elsewhere)."""
     cue = draft.cue
-    assert cue is not None
-    rule = _token_range(ctx, draft.start, draft.end)
-    mine = _token_range(ctx, span.start, span.end)
-    if rule is None or mine is None:
-        return
-    doc = ctx.doc
-    added = [i for i in range(mine[0], mine[1]) if not rule[0] <= i < rule[1]]
-    dropped = [i for i in range(rule[0], rule[1]) if not mine[0] <= i < mine[1]]
-    for name, words, inside in (("add", added, rule), ("drop", dropped, mine)):
+    rule = _words(ctx, draft.start, draft.end)
+    assert cue is not None and rule is not None
+    strings = ctx.doc.vocab.strings
+    added = [i for i in range(mine[0], mine[1] + 1) if not rule[0] <= i <= rule[1]]
+    dropped = [i for i in range(rule[0], rule[1] + 1) if not mine[0] <= i <= mine[1]]
+    for name, words, (low, high) in (("add", added, rule), ("drop", dropped, mine)):
         if not words:
             continue
-        features[f"{name}_words={_ratio_bin(len(words) / max(1, rule[1] - rule[0]))}"] = 1.0
-        group = set(words)
+        features[f"{name}_words={_ratio_bin(len(words) / (rule[1] - rule[0] + 1))}"] = 1.0
+        if cue.i in words:
+            features[f"{name}_cue"] = 1.0
+        group = range(words[0], words[-1] + 1) if words[-1] - words[0] + 1 == len(words) else set(words)
         for i in words:
-            token = doc[i]
-            if token.is_punct or token.is_space or token.head.i in group:
+            head = arrays.head[i]
+            if arrays.blank[i] or (head in group and head != i):
                 continue
-            head = token.head
-            where = "cue" if head.i == cue.i else "content" if inside[0] <= head.i < inside[1] else "out"
-            features[f"{name}={token.dep_}|{where}"] = 1.0
-            if token.i == cue.i:
-                features[f"{name}_cue"] = 1.0
+            where = "cue" if head == cue.i else "content" if low <= head <= high else "out"
+            features[f"{name}={strings[arrays.dep[i]]}|{where}"] = 1.0
 
 
-def _token_range(ctx: Context, start: int, end: int) -> tuple[int, int] | None:
-    first, last = ctx.token_at(start), ctx.token_at(end - 1)
-    return None if first is None or last is None else (first.i, last.i + 1)
+def nearby(draft: Draft, found: list[Span], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans of the article's other drafts (``spans``: all of them) that reach into the range
+    the draft's candidate spans cover."""
+    low, high = min(s.start for s in found), max(s.end for s in found)
+    own = (draft.start, draft.end)
+    return [(s, e) for s, e in spans if s < high and low < e and (s, e) != own]
 
 
 def choose_content(
-    ctx: Context, draft: Draft, model: LinearModel, spans: list[tuple[int, int]], found: list[Span] | None = None
+    ctx: Context,
+    draft: Draft,
+    model: LinearModel,
+    spans: list[tuple[int, int]],
+    arrays: ParseArrays,
+    found: list[Span] | None = None,
 ) -> Draft:
     """The draft with the span the model prefers most to the rule's as its content, when it prefers
-    one clearly (probability at least ``PREFERENCE`` against the rule's); else the same draft."""
-    options = content_candidates(ctx, draft) if found is None else found
+    one clearly (probability at least ``PREFERENCE`` against the rule's); else the same draft.
+    ``spans``: the article's drafts' spans."""
+    options = content_candidates(ctx, draft, arrays) if found is None else found
     if len(options) < 2:
         return draft
-    rows = [span_features(ctx, draft, span, spans) for span in options]
+    near = nearby(draft, options, spans)
+    rows = [span_features(ctx, draft, span, arrays, near) for span in options]
     scores = [model.probability(difference(row, rows[0])) for row in rows[1:]]
     best = max(range(len(scores)), key=lambda k: (scores[k], -k))
     if scores[best] < PREFERENCE:

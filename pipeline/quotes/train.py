@@ -5,16 +5,17 @@
 Needs scikit-learn (``pip install 'whosaid[train]'``); prediction does not. Every article is
 parsed once (cache the docs with ``--docs-cache``) and drafted by the rules; every candidate
 word (``cue_detector.candidates``) gets an open-cue draft where the grammar finds content and a
-source. Four L2-regularised logistic regressions are learned: the cue detector (is this word
-the head of an annotated cue?), the source chooser (``source_choice``: of a draft's candidate
-source and the rule's choice, is the first the annotated source?), and over each draft's
-``features`` whether its content matches an annotation (``keep``) and whether content and
-speaker are both right (``right``), each draft labelled by the benchmark's scoring
-(``scoring.judge``). The scorers learn from the drafts the detector and chooser would give on
-unseen text: each article's cue probabilities and sources come from models trained without its
-part (stacking over ``fold_of``). The keep threshold is the one that
-maximises all F1 + e2e F1 on the training articles. Deterministic: fixed solvers and seed.
-About 5 minutes on 2 shared cores from cached docs.
+source (``examples``). Five L2-regularised logistic regressions are learned: the cue detector (is
+this word the head of an annotated cue?), the content chooser (``content_choice``: of a draft's
+candidate content span and the rule's, does the first match the annotated content of its cue?),
+the source chooser (``source_choice``: of a draft's candidate source and the rule's choice, is the
+first the annotated source?), and over each draft's ``features`` whether its content matches an
+annotation (``keep``) and whether content and speaker are both right (``right``), each draft
+labelled by the benchmark's scoring (``scoring.judge``). The scorers learn from the drafts the
+detector and choosers would give on unseen text: each article's cue probabilities, content and
+sources come from models trained without its part (stacking over ``fold_of``). The keep threshold
+is the one that maximises all F1 + e2e F1 on the training articles. Deterministic: fixed solvers
+and seed. About 5 minutes on 2 shared cores from cached docs.
 """
 
 from __future__ import annotations
@@ -23,58 +24,26 @@ import argparse
 import json
 import sys
 import zlib
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from whosaid.attribution import MODEL_PATH, Attribution
-from whosaid.quotes import RuleDrafts, rule_drafts
-from whosaid.quotes.content_choice import Span, choose_content, content_candidates, span_features
-from whosaid.quotes.cue_detector import candidates, token_features
+from whosaid.attribution import MODEL_PATH
+from whosaid.quotes.content_choice import choose_content
 from whosaid.quotes.drafts import Draft
+from whosaid.quotes.examples import ArticleExamples, examples_of, parsed_docs
 from whosaid.quotes.features import cue_probability_features, draft_features
 from whosaid.quotes.learned import AttributionModel, LinearModel
-from whosaid.quotes.reported.open_cues import find_open
-from whosaid.quotes.scoring import Prediction, judge, letters, speaker_right
-from whosaid.quotes.source_choice import (
-    Candidate,
-    SourceMemo,
-    candidate_features,
-    choose,
-    difference,
-    source_candidates,
-)
+from whosaid.quotes.scoring import Prediction, judge
+from whosaid.quotes.source_choice import choose, source_candidates
+
+__all__ = ["ArticleExamples", "Labelled", "Trainer", "examples_of", "fold_of", "labelled", "parsed_docs"]
 
 SEED = 13
 REGULARISATION = 1.0  # sklearn's C: fixed, not tuned on the scored data
 CUE_FLOOR = 0.2  # the cue detector's probability from which a word becomes an open-cue draft
 CUE_PRUNE = 0.02  # cue detector weights below this are dropped (half of them; the file stays small)
-
-
-@dataclass
-class ArticleExamples:
-    """One annotated article as training sees it: the rules' drafts, an open-cue draft for every
-    word the detector could propose, the detector's rows (one per candidate word, labelled by
-    whether it heads an annotated cue) and the annotations."""
-
-    id: str
-    text: str
-    gold: list[dict[str, Any]]
-    found: RuleDrafts
-    opened: list[Draft]
-    token_rows: list[dict[str, float]] = field(default_factory=list)
-    token_ids: list[int] = field(default_factory=list)
-    token_labels: list[bool] = field(default_factory=list)
-    base: dict[int, dict[str, float]] = field(default_factory=dict)  # id(draft) -> features without the detector's
-    kinds: dict[str, str] = field(default_factory=dict)  # entity id -> kind
-    sources: dict[int, list[Candidate]] = field(default_factory=dict)  # id(draft) -> its candidate sources
-    memo: SourceMemo = field(default_factory=SourceMemo)  # what its drafts' candidate sources share
-    source_rows: list[dict[str, float]] = field(default_factory=list)  # candidate against rule, where one is right
-    source_labels: list[bool] = field(default_factory=list)  # ... whether the first of the pair is the right one
-    contents: dict[int, list[Span]] = field(default_factory=dict)  # id(draft) -> its candidate content spans
-    content_rows: list[dict[str, float]] = field(default_factory=list)  # span against rule, where one matches
-    content_labels: list[bool] = field(default_factory=list)  # ... whether the first of the pair matches
 
 
 @dataclass
@@ -86,124 +55,6 @@ class Labelled:
     predictions: list[Prediction]
     matched: list[bool]
     right: list[bool]
-
-
-def parsed_docs(nlp: Any, texts: list[str], cache: Path | None) -> Iterable[Any]:
-    """Docs for the texts; with a cache file (a DocBin), parsed once and read back on later runs
-    (reparsed when the texts differ). Shared by the training command and the benchmarks; parsed
-    by ``whosaid.parse.parse``, as the runner parses."""
-    from spacy.tokens import DocBin
-
-    if cache is not None and cache.exists():
-        docs: list[Any] = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-        if [d.text for d in docs] == texts:
-            return docs
-    from whosaid.parse import parse
-
-    stream: Iterable[Any] = (doc for doc, _ in parse(nlp, ((text, None) for text in texts)))  # as the runner parses
-    if cache is None:
-        return stream
-    docs = list(stream)
-    DocBin(store_user_data=True, docs=docs).to_disk(cache)
-    return docs
-
-
-def _cue_heads(doc: Any, gold: list[dict[str, Any]]) -> dict[int, list[int]]:
-    """The token that heads each annotated cue -> the annotations it heads."""
-    heads: dict[int, list[int]] = {}
-    for number, quote in enumerate(gold):
-        if quote.get("cue_start") is None:
-            continue
-        span = doc.char_span(quote["cue_start"], quote["cue_end"], alignment_mode="expand")
-        if span is not None and len(span):
-            heads.setdefault(span.root.i, []).append(number)
-    return heads
-
-
-def examples_of(doc: Any, article: dict[str, Any], label: str) -> ArticleExamples:
-    """The drafts and candidate cue words of one annotated article, described and labelled."""
-    from whosaid.read import read_bytes
-    from whosaid.record import build_article
-
-    layout = read_bytes(article["text"].encode("utf-8"))
-    record = build_article(
-        layout, doc, article_id="train", source_path="train", model=label, attribution=Attribution.RULES
-    )
-    found = rule_drafts(doc, record.entities, layout.sections)
-    words = candidates(found.ctx)
-    opened = [found.ready(draft) for draft in find_open(found.ctx, found.drafts, words)]
-    examples = ArticleExamples(
-        id=article["id"], text=article["text"], gold=article["quotes"], found=found, opened=opened
-    )
-    heads = _cue_heads(doc, examples.gold)
-    for token in words:
-        examples.token_ids.append(token.i)
-        examples.token_rows.append(token_features(token))
-        examples.token_labels.append(token.i in heads)
-    kinds: dict[str, str] = {entity.id: entity.kind for entity in record.entities}
-    examples.kinds = kinds
-    spans = [(d.start, d.end) for d in found.drafts + opened]
-    for draft in found.drafts + opened:
-        examples.base[id(draft)] = draft_features(found.ctx, draft, kinds)
-        _source_examples(examples, draft)
-        _content_examples(examples, draft, heads, spans)
-    return examples
-
-
-def _content_examples(examples: ArticleExamples, draft: Draft, heads: dict[int, list[int]], spans: list[tuple[int, int]]) -> None:
-    """The draft's candidate content spans, and (when its cue heads annotated cues) each span's row
-    for the content model, labelled by whether it matches the content of one of those annotations."""
-    ctx = examples.found.ctx
-    found = examples.contents[id(draft)] = content_candidates(ctx, draft)
-    if len(found) < 2 or draft.cue is None or draft.cue.i not in heads:
-        return
-    golds = [letters(examples.text, [(f[0], f[1]) for f in examples.gold[g]["fragments"]]) for g in heads[draft.cue.i]]
-    labels = [_matches_any(letters(examples.text, [(s.start, s.end)]), golds) for s in found]
-    rows = [span_features(ctx, draft, span, spans) for span in found]
-    for row, label in zip(rows[1:], labels[1:], strict=True):
-        if label != labels[0]:
-            examples.content_rows += [difference(row, rows[0]), difference(rows[0], row)]
-            examples.content_labels += [label, labels[0]]
-
-
-def _matches_any(mine: frozenset[int], golds: list[frozenset[int]]) -> bool:
-    return any(mine and gold and len(mine & gold) >= 0.5 * len(mine | gold) for gold in golds)
-
-
-def _source_examples(examples: ArticleExamples, draft: Draft) -> None:
-    """The draft's candidate sources, and (when it matches an annotation with a source) each
-    candidate's row for the source model, labelled by whether its speaker is the annotated one."""
-    ctx = examples.found.ctx
-    found = examples.sources[id(draft)] = source_candidates(ctx, draft, examples.memo)
-    if len(found) < 2:
-        return
-    gold = _matching_gold(examples, draft)
-    if gold is None or gold.get("speaker") is None:
-        return
-    rows = [candidate_features(ctx, draft, candidate, examples.kinds) for candidate in found]
-    labels = [
-        c is not None
-        and speaker_right(gold, Prediction(draft.kind, draft.fragments, (c.mention.start, c.mention.end), c.name))
-        for c in (candidate.speaker for candidate in found)
-    ]
-    # Pairs with the rule's choice where one of the two is right, both ways round (``choose``).
-    for row, label in zip(rows[1:], labels[1:], strict=True):
-        if label != labels[0]:
-            examples.source_rows += [difference(row, rows[0]), difference(rows[0], row)]
-            examples.source_labels += [label, labels[0]]
-
-
-def _matching_gold(examples: ArticleExamples, draft: Draft) -> dict[str, Any] | None:
-    """The annotation whose content the draft's overlaps most, when the overlap counts as a match."""
-    mine = letters(examples.text, draft.fragments)
-    best, best_overlap = None, 0.5
-    for quote in examples.gold:
-        theirs = letters(examples.text, [(f[0], f[1]) for f in quote["fragments"]])
-        if mine and theirs and mine & theirs:
-            overlap = len(mine & theirs) / len(mine | theirs)
-            if overlap >= best_overlap:
-                best, best_overlap = quote, overlap
-    return best
 
 
 def prediction_of(draft: Draft) -> Prediction:
@@ -238,7 +89,9 @@ def labelled(
     sources = [article.sources.get(id(d), []) for d in drafts]
     if content is not None:
         spans = [(d.start, d.end) for d in drafts]
-        placed = [choose_content(ctx, d, content, spans, article.contents.get(id(d), [])) for d in drafts]
+        arrays = article.arrays
+        assert arrays is not None
+        placed = [choose_content(ctx, d, content, spans, arrays, article.contents[id(d)]) for d in drafts]
         for k, (p, d) in enumerate(zip(placed, drafts, strict=True)):
             if p is not d:
                 p = placed[k] = article.found.ready(p)

@@ -1,0 +1,130 @@
+"""The learned choice of where reported content lies (``whosaid.quotes.content_choice``): which
+spans are candidates, what the model sees of them, and that the choice follows the model (a
+hand-written one here; the trained one is measured out-of-fold by benchmarks/quotes.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from whosaid.entities import extract_entities
+from whosaid.quotes import rule_drafts
+from whosaid.quotes.content_choice import (
+    PREFERENCE,
+    ParseArrays,
+    choose_content,
+    content_candidates,
+    nearby,
+    span_features,
+)
+from whosaid.quotes.learned import AttributionModel, LinearModel
+from whosaid.quotes.trim import trim_content
+
+# The rule stops the reported clause at the comma; its second half hangs on the same verb.
+CUT_SHORT = "Delgado said the process was fair, but required candidates to work hard."
+# The rule takes the object with everything after it.
+RUN_ON = "The mayor announced support on Thursday, including new money for schools."
+
+
+def _drafted(nlp: Any, text: str) -> tuple[Any, Any, list[tuple[int, int]]]:
+    doc = nlp(text)
+    found = rule_drafts(doc, extract_entities(doc, None))
+    assert len(found.drafts) == 1
+    return found.ctx, found.drafts[0], [(d.start, d.end) for d in found.drafts]
+
+
+def _candidates(ctx: Any, draft: Any) -> list[Any]:
+    return content_candidates(ctx, draft, ParseArrays.of(ctx))
+
+
+def _text(ctx: Any, start: int, end: int) -> str:
+    return str(ctx.text[start:end])
+
+
+def test_the_rules_span_comes_first_then_the_others(nlp: Any) -> None:
+    ctx, draft, _ = _drafted(nlp, CUT_SHORT)
+    found = _candidates(ctx, draft)
+    assert (found[0].start, found[0].end, found[0].way) == (draft.start, draft.end, "rule")
+    assert _text(ctx, draft.start, draft.end) == "the process was fair"
+    ways = {span.way: _text(ctx, span.start, span.end) for span in found}
+    assert ways["sentence_end"] == "the process was fair, but required candidates to work hard"
+    assert ways["whole_sentence"] == CUT_SHORT.rstrip(".")
+    assert len({(span.start, span.end) for span in found}) == len(found)  # each span once
+
+
+def test_a_span_can_be_cut_at_a_comma_inside_the_rules(nlp: Any) -> None:
+    ctx, draft, _ = _drafted(nlp, RUN_ON)
+    assert _text(ctx, draft.start, draft.end) == "support on Thursday, including new money for schools"
+    cuts = [_text(ctx, s.start, s.end) for s in _candidates(ctx, draft) if s.way.startswith("cut")]
+    assert cuts == ["support on Thursday"]
+
+
+def test_no_span_takes_in_a_direct_quote_the_rules_span_leaves_out(nlp: Any) -> None:
+    doc = nlp("Delgado said the process was fair. “We will win the vote next week,” she added.")
+    found = rule_drafts(doc, extract_entities(doc, None))
+    reported = [d for d in found.drafts if d.kind == "indirect"]
+    assert len(reported) == 1
+    spans = _candidates(found.ctx, reported[0])
+    assert len(spans) > 1
+    assert not any("We will win" in _text(found.ctx, span.start, span.end) for span in spans)
+    # Words quoted inline stay within reach: they are part of the reported content.
+    ctx, draft, _ = _drafted(nlp, "Delgado said the process was fair “and open to all,” and she thanked the voters.")
+    assert draft.kind == "mixed"
+    assert any("thanked the voters" in _text(ctx, s.start, s.end) for s in _candidates(ctx, draft))
+
+
+def test_the_arrays_trim_and_split_sentences_as_the_parse_does(nlp: Any) -> None:
+    doc = nlp("Delgado said, “Yes.” The mayor agreed — and then left. Nobody asked why!")
+    ctx = rule_drafts(doc, extract_entities(doc, None)).ctx
+    arrays = ParseArrays.of(ctx)
+    for token in doc:
+        assert (arrays.sent_start[token.i], arrays.sent_end[token.i]) == (token.sent.start, token.sent.end)
+        assert arrays.head[token.i] == token.head.i
+    for i in range(len(doc)):
+        for j in range(i, len(doc)):
+            assert arrays.trim(i, j) == trim_content(ctx, doc[i], doc[j])
+
+
+def test_no_candidates_for_a_direct_quote(nlp: Any) -> None:
+    ctx, draft, _ = _drafted(nlp, "“We will win the vote,” Delgado said.")
+    assert draft.kind == "direct"
+    assert _candidates(ctx, draft) == []
+
+
+def test_the_features_say_how_the_added_and_dropped_words_hang(nlp: Any) -> None:
+    ctx, draft, spans = _drafted(nlp, CUT_SHORT)
+    arrays = ParseArrays.of(ctx)
+    by_way = {span.way: span for span in _candidates(ctx, draft)}
+    longer = span_features(ctx, draft, by_way["sentence_end"], arrays, [])
+    # "but required ..." hangs on the cue "said": added words whose head is the cue.
+    assert any(name.startswith("add=") and name.endswith("|cue") for name in longer)
+    assert "ends_sentence" in longer and "cue_inside" not in longer
+    around = span_features(ctx, draft, by_way["whole_sentence"], arrays, [])
+    assert {"cue_inside", "add_cue", "speaker_inside"} <= set(around)
+    # The rule's own span adds and drops nothing.
+    assert not any(name.startswith(("add", "drop")) for name in span_features(ctx, draft, by_way["rule"], arrays, []))
+    # Another draft's span that the longer span reaches into is seen; the draft's own is not.
+    near = nearby(draft, list(by_way.values()), [*spans, (by_way["sentence_end"].end - 5, by_way["sentence_end"].end)])
+    assert len(near) == 1 and "overlaps_other" in span_features(ctx, draft, by_way["sentence_end"], arrays, near)
+    assert "overlaps_other" not in span_features(ctx, draft, by_way["rule"], arrays, near)
+
+
+def test_the_choice_follows_the_model_against_the_rules_span(nlp: Any) -> None:
+    ctx, draft, spans = _drafted(nlp, CUT_SHORT)
+    # A model that prefers nothing to the rule's span, or prefers it only a little, keeps the draft.
+    assert choose_content(ctx, draft, LinearModel({}), spans, ParseArrays.of(ctx)) is draft
+    assert PREFERENCE > 0.6
+    assert choose_content(ctx, draft, LinearModel({"way=sentence_end": 0.2}), spans, ParseArrays.of(ctx)) is draft
+    # One that clearly prefers running on to the sentence's end takes that span.
+    taken = choose_content(ctx, draft, LinearModel({"way=sentence_end": 3.0}), spans, ParseArrays.of(ctx))
+    assert taken is not draft
+    assert _text(ctx, taken.start, taken.end) == "the process was fair, but required candidates to work hard"
+    assert (taken.cue, taken.speaker, taken.method) == (draft.cue, draft.speaker, draft.method)
+    assert _text(ctx, draft.start, draft.end) == "the process was fair"  # the draft itself is unchanged
+
+
+def test_the_content_model_travels_in_the_model_file() -> None:
+    model = AttributionModel(
+        LinearModel({"bias": 1.0}), LinearModel({}), 0.5, {}, cue=LinearModel({}), content=LinearModel({"x": -1.5})
+    )
+    assert AttributionModel.from_json(model.to_json()) == model
+    assert AttributionModel.from_json(model.to_json()).content == LinearModel({"x": -1.5})
