@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from whosaid.cues import QUOTE_CHARS
-from whosaid.quotes.source_choice import difference
+from whosaid.quotes.learned import logistic
 
 if TYPE_CHECKING:
     from whosaid.quotes.drafts import Context, Draft
@@ -251,10 +251,11 @@ def choose_content(
     if len(options) < 2:
         return draft
     near = nearby(draft, options, spans)
-    rows = [span_features(ctx, draft, span, arrays, near) for span in options]
-    scores = [model.probability(difference(row, rows[0])) for row in rows[1:]]
-    best = max(range(len(scores)), key=lambda k: (scores[k], -k))
-    if scores[best] < PREFERENCE:
+    # The model judges the difference of two rows; a linear model's log-odds of a difference are
+    # the difference of the log-odds.
+    scores = [model.score(span_features(ctx, draft, span, arrays, near)) for span in options]
+    best = max(range(1, len(scores)), key=lambda k: (scores[k], -k))
+    if logistic(scores[best] - scores[0]) < PREFERENCE:
         return draft
-    chosen = options[best + 1]
+    chosen = options[best]
     return replace(draft, fragments=[(chosen.start, chosen.end)], quoted=[], kind="indirect")

@@ -30,9 +30,17 @@ class LinearModel:
 
     weights: dict[str, float]
 
+    def score(self, features: dict[str, float]) -> float:
+        """The weighted sum (log-odds) before the logistic."""
+        weights = self.weights
+        return sum(weights.get(name, 0.0) * value for name, value in features.items())
+
     def probability(self, features: dict[str, float]) -> float:
-        z = sum(self.weights.get(name, 0.0) * value for name, value in features.items())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return logistic(self.score(features))
+
+
+def logistic(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 @dataclass(frozen=True)
