@@ -264,7 +264,8 @@ def main(argv: list[str] | None = None) -> int:
     args.out.write_text(model.to_json(), encoding="utf-8")
     sizes = (
         f"{len(model.cue.weights) if model.cue else 0} + {len(model.keep.weights)} + {len(model.right.weights)}"
-        f" + {len(model.source.weights) if model.source else 0} weights"
+        f" + {len(model.source.weights) if model.source else 0}"
+        f" + {len(model.content.weights) if model.content else 0} weights"
     )
     print(f"wrote {args.out}: {sizes}, keep threshold {model.threshold}")
     return 0
