@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -231,7 +232,7 @@ def test_a_long_doc_is_scored_in_windows_between_sentences_with_the_same_result(
 
         bounds = _windows(doc.to_array([HEAD]).astype("int64"), size)
         assert len(bounds) > 1 and bounds[0][0] == 0 and bounds[-1][1] == len(doc)
-        assert all(a[1] == b[0] for a, b in zip(bounds, bounds[1:], strict=False))
+        assert all(a[1] == b[0] for a, b in pairwise(bounds))
         # every cut falls between sentences: no token's head is on the other side
         for start, end in bounds:
             assert all(start <= token.head.i < end for token in doc[start:end])
