@@ -23,6 +23,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
+from whosaid.docfacts import kept_for_article
 from whosaid.gazetteer import COMPANY_NOUNS, ORG_NOUNS, PRESS_NOUNS
 from whosaid.titles import HONORIFICS, PERSON_DESCRIPTIONS, TITLE_GENDERS, TITLE_WORDS, title_key
 
@@ -92,12 +93,14 @@ def described_person(resolution: Resolution, head: Token, roles: dict[str, str])
     if noun not in TITLE_WORDS and noun not in PERSON_DESCRIPTIONS:
         return None
     doc = head.doc
-    for earlier in doc[: head.i]:
-        if earlier.lemma == head.lemma and not _definite(earlier):
+    for i in _with_lemma(head):
+        if i >= head.i:
+            break
+        if not _definite(doc[i]):
             return None  # "Sam Cole's lawyer ... the lawyer", "a spokesman ... the spokesman"
     wanted = _words_to(head) & TITLE_WORDS
     # Not someone the article gives another office: "the chancellor" is not "Foreign Secretary Jack Straw".
-    offices = {c.entity.id: _offices(article.text, c.entity, roles) for c in article.named} if wanted else {}
+    offices = {c.entity.id: _offices_kept(head, article.text, c.entity, roles) for c in article.named} if wanted else {}
     skip = frozenset(entity for entity, held in offices.items() if held and wanted.isdisjoint(held))
     found = article.best(head, TITLE_GENDERS.get(noun, "person"), resolution.genders, [], skip=skip)
     if found is None:
@@ -106,6 +109,35 @@ def described_person(resolution: Resolution, head: Token, roles: dict[str, str])
     sentence = article.sentence(head.i)
     recent = (c for c in article.named if c.entity.id == found.id and c.role == "subject")
     return found if any(0 <= sentence - c.sentence <= RECENT for c in recent) else None
+
+
+def _with_lemma(head: Token) -> list[int]:
+    """The indices of the article's tokens with ``head``'s lemma, in order (the article's tokens
+    by lemma are read once from the Doc's arrays while its facts are kept)."""
+    from spacy.attrs import LEMMA
+
+    doc = head.doc
+    kept = kept_for_article(doc)
+    by_lemma: dict[int, list[int]] | None = kept.get("tokens_by_lemma") if kept is not None else None
+    if by_lemma is None:
+        by_lemma = {}
+        for i, lemma in enumerate(doc.to_array([LEMMA]).tolist()):
+            by_lemma.setdefault(lemma, []).append(i)
+        if kept is not None:
+            kept["tokens_by_lemma"] = by_lemma
+    return by_lemma.get(head.lemma, [])
+
+
+def _offices_kept(head: Token, text: str, entity: Entity, roles: dict[str, str]) -> set[str]:
+    """``_offices``, computed once per entity of the article while its facts are kept."""
+    kept = kept_for_article(head.doc)
+    if kept is None:
+        return _offices(text, entity, roles)
+    table: dict[tuple[int, str], set[str]] = kept.setdefault("offices", {})
+    key = (id(roles), entity.id)
+    if key not in table:
+        table[key] = _offices(text, entity, roles)
+    return table[key]
 
 
 def _offices(text: str, entity: Entity, roles: dict[str, str]) -> set[str]:

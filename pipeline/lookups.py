@@ -9,11 +9,12 @@ the same questions in (about) constant or logarithmic time, with the same answer
   under the words of its name, which grows as mentions join it), found again by key in the
   order a scan over all of them would meet them.
 - ``SpanSet``: whether any of a fixed set of spans overlaps a given span.
+- ``SpanIndex``: which of a fixed set of spans overlap a given span.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Hashable, Iterable
 from itertools import accumulate
 from typing import Generic, TypeVar
@@ -65,3 +66,19 @@ class SpanSet:
     def overlaps(self, start: int, end: int) -> bool:
         before = bisect_left(self._starts, end)  # the spans starting before ``end``
         return before > 0 and self._reach[before - 1] > start
+
+
+class SpanIndex:
+    """Half-open ``(start, end)`` spans; ``overlapping(start, end)`` lists those that overlap
+    ``start:end`` (``s < end and start < e``), found by bisection among the spans that start
+    within the longest span's length of ``start``."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self._spans = sorted(spans)
+        self._starts = [start for start, _ in self._spans]
+        self._longest = max((end - start for start, end in self._spans), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        low = bisect_right(self._starts, start - self._longest)  # earlier ones end by ``start``
+        high = bisect_left(self._starts, end)
+        return [(s, e) for s, e in self._spans[low:high] if start < e]

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from whosaid.attribution import DEFAULT_ATTRIBUTION, Attribution
 from whosaid.docfacts import doc_text
+from whosaid.lookups import SpanIndex
 from whosaid.models import Entity, Mention, Quote, Range, Section
 from whosaid.quotemarks import find_quoted_spans, quoted_mask
 from whosaid.quotes.confidence import rule_confidence
@@ -180,7 +181,7 @@ def draft_quotes(
     opened = [found.ready(draft) for draft in find_open(found.ctx, found.drafts, proposed)]
     drafts = found.complete(opened, probabilities)
     if model.content is not None:
-        spans, arrays = [(d.start, d.end) for d in drafts], ParseArrays.of(found.ctx)
+        spans, arrays = SpanIndex((d.start, d.end) for d in drafts), ParseArrays.of(found.ctx)
         drafts = [_placed(found, choose_content(found.ctx, d, model.content, spans, arrays), d) for d in drafts]
     if model.source is not None:
         kinds: dict[str, str] = {entity.id: entity.kind for entity in entities}

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from whosaid.cues import QUOTE_CHARS
+from whosaid.lookups import SpanIndex
 from whosaid.quotes.learned import logistic
 
 if TYPE_CHECKING:
@@ -228,19 +229,19 @@ def _delta_features(
             features[f"{name}={strings[arrays.dep[i]]}|{where}"] = 1.0
 
 
-def nearby(draft: Draft, found: list[Span], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def nearby(draft: Draft, found: list[Span], spans: SpanIndex) -> list[tuple[int, int]]:
     """The spans of the article's other drafts (``spans``: all of them) that reach into the range
     the draft's candidate spans cover."""
     low, high = min(s.start for s in found), max(s.end for s in found)
     own = (draft.start, draft.end)
-    return [(s, e) for s, e in spans if s < high and low < e and (s, e) != own]
+    return [span for span in spans.overlapping(low, high) if span != own]
 
 
 def choose_content(
     ctx: Context,
     draft: Draft,
     model: LinearModel,
-    spans: list[tuple[int, int]],
+    spans: SpanIndex,
     arrays: ParseArrays,
     found: list[Span] | None = None,
 ) -> Draft:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from whosaid.attribution import Attribution
+from whosaid.lookups import SpanIndex
 from whosaid.quotes import RuleDrafts, rule_drafts
 from whosaid.quotes.content_choice import ParseArrays, Span, content_candidates, nearby, span_features
 from whosaid.quotes.cue_detector import candidates, token_features
@@ -104,7 +105,7 @@ def examples_of(doc: Any, article: dict[str, Any], label: str) -> ArticleExample
         examples.token_labels.append(token.i in heads)
     kinds: dict[str, str] = {entity.id: entity.kind for entity in record.entities}
     examples.kinds = kinds
-    spans = [(d.start, d.end) for d in found.drafts + opened]
+    spans = SpanIndex((d.start, d.end) for d in found.drafts + opened)
     examples.arrays = ParseArrays.of(found.ctx)
     for draft in found.drafts + opened:
         examples.base[id(draft)] = draft_features(found.ctx, draft, kinds)
@@ -113,9 +114,7 @@ def examples_of(doc: Any, article: dict[str, Any], label: str) -> ArticleExample
     return examples
 
 
-def _content_examples(
-    examples: ArticleExamples, draft: Draft, heads: dict[int, list[int]], spans: list[tuple[int, int]]
-) -> None:
+def _content_examples(examples: ArticleExamples, draft: Draft, heads: dict[int, list[int]], spans: SpanIndex) -> None:
     """The draft's candidate content spans, and (when its cue heads annotated cues) each span's row
     for the content model, labelled by whether it matches the content of one of those annotations."""
     ctx = examples.found.ctx

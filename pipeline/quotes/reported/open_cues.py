@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from whosaid.lookups import SpanSet
 from whosaid.quotes.method import Method
 from whosaid.quotes.reported.speech_noun import from_speech_noun
 from whosaid.quotes.reported.stance import from_adjective
@@ -32,11 +33,16 @@ def find_open(ctx: Context, taken: list[Draft], proposed: list[Token]) -> list[D
     """Drafts from the proposed cue words (in text order), where no other draft stands."""
     drafts: list[Draft] = []
     cues = {d.cue.i for d in taken if d.cue is not None}
+    standing = SpanSet((d.start, d.end) for d in taken)
     for token in proposed:
         if token.i in cues:
             continue
         draft = open_draft(ctx, token)
-        if draft is None or any(d.start < draft.end and draft.start < d.end for d in taken + drafts):
+        if (
+            draft is None
+            or standing.overlaps(draft.start, draft.end)
+            or any(d.start < draft.end and draft.start < d.end for d in drafts)
+        ):
             continue
         drafts.append(draft)
     return drafts
