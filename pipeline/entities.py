@@ -20,7 +20,7 @@ from whosaid.animacy import animate, by_referent, chain_votes, pronoun_indices
 from whosaid.dates import normalise_date
 from whosaid.docfacts import doc_text
 from whosaid.gazetteer import abbreviations, has_org_suffix, is_place
-from whosaid.lookups import KeyIndex, SpanSet
+from whosaid.lookups import KeyIndex, SpanSet, word_alternation
 from whosaid.models import Entity, Mention
 from whosaid.namecues import capital_inside_sentence, has_own_article, owns_nothing
 from whosaid.quotemarks import find_quoted_spans, quoted_mask
@@ -307,9 +307,7 @@ def _propagate(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
                 surnames.add(words[-1])
     if not names:
         return mentions
-    pattern = re.compile(
-        r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])"
-    )
+    pattern = re.compile(r"(?<![\w-])(?:" + word_alternation(names) + r")(?![\w-])")
     added = []
     for match in pattern.finditer(text):
         start, end = match.span()

@@ -52,3 +52,50 @@ def test_key_index_finds_by_current_keys_in_first_put_order() -> None:
     index.put(brown)
     assert index.find("Brown") == []
     assert index.keys(brown) == ["James", "Gordon"]
+
+
+def test_word_alternation_finds_what_the_plain_alternation_finds() -> None:
+    """Random word sets over an alphabet with spaces, hyphens and dots (words that are prefixes
+    of others, boundaries that make the longest fail): the same matches, in the same places."""
+    import random
+    import re
+
+    from whosaid.lookups import word_alternation
+
+    rng = random.Random(7)
+    alphabet = "ab -.'"
+    for _ in range(2000):
+        words = {"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 5))) for _ in range(rng.randint(1, 8))}
+        text = "".join(rng.choice(alphabet + "c") for _ in range(60))
+        longest_first = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        plain = re.compile(rf"(?<![\w-])(?:{longest_first})(?![\w-])")
+        trie = re.compile(rf"(?<![\w-])(?:{word_alternation(words)})(?![\w-])")
+        assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_word_alternation_prefers_the_longest_name_that_ends_at_a_word_boundary() -> None:
+    import re
+
+    from whosaid.lookups import word_alternation
+
+    pattern = re.compile(rf"(?<![\w-])(?:{word_alternation(['Blair', 'Tony Blair', 'Tony'])})(?![\w-])")
+    text = "Tony Blair met Tony Blairite friends and Blair."
+    assert [m.group() for m in pattern.finditer(text)] == ["Tony Blair", "Tony", "Blair"]
+    long_name = "X" * 200  # past the prefix tree's limit: the plain alternation, same answers
+    assert re.fullmatch(word_alternation([long_name, "Y"]), long_name)
+
+
+def test_span_index_lists_what_a_scan_of_every_span_lists() -> None:
+    from whosaid.lookups import SpanIndex
+
+    rng = random.Random(11)
+    for _ in range(200):
+        spans = []
+        for _ in range(rng.randint(0, 12)):
+            start = rng.randint(0, 60)
+            spans.append((start, start + rng.randint(0, 25)))
+        index = SpanIndex(spans)
+        for start in range(0, 70, 3):
+            for end in (start, start + 1, start + 4, start + 20):
+                expected = sorted((s, e) for s, e in spans if s < end and start < e)
+                assert sorted(index.overlapping(start, end)) == expected
