@@ -131,6 +131,7 @@ class _Article:
         self.doc = doc
         self.text = text
         self.quoted = quoted
+        self._titles: dict[tuple[str, str], set[str]] = {}
         self.sentence_starts = sentence_starts(doc)
         self.breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
         self.named: list[_Candidate] = []
@@ -184,11 +185,17 @@ class _Article:
         return None
 
     def titles(self, entity: Entity, roles: dict[str, str]) -> set[str]:
-        """The words of ``entity``'s role and of the few words before each of its names."""
-        text = self.text
-        found = {title_key(w) for w in roles.get(entity.id, "").split()}
-        for mention in entity.mentions:
-            found |= {title_key(w) for w in text[max(0, mention.start - 40) : mention.start].split()[-4:]}
+        """The words of ``entity``'s role and of the few words before each of its names (made
+        once per entity and role: ``titled`` asks for every person before a role noun)."""
+        role = roles.get(entity.id, "")
+        key = (entity.id, role)
+        found = self._titles.get(key)
+        if found is None:
+            text = self.text
+            found = {title_key(w) for w in role.split()}
+            for mention in entity.mentions:
+                found |= {title_key(w) for w in text[max(0, mention.start - 40) : mention.start].split()[-4:]}
+            self._titles[key] = found
         return found
 
     def best(

@@ -47,6 +47,9 @@ class EntityIndex:
     genders: dict[str, str] = field(default_factory=dict)
     _resolution: Resolution | None = None
     _lemmas: Any = None  # the article's lemma hashes (numpy array), read when first needed
+    # Positions in ``_mentions`` by ("surname", word) and by (kind, word of the name), made when first needed.
+    _by_word: dict[tuple[str, str], list[int]] | None = None
+    _by_id: dict[str, Entity] | None = None
 
     def __post_init__(self) -> None:
         pairs = sorted(((m, e) for e in self.entities for m in e.mentions), key=lambda p: p[0].start)
@@ -66,7 +69,13 @@ class EntityIndex:
     def referent(self, doc: Doc, pronoun: Token) -> Entity | None:
         """The entity a third-person pronoun refers to (``whosaid.resolver``, run once per article)."""
         found = self.resolution(doc).links.get(pronoun.i)
-        return next((e for e in self.entities if e.id == found), None) if found else None
+        if not found:
+            return None
+        if self._by_id is None:
+            self._by_id = {}
+            for entity in self.entities:
+                self._by_id.setdefault(entity.id, entity)  # the first with the id, as a scan finds it
+        return self._by_id.get(found)
 
     def resolution(self, doc: Doc) -> Resolution:
         if self._resolution is None:
@@ -85,19 +94,28 @@ class EntityIndex:
     def person_named(self, word: str, before: int) -> Entity | None:
         """The person last mentioned before ``before`` whose name ends with ``word``: the
         tagger sometimes misses a surname ("Trump shot back", with "Trump" tagged a verb)."""
-        i = bisect_left(self._starts, before)
-        for _, entity in reversed(self._mentions[:i]):
-            if entity.kind == "person" and entity.name.split()[-1] == word:
-                return entity
-        return None
+        return self._last_before(("surname", word), before)
 
     def named_with_word(self, word: str, before: int, kind: str) -> Entity | None:
         """The entity of ``kind`` last mentioned before ``before`` with ``word`` in its name."""
-        i = bisect_left(self._starts, before)
-        for _, entity in reversed(self._mentions[:i]):
-            if entity.kind == kind and word in entity.name.split():
-                return entity
-        return None
+        return self._last_before((kind, word), before)
+
+    def _last_before(self, key: tuple[str, str], before: int) -> Entity | None:
+        """The entity of the last mention before ``before`` filed under ``key`` (a person's
+        surname, or a kind and a word of the name): the mentions are filed once per article."""
+        if self._by_word is None:
+            self._by_word = {}
+            for position, (_, entity) in enumerate(self._mentions):
+                words = entity.name.split()
+                if entity.kind == "person" and words:
+                    self._by_word.setdefault(("surname", words[-1]), []).append(position)
+                for word in dict.fromkeys(words):
+                    self._by_word.setdefault((entity.kind, word), []).append(position)
+        positions = self._by_word.get(key)
+        if not positions:
+            return None
+        k = bisect_left(positions, bisect_left(self._starts, before))
+        return self._mentions[positions[k - 1]][1] if k else None
 
     def inside(self, start: int, end: int, kind: str) -> tuple[Mention, Entity] | None:
         """The first entity mention of ``kind`` lying within ``[start, end)``."""
