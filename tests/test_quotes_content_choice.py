@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from whosaid.entities import extract_entities
+from whosaid.lookups import SpanIndex
 from whosaid.quotes import rule_drafts
 from whosaid.quotes.content_choice import (
     PREFERENCE,
@@ -103,7 +104,8 @@ def test_the_features_say_how_the_added_and_dropped_words_hang(nlp: Any) -> None
     # The rule's own span adds and drops nothing.
     assert not any(name.startswith(("add", "drop")) for name in span_features(ctx, draft, by_way["rule"], arrays, []))
     # Another draft's span that the longer span reaches into is seen; the draft's own is not.
-    near = nearby(draft, list(by_way.values()), [*spans, (by_way["sentence_end"].end - 5, by_way["sentence_end"].end)])
+    others = SpanIndex([*spans, (by_way["sentence_end"].end - 5, by_way["sentence_end"].end)])
+    near = nearby(draft, list(by_way.values()), others)
     assert len(near) == 1 and "overlaps_other" in span_features(ctx, draft, by_way["sentence_end"], arrays, near)
     assert "overlaps_other" not in span_features(ctx, draft, by_way["rule"], arrays, near)
 
@@ -111,11 +113,12 @@ def test_the_features_say_how_the_added_and_dropped_words_hang(nlp: Any) -> None
 def test_the_choice_follows_the_model_against_the_rules_span(nlp: Any) -> None:
     ctx, draft, spans = _drafted(nlp, CUT_SHORT)
     # A model that prefers nothing to the rule's span, or prefers it only a little, keeps the draft.
-    assert choose_content(ctx, draft, LinearModel({}), spans, ParseArrays.of(ctx)) is draft
+    assert choose_content(ctx, draft, LinearModel({}), SpanIndex(spans), ParseArrays.of(ctx)) is draft
     assert PREFERENCE > 0.6
-    assert choose_content(ctx, draft, LinearModel({"way=sentence_end": 0.2}), spans, ParseArrays.of(ctx)) is draft
+    timid = LinearModel({"way=sentence_end": 0.2})
+    assert choose_content(ctx, draft, timid, SpanIndex(spans), ParseArrays.of(ctx)) is draft
     # One that clearly prefers running on to the sentence's end takes that span.
-    taken = choose_content(ctx, draft, LinearModel({"way=sentence_end": 3.0}), spans, ParseArrays.of(ctx))
+    taken = choose_content(ctx, draft, LinearModel({"way=sentence_end": 3.0}), SpanIndex(spans), ParseArrays.of(ctx))
     assert taken is not draft
     assert _text(ctx, taken.start, taken.end) == "the process was fair, but required candidates to work hard"
     assert (taken.cue, taken.speaker, taken.method) == (draft.cue, draft.speaker, draft.method)
