@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from whosaid.attribution import MODEL_PATH
+from whosaid.lookups import SpanIndex
 from whosaid.quotes.content_choice import choose_content
 from whosaid.quotes.drafts import Draft
 from whosaid.quotes.examples import ArticleExamples, examples_of, parsed_docs
@@ -88,7 +89,7 @@ def labelled(
     base = [article.base[id(d)] for d in drafts]
     sources = [article.sources.get(id(d), []) for d in drafts]
     if content is not None:
-        spans = [(d.start, d.end) for d in drafts]
+        spans = SpanIndex((d.start, d.end) for d in drafts)
         arrays = article.arrays
         assert arrays is not None
         placed = [choose_content(ctx, d, content, spans, arrays, article.contents[id(d)]) for d in drafts]
