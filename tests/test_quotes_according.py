@@ -14,13 +14,13 @@ CASES = [
         [("indirect", "The bill will pass", "Elizabeth Warren", "according", "according-to")],
     ),
     (
-        "“The evidence cannot prove the crime alleged and is insufficient,” according to a court document "
-        "filed by state attorney Dave Aronberg.",
+        "“The records do not show any payment to the contractor and are incomplete,” according to an audit "
+        "report released by county treasurer Linda Voss.",
         [
             (
                 "direct",
-                "The evidence cannot prove the crime alleged and is insufficient,",
-                "court document",
+                "The records do not show any payment to the contractor and are incomplete,",
+                "audit report",
                 "according",
                 "according-to",
             )

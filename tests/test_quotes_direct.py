@@ -30,13 +30,12 @@ CASES = [
     ),
     # A signature on the line after the quote; the place after the comma is not the speaker.
     (
-        '"The whole idea of a crooked candidate is something we hear about all the time."\n\n'
-        "-Michelle Marks, Philadelphia.",
+        '"Nobody on this street has seen a snowplough since the first week of January."\n\n-Harriet Lomax, Duluth.',
         [
             (
                 "direct",
-                "The whole idea of a crooked candidate is something we hear about all the time.",
-                "Michelle Marks",
+                "Nobody on this street has seen a snowplough since the first week of January.",
+                "Harriet Lomax",
                 None,
                 "dash",
             )
@@ -45,47 +44,47 @@ CASES = [
     ("The so-called “reform” package was shelved.", []),
     # A closing mark set off by a space still closes the quote.
     (
-        "''The reason he won is that he built coalitions, '' said Mr. Gunnels, who works for the campaign.",
-        [("direct", "The reason he won is that he built coalitions,", "Gunnels", "said", "cue-after")],
+        "''The reason she lost is that she ignored the farmers, '' said Mr. Okafor, who advises the party.",
+        [("direct", "The reason she lost is that she ignored the farmers,", "Okafor", "said", "cue-after")],
     ),
     # The parser finds no subject for "said"; the name opening the frame is the speaker, and
     # the quoted name inside the frame is not.
     (
-        "“We have had better conventions than this one,” Texas delegate Bill Eastland, wearing a “Ted Cruz” "
-        "campaign pin, said.",
-        [("direct", "We have had better conventions than this one,", "Bill Eastland", "said", "cue-after")],
+        "“I have judged better pies than these,” Vermont baker Dale Pruitt, wearing a “Marge Hanley” "
+        "campaign badge, said.",
+        [("direct", "I have judged better pies than these,", "Dale Pruitt", "said", "cue-after")],
     ),
     # Idioms of attribution and colons without a cue verb.
     (
-        "As Tom Ridge, a former secretary of homeland security, put it: ''The barbarians are no longer at the gate.''",
-        [("direct", "The barbarians are no longer at the gate.", "Tom Ridge", "put", "cue-before")],
+        "As Nora Blake, a former head of the coast guard, put it: ''The storms are no longer a rare event.''",
+        [("direct", "The storms are no longer a rare event.", "Nora Blake", "put", "cue-before")],
     ),
     (
         WARREN + "She went on: “The bill is a disgrace and everyone knows it.”",
         [("direct", "The bill is a disgrace and everyone knows it.", "Elizabeth Warren", "went", "cue-before+pronoun")],
     ),
     (
-        "At the rally in Ohio, Hillary Clinton offered up this sound bite: “We're going to put a lot of coal "
-        "miners out of business.”",
+        "At the fair in Iowa, Ruth Calder offered up this line: “We're going to close a lot of old grain mills "
+        "for good.”",
         [
             (
                 "direct",
-                "We're going to put a lot of coal miners out of business.",
-                "Hillary Clinton",
+                "We're going to close a lot of old grain mills for good.",
+                "Ruth Calder",
                 None,
                 "colon",
             )
         ],
     ),
     (
-        'Rep. Trey Gowdy (R-S.C.):"I have not heard anyone other than you ever cite that figure."',
-        [("direct", "I have not heard anyone other than you ever cite that figure.", "Trey Gowdy", None, "colon")],
+        'Rep. Alan Mercer (D-Ore.):"I have never seen that number in any report from your office."',
+        [("direct", "I have never seen that number in any report from your office.", "Alan Mercer", None, "colon")],
     ),
     # Titles in quotation marks are not quotes.
-    ("Netflix also brought the world ''Fuller House,'' a sequel to ''Full House.''", []),
+    ("The studio also gave viewers ''Harbor Lights,'' a remake of ''Harbor Nights.''", []),
     (
-        "Donald Trump spoke in Iowa. “Jeb wants to be a tough guy tonight,” Trump shot back.",
-        [("direct", "Jeb wants to be a tough guy tonight,", "Donald Trump", "shot", "cue-after")],
+        "Mayor Carla Diaz spoke in Tucson. “Frank wants to look strong in front of the cameras,” Diaz shot back.",
+        [("direct", "Frank wants to look strong in front of the cameras,", "Carla Diaz", "shot", "cue-after")],
     ),
     # A sentence that only says who spoke attributes the quote after it, before any earlier speaker.
     (

@@ -17,12 +17,12 @@ CASES = [
     ),
     # The apposition after the content is the writer's gloss, not what was said.
     (
-        "Senator Elizabeth Warren spoke. Many of the closures, she said, have involved public courses, the latter "
-        "a reference to clubs that let non-members play.",
+        "Senator Elizabeth Warren spoke. Most of the delays, she said, have involved regional trains, the latter "
+        "a name for lines that stop at every village.",
         [
             (
                 "indirect",
-                "Many of the closures, she said, have involved public courses",
+                "Most of the delays, she said, have involved regional trains",
                 "Elizabeth Warren",
                 "said",
                 "parenthetical+pronoun",

@@ -41,8 +41,8 @@ CASES = [
     ),
     # Evidence and aims are attributions too, at a lower confidence (method "stance").
     (
-        "A new Quinnipiac poll shows Clinton with an 8-point lead over Trump.",
-        [("indirect", "Clinton with an 8-point lead over Trump", "new Quinnipiac poll", "shows", "stance")],
+        "A new Harlow poll shows Ramirez with a 12-point lead over Kessler.",
+        [("indirect", "Ramirez with a 12-point lead over Kessler", "new Harlow poll", "shows", "stance")],
     ),
     (
         WARREN + "Warren called for new limits on campaign spending.",
@@ -50,19 +50,19 @@ CASES = [
     ),
     # In the passive the source is the agent, never the subject; without an agent there is none.
     (
-        "Trump has been criticized by some of his rivals for failing to spend enough on ads.",
-        [("indirect", "for failing to spend enough on ads", "some of his rivals", "criticized", "object")],
+        "Hanley has been criticized by several of her colleagues for skipping the budget hearings.",
+        [("indirect", "for skipping the budget hearings", "several of her colleagues", "criticized", "object")],
     ),
-    ("Trump was criticized for failing to spend enough on ads.", []),
+    ("Hanley was criticized for skipping the budget hearings.", []),
     # The parse ends the clause at the comma inside the quoted words; the quote keeps them whole.
     (
-        WARREN + "Warren said she wanted “common-sense solutions to the problem that include gun-safety "
-        "legislation, maybe looking at smart guns, trigger locks and restricting the use of military-style rifles.”",
+        WARREN + "Warren said she wanted “cheaper fares for the buses that serve rural towns, maybe adding night "
+        "routes, school passes and lower prices for monthly tickets.”",
         [
             (
                 "mixed",
-                "she wanted “common-sense solutions to the problem that include gun-safety legislation, maybe "
-                "looking at smart guns, trigger locks and restricting the use of military-style rifles.",
+                "she wanted “cheaper fares for the buses that serve rural towns, maybe adding night routes, school "
+                "passes and lower prices for monthly tickets.",
                 "Elizabeth Warren",
                 "said",
                 "ccomp",
