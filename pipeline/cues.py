@@ -50,8 +50,8 @@ INFINITIVE_CUE_VERBS = frozenset(
 )
 
 # Verbs whose object, with what follows it, is the reported content:
-# "Khalif criticized Clinton for supporting the crime bill", "the White House cited an analysis",
-# "a new poll shows Trump with a lead". Each was kept only where it paid on PolNeAR train
+# "Okafor criticized the mayor for closing the library", "the White House cited an analysis",
+# "a new poll shows Ramirez with a lead". Each was kept only where it paid on PolNeAR train
 # (verbs whose objects were right less than a third of the time, such as "tell", were left out).
 OBJECT_CONTENT_VERBS = frozenset(
     """

@@ -71,7 +71,7 @@ def colon_frame(ctx: Context, span: QuotedSpan) -> list[Token]:
 
 def dash_line(ctx: Context, span: QuotedSpan, after: list[Token]) -> tuple[int, int] | None:
     """Where the signature after a dash is, on the quote's line or alone on the next one:
-    '"..." - Commissioner Geoffrey Starks', '"..."\n\n-Michelle Marks, Philadelphia.'."""
+    '"..." - Commissioner Geoffrey Starks', '"..."\n\n-Harriet Lomax, Duluth.'."""
     text = ctx.text
     if after:
         if after[0].text not in DASHES or len(after) < 2:

@@ -70,7 +70,7 @@ def outermost(drafts: list[Draft]) -> list[Draft]:
 
 def cover_cut_quotes(draft: Draft, inline: list[QuotedSpan]) -> None:
     """Reported content never ends or starts inside quoted words: the parse often cuts
-    'wanted "common-sense solutions ..., maybe looking at smart guns"' at a comma."""
+    'wanted "cheaper fares ..., maybe adding night routes"' at a comma."""
     start, end = draft.fragments[0][0], draft.fragments[-1][1]
     start, end = _widened(start, inline), _widened(end, inline, to_end=True)
     draft.fragments[0] = (start, draft.fragments[0][1])

@@ -23,7 +23,7 @@ def is_direct_material(text: str, span: QuotedSpan) -> bool:
     if len(words) < 2:
         return False
     if before and before[-1] not in "\n:" and _title_case(words) and not content.endswith(("?", "!")):
-        # A title ('brought the world "Fuller House," a sequel'), not a quote.
+        # A title ('gave viewers "Harbor Lights," a remake'), not a quote.
         return False
     if content[-1] in ".,?!…" or (not span.closed and len(words) >= 4):
         return True

@@ -1,7 +1,7 @@
 """A learned choice among candidate sources, for the learned path: when a draft has a cue, the
 words around it that could be its source (the rule's own choice, the subject of the cue or of
 the clause it hangs on, the agent of a passive, the object of a verb that makes someone speak
-("led Priebus to declare"), the source of a listed cue it hangs on, "according
+("led Delgado to declare"), the source of a listed cue it hangs on, "according
 to X", the names and subject pronouns of its sentence)
 are each described by their place in the parse, and a logistic model (``learned.LinearModel``,
 trained by ``train`` on whether each candidate's speaker is the annotated one) picks the
@@ -73,17 +73,17 @@ def _proposals(ctx: Context, draft: Draft, cue: Token, memo: SourceMemo) -> dict
     add(source_of(cue), "source")
     if cue.head.i != cue.i:
         add(subject_of(cue.head), "head_subject")
-    # "led Priebus to declare ...", "left many wondering ...": the object of the verb above.
+    # "led Delgado to declare ...", "left many wondering ...": the object of the verb above.
     if cue.dep_ in ("xcomp", "ccomp", "oprd") and cue.head.i < cue.i:
         add(next((c for c in cue.head.children if c.dep_ in ("dobj", "dative") and c.i < cue.i), None), "controller")
-    # "Asked by Stephanopoulos ...": the agent of a passive with no subject.
+    # "Asked by Okafor ...": the agent of a passive with no subject.
     agent = next((c for c in cue.children if c.dep_ == "agent"), None)
     if agent is not None:
         add(next((c for c in agent.children if c.dep_ == "pobj"), None), "agent")
     sentence = cue.sent
     if sentence.root.i != cue.i:
         add(subject_of(sentence.root), "main_subject")
-    # An attribution around the draft's: "Devine made it clear that his boss wanted ...".
+    # An attribution around the draft's: "Marsh made it clear that his client wanted ...".
     outer = next((a for a in cue.ancestors if listed_as(cue_lemma(a), a.pos_) != "none"), None)
     if outer is not None:
         add(source_of(outer), "outer_source")

@@ -49,7 +49,7 @@ def speaker_near_cue(ctx: Context, cue: Token, frame: list[Token]) -> Token | No
             continue
         if abs(token.i - cue.i) <= 3 and (token.pos_ in ("PROPN", "PRON") or token.ent_type_):
             return token
-    # '"...," Texas delegate Bill Eastland, wearing a cowboy hat, said': the first name in the frame.
+    # '"...," Vermont baker Dale Pruitt, wearing a prize ribbon, said': the first name in the frame.
     named = [t for t in frame if t.i < cue.i and t.ent_type_ in ("PERSON", "ORG") and not ctx.quoted_any[t.idx]]
     if named:
         return named[0]
@@ -79,8 +79,8 @@ def according_source(according: Token) -> Token | None:
 
 def colon_source(frame: list[Token]) -> Token | None:
     """Who introduces a quote with a colon and no cue verb: the subject of the clause
-    ("she offered up this sound bite: ..."), or the owner of a speech noun ("From Bush's
-    Facebook post: ...")."""
+    ("she offered up this line: ..."), or the owner of a speech noun ("From Calder's
+    campaign letter: ...")."""
     for token in frame:
         if token.dep_ == "ROOT" and token.pos_ in ("VERB", "AUX"):
             source = source_of(token)
@@ -91,8 +91,8 @@ def colon_source(frame: list[Token]) -> Token | None:
 
 
 def name_and_colon(ctx: Context, span: QuotedSpan) -> Token | None:
-    """Transcripts and headlines: "Rep. Trey Gowdy (R-S.C.): "I have not heard ..."",
-    "Bill Clinton: Hillary 'Better Qualified to Be President'": a name opens the line."""
+    """Transcripts and headlines: "Rep. Alan Mercer (D-Ore.): "I have never seen ..."",
+    "Ruth Calder: Farmers 'Deserve Better Roads'": a name opens the line."""
     line_start = ctx.text.rfind("\n", 0, span.start) + 1
     colon = ctx.text.find(":", line_start, span.start)
     first = ctx.token_at(line_start)
@@ -107,7 +107,7 @@ def name_and_colon(ctx: Context, span: QuotedSpan) -> Token | None:
 
 
 def cue_sentence_before(ctx: Context, span: QuotedSpan) -> Token | None:
-    """ "Iowa State University's Dianne Bystrom agreed. "Mainstream Republicans are ...":
+    """ "Lakeside College's Ann Kerr agreed. "The smaller parties are ...":
     the sentence just before the quote, in its paragraph and without a quote of its own, is an
     attribution; its source goes on speaking."""
     mark = ctx.token_at(span.start - 1)
