@@ -83,9 +83,9 @@ def test_list_items_keep_their_lines() -> None:
 def test_table_rows_keep_their_lines() -> None:
     rows = (
         "Results of the first round on Saturday:\n"
-        "Tim Henman (Britain) beat Doug Flach (United States) 6-3 6-4 6-2 6-1\n"
-        "Mark Philippoussis (Australia) beat Alex Radulescu (Germany) 7-5 6-3\n"
-        "Thomas Muster (Austria) beat Jonas Bjorkman (Sweden) 6-4 4-6 6-3 6-2\n"
+        "Pavel Rusek (Czech Republic) beat Tomas Lindgren (Sweden) 6-2 3-6 7-6 6-4\n"
+        "Marco Ferrante (Italy) beat Sean Dowling (Ireland) 6-4 7-5 6-1 6-3\n"
+        "Jorge Salas (Argentina) beat Kenji Morita (Japan) 4-6 6-3 7-5 6-3\n"
     )
     text = AP_STORY + "\n" + rows
     assert all(len(line) > 0.8 * 69 for line in rows.splitlines()[1:])  # as full as wrapped lines
