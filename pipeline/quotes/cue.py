@@ -20,7 +20,7 @@ def is_cue(token: Token) -> bool:
     lemma = cue_lemma(token)
     if lemma in SPEECH_VERBS:
         return True
-    # "as Tom Ridge put it: ...", "She went on: ...", "Trump shot back."
+    # "as Nora Blake put it: ...", "She went on: ...", "Diaz shot back."
     if lemma == "put":
         return any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
     particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "advmod")}
