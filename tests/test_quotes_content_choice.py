@@ -21,9 +21,9 @@ from whosaid.quotes.learned import AttributionModel, LinearModel
 from whosaid.quotes.trim import trim_content
 
 # The rule stops the reported clause at the comma; its second half hangs on the same verb.
-CUT_SHORT = "Delgado said the process was fair, but required candidates to work hard."
+CUT_SHORT = "Delgado said the budget was tight, but needed teachers to stay calm."
 # The rule takes the object with everything after it.
-RUN_ON = "The mayor announced support on Thursday, including new money for schools."
+RUN_ON = "The mayor announced funds on Friday, including new money for schools."
 
 
 def _drafted(nlp: Any, text: str) -> tuple[Any, Any, list[tuple[int, int]]]:
@@ -45,22 +45,22 @@ def test_the_rules_span_comes_first_then_the_others(nlp: Any) -> None:
     ctx, draft, _ = _drafted(nlp, CUT_SHORT)
     found = _candidates(ctx, draft)
     assert (found[0].start, found[0].end, found[0].way) == (draft.start, draft.end, "rule")
-    assert _text(ctx, draft.start, draft.end) == "the process was fair"
+    assert _text(ctx, draft.start, draft.end) == "the budget was tight"
     ways = {span.way: _text(ctx, span.start, span.end) for span in found}
-    assert ways["sentence_end"] == "the process was fair, but required candidates to work hard"
+    assert ways["sentence_end"] == "the budget was tight, but needed teachers to stay calm"
     assert ways["whole_sentence"] == CUT_SHORT.rstrip(".")
     assert len({(span.start, span.end) for span in found}) == len(found)  # each span once
 
 
 def test_a_span_can_be_cut_at_a_comma_inside_the_rules(nlp: Any) -> None:
     ctx, draft, _ = _drafted(nlp, RUN_ON)
-    assert _text(ctx, draft.start, draft.end) == "support on Thursday, including new money for schools"
+    assert _text(ctx, draft.start, draft.end) == "funds on Friday, including new money for schools"
     cuts = [_text(ctx, s.start, s.end) for s in _candidates(ctx, draft) if s.way.startswith("cut")]
-    assert cuts == ["support on Thursday"]
+    assert cuts == ["funds on Friday"]
 
 
 def test_no_span_takes_in_a_direct_quote_the_rules_span_leaves_out(nlp: Any) -> None:
-    doc = nlp("Delgado said the process was fair. “We will win the vote next week,” she added.")
+    doc = nlp("Delgado said the budget was tight. “We will win the vote next week,” she added.")
     found = rule_drafts(doc, extract_entities(doc, None))
     reported = [d for d in found.drafts if d.kind == "indirect"]
     assert len(reported) == 1
@@ -68,7 +68,7 @@ def test_no_span_takes_in_a_direct_quote_the_rules_span_leaves_out(nlp: Any) -> 
     assert len(spans) > 1
     assert not any("We will win" in _text(found.ctx, span.start, span.end) for span in spans)
     # Words quoted inline stay within reach: they are part of the reported content.
-    ctx, draft, _ = _drafted(nlp, "Delgado said the process was fair “and open to all,” and she thanked the voters.")
+    ctx, draft, _ = _drafted(nlp, "Delgado said the budget was tight “and fair to all,” and she thanked the voters.")
     assert draft.kind == "mixed"
     assert any("thanked the voters" in _text(ctx, s.start, s.end) for s in _candidates(ctx, draft))
 
@@ -120,9 +120,9 @@ def test_the_choice_follows_the_model_against_the_rules_span(nlp: Any) -> None:
     # One that clearly prefers running on to the sentence's end takes that span.
     taken = choose_content(ctx, draft, LinearModel({"way=sentence_end": 3.0}), SpanIndex(spans), ParseArrays.of(ctx))
     assert taken is not draft
-    assert _text(ctx, taken.start, taken.end) == "the process was fair, but required candidates to work hard"
+    assert _text(ctx, taken.start, taken.end) == "the budget was tight, but needed teachers to stay calm"
     assert (taken.cue, taken.speaker, taken.method) == (draft.cue, draft.speaker, draft.method)
-    assert _text(ctx, draft.start, draft.end) == "the process was fair"  # the draft itself is unchanged
+    assert _text(ctx, draft.start, draft.end) == "the budget was tight"  # the draft itself is unchanged
 
 
 def test_the_content_model_travels_in_the_model_file() -> None:

@@ -5,8 +5,8 @@ modifiers; run on to the end of its sentence or of the next one; the whole sente
 without a leading preposition) are each described by where they start and end in the parse, and
 a logistic model (``learned.LinearModel``, trained by ``train`` on whether each span matches the
 annotated content of the draft's cue) picks the likeliest. It mends what one rule's fixed reach
-gets wrong: "said the process was fair, but required ..." cut at the comma, "announced support on
-Thursday, including ..." run on past the object, "Part of the problem, say experts, is ..."
+gets wrong: "said the budget was tight, but needed ..." cut at the comma, "announced funds on Friday,
+including ..." run on past the object, "Part of the problem, say experts, is ..."
 around the cue.
 """
 
