@@ -18,7 +18,7 @@ def _speakers(article: Article) -> list[tuple[str | None, str]]:
 
 def test_a_person_tagged_an_organisation_becomes_a_person(process: Callable[[str], Article]) -> None:
     # The model tags "Carroll" ORG; "He ... he" take the name up as a man.
-    article = process('Carroll sold trees in the winter. He knew the roads well. "Can I help you?" he said.')
+    article = process('Carroll mended boats in the summer. He knew the harbour well. "Do you need a lift?" he said.')
     assert _people(article) == {"Carroll": "male"}
     assert _speakers(article) == [("Carroll", "he")]
 
@@ -62,8 +62,8 @@ def test_an_organisation_taken_up_as_it_stays_an_organisation(process: Callable[
 def test_a_full_name_tagged_an_organisation_is_the_titled_person(process: Callable[[str], Article]) -> None:
     # The model tags "Carly Fiorina" ORG and "Ms Fiorina" PERSON: one person, and "she" finds her.
     article = process(
-        'Carly Fiorina opened the show. "Revolution is about the people," she told delegates. '
-        "Ms Fiorina also announced a deal with Nokia."
+        'Carly Fiorina opened the fair. "Farming is about the soil," she told visitors. '
+        "Ms Fiorina also announced a deal with Siemens."
     )
     assert _people(article) == {"Carly Fiorina": "female"}
     assert ("Carly Fiorina", "she") in _speakers(article)
@@ -72,17 +72,17 @@ def test_a_full_name_tagged_an_organisation_is_the_titled_person(process: Callab
 def test_a_nationality_as_speaker_is_the_person_of_the_story(process: Callable[[str], Article]) -> None:
     # "The Russian" (tagged NORP) is a person named by nationality, not a new person called "Russian".
     article = process(
-        "Marat Safin beat Mario Ancic in four sets on Monday. The Russian turned his ankle in the third game. "
+        "Ivan Petrov beat Tomas Berg in four sets on Monday. The Russian hurt his wrist in the second set. "
         '"I was calmer than before," the Russian said.'
     )
     assert "Russian" not in _people(article)
-    assert _speakers(article) == [("Marat Safin", "Russian")]
+    assert _speakers(article) == [("Ivan Petrov", "Russian")]
 
 
 def test_a_stray_pronoun_does_not_cancel_the_gender_most_pronouns_give(process: Callable[[str], Article]) -> None:
     # "he" right after Ann Marsh's sentence is Tom Reed; three "she" chains lead back to Marsh.
     article = process(
-        "Ann Marsh still believed in Tom Reed. But sometimes he could be cruel. Marsh sold the farm in May. "
+        "Ann Marsh still trusted Tom Reed. At times he could be harsh. Marsh sold the farm in May. "
         'She moved to Leeds. Marsh opened a shop there. She hired two staff. "It was hard," she said.'
     )
     assert _people(article) == {"Ann Marsh": "female", "Tom Reed": "male"}

@@ -14,18 +14,18 @@ def found(article: Article) -> dict[str, tuple[str, bool]]:
 
 def test_a_description_goes_to_the_person_the_story_is_about(process: Callable[[str], Article]) -> None:
     article = process(
-        "Britain will not give up its rebate at next week's summit, Jack Straw said on Monday. "
-        "The foreign secretary told MPs that the talks would be hard."
+        "Portugal will not give up its fishing quota at next week's summit, Helen Marsh said on Monday. "
+        "The foreign secretary warned MPs that the talks would be hard."
     )
-    assert found(article)["that the talks would be hard"] == ("Jack Straw", True)
+    assert found(article)["that the talks would be hard"] == ("Helen Marsh", True)
 
 
 def test_a_description_is_not_someone_the_story_gives_another_office(process: Callable[[str], Article]) -> None:
     article = process(
-        "Foreign Secretary Jack Straw flew to Brussels on Monday for the budget talks. "
-        "The chancellor said that the rebate was safe."
+        "Foreign Secretary Helen Marsh flew to Lisbon on Monday for the fishing talks. "
+        "The chancellor said that the quota was safe."
     )
-    assert found(article)["that the rebate was safe"] == ("chancellor", False)
+    assert found(article)["that the quota was safe"] == ("chancellor", False)
 
 
 def test_a_role_written_first_goes_to_whom_the_story_names_with_it_later(process: Callable[[str], Article]) -> None:
@@ -37,38 +37,36 @@ def test_a_role_written_first_goes_to_whom_the_story_names_with_it_later(process
 
 
 def test_a_role_another_word_changes_is_not_that_person(process: Callable[[str], Article]) -> None:
-    # "the mayor" is not "Deputy Mayor Nicky Gavron", named after it.
+    # "the mayor" is not "Deputy Mayor Tessa Quinn", named after it.
     article = process(
-        "The mayor said that he would not apologise. On Sunday, Deputy Mayor Nicky Gavron spoke to the BBC."
+        "The mayor said that he would not resign. On Friday, Deputy Mayor Tessa Quinn spoke to reporters."
     )
-    assert found(article)["that he would not apologise"] != ("Nicky Gavron", True)
+    assert found(article)["that he would not resign"] != ("Tessa Quinn", True)
 
 
 def test_a_name_written_straight_after_its_role_is_the_speaker(process: Callable[[str], Article]) -> None:
     article = process(
-        "Former welfare minister Frank Field MP said the plan would fail.\n\n"
-        "Quango guide author Dan Lewis said at least 111 bodies had been set up since 1997."
+        "Former transport minister Alan Price MP said the plan would fail.\n\n"
+        "Rail guide author Mia Holt said at least 40 stations had been closed since 1998."
     )
     speakers = found(article)
-    assert speakers["the plan would fail"] == ("Frank Field", True)
-    assert speakers["at least 111 bodies had been set up since 1997"] == ("Dan Lewis", True)
+    assert speakers["the plan would fail"] == ("Alan Price", True)
+    assert speakers["at least 40 stations had been closed since 1998"] == ("Mia Holt", True)
 
 
 def test_a_name_after_a_role_and_a_comma_is_the_speaker(process: Callable[[str], Article]) -> None:
-    article = process(
-        "According to its Paris lawyer, Emmanuel Gaillard of Shearman and Sterling, the claim is worth $28bn."
-    )
+    article = process("According to its Madrid lawyer, Pablo Serrano of Vidal and Costa, the claim is worth $3bn.")
     assert [(q.speaker.name, q.speaker.role) for q in article.quotes if q.speaker] == [
-        ("Emmanuel Gaillard", "its Paris lawyer")
+        ("Pablo Serrano", "its Madrid lawyer")
     ]
 
 
 def test_a_word_of_an_organisations_name_is_that_organisation(process: Callable[[str], Article]) -> None:
     article = process(
-        "Shares in Group Menatep fell sharply on Monday after the ruling in Moscow. "
-        "Menatep said the sale of the unit was illegal."
+        "Shares in Group Zarnitsa fell sharply on Monday after the ruling in Moscow. "
+        "Zarnitsa said the sale of the unit was illegal."
     )
-    assert found(article)["the sale of the unit was illegal"] == ("Group Menatep", True)
+    assert found(article)["the sale of the unit was illegal"] == ("Group Zarnitsa", True)
 
 
 def test_a_capitalised_common_noun_is_no_word_of_a_name(process: Callable[[str], Article]) -> None:

@@ -91,11 +91,11 @@ def test_a_weak_person_vote_never_makes_a_company_or_country_a_person(process: C
 def test_known_places_and_company_suffixes_keep_their_kind(process: Callable[[str], Article]) -> None:
     # The model tags the three English places persons; US state abbreviations keep their dot.
     article = process(
-        "Mr Kennedy is accelerating his election preparations this week as he visits Manchester, Dorset and Torbay.\n\n"
+        "Mr Hale is stepping up his campaign work this week as he tours Manchester, Dorset and Torbay.\n\n"
         "SAN JOSE, Calif. (AP) -- The company, based in Richmond, Va., and Jackson, Miss., said sales fell. "
         "Copyright 1998 WORLDSOURCES, INC."
     )
-    assert set(by_name(article, "person")) == {"Kennedy"}
+    assert set(by_name(article, "person")) == {"Hale"}
     places = by_name(article, "place")
     assert {"Manchester", "Dorset", "Torbay", "Calif.", "Va.", "Miss."} <= set(places)
     assert "WORLDSOURCES, INC." in by_name(article, "organization")
@@ -132,12 +132,12 @@ def test_a_titled_name_the_tagger_missed_is_a_person(process: Callable[[str], Ar
 
 def test_a_full_name_with_a_middle_name_is_one_person(process: Callable[[str], Article]) -> None:
     article = process(
-        "Matthew William Goode was born in 1978. Matthew Goode later moved to London. "
-        "His father Ralph Goode was a geologist."
+        "Andrew Stephen Marlow was born in 1981. Andrew Marlow later moved to Leeds. "
+        "His father Hugh Marlow was a geologist."
     )
     people = by_name(article, "person")
-    assert [m.text for m in people["Matthew William Goode"].mentions] == ["Matthew William Goode", "Matthew Goode"]
-    assert [m.text for m in people["Ralph Goode"].mentions] == ["Ralph Goode"]
+    assert [m.text for m in people["Andrew Stephen Marlow"].mentions] == ["Andrew Stephen Marlow", "Andrew Marlow"]
+    assert [m.text for m in people["Hugh Marlow"].mentions] == ["Hugh Marlow"]
 
 
 def _doc(words: list[str], heads: list[int], deps: list[str], pos: list[str], person: tuple[int, int]) -> Any:
@@ -193,22 +193,22 @@ def test_a_name_with_an_article_of_its_own_votes_as_an_organisation() -> None:
 # Hand-built parses: words, heads, dependencies, parts of speech, the person name's token, and
 # whether it is a possessive owning nothing.
 _POSSESSIVES = [
-    # "We pass Spencer’s again": the parser takes "’s" for punctuation; nothing is owned.
-    ("We pass Spencer ’s again", [1, 1, 1, 1, 1], "nsubj ROOT dobj punct advmod", "PRON VERB PROPN PUNCT ADV", 2, True),
-    # "We saw Spencer’s bag": Spencer owns the bag.
-    ("We saw Spencer ’s bag", [1, 1, 4, 2, 1], "nsubj ROOT poss case dobj", "PRON VERB PROPN PART NOUN", 2, False),
-    # "It pushed Eminem's Like Toy Soldiers": a title after the possessive is owned.
+    # "We pass Hartley’s again": the parser takes "’s" for punctuation; nothing is owned.
+    ("We pass Hartley ’s again", [1, 1, 1, 1, 1], "nsubj ROOT dobj punct advmod", "PRON VERB PROPN PUNCT ADV", 2, True),
+    # "We saw Hartley’s bag": Hartley owns the bag.
+    ("We saw Hartley ’s bag", [1, 1, 4, 2, 1], "nsubj ROOT poss case dobj", "PRON VERB PROPN PART NOUN", 2, False),
+    # "It pushed Kestra's Like Paper Kites": a title after the possessive is owned.
     (
-        "It pushed Eminem 's Like Toy Soldiers",
+        "It pushed Kestra 's Like Paper Kites",
         [1, 1, 1, 2, 6, 6, 1],
         "nsubj ROOT dobj case prep compound dobj",
         "PRON VERB PROPN PART ADP PROPN PROPN",
         2,
         False,
     ),
-    # "since Karl Mullen's led the team": a subject is a person's side, not a shop.
+    # "since Sean Doherty's led the team": a subject is a person's side, not a shop.
     (
-        "since Karl Mullen 's led",
+        "since Sean Doherty 's led",
         [4, 2, 4, 2, 4],
         "mark compound nsubj case ROOT",
         "SCONJ PROPN PROPN PART VERB",
@@ -236,7 +236,7 @@ def test_a_possessive_that_owns_nothing_names_a_shop_not_a_person(
 def test_a_name_the_model_tags_a_person_only_where_it_owns_nothing_is_an_organisation() -> None:
     from whosaid.entities import _harmonise, _Mention
 
-    mentions = [_Mention(9, 16, "Spencer", "PERSON", shop=True), _Mention(40, 47, "Spencer", "PERSON", shop=True)]
+    mentions = [_Mention(9, 16, "Hartley", "PERSON", shop=True), _Mention(40, 47, "Hartley", "PERSON", shop=True)]
     _harmonise(mentions, " " * 60)
     assert [m.label for m in mentions] == ["ORG", "ORG"]
 
@@ -262,15 +262,15 @@ def test_a_surname_with_a_capital_inside_a_sentence_is_the_person_whatever_its_t
 def test_a_surname_goes_to_the_person_named_in_full_most_often() -> None:
     from whosaid.entities import _cluster, _Mention
 
-    # The subject is named in full twice, his father once, just before the bare "Goode".
+    # The subject is named in full twice, his father once, just before the bare "Marlow".
     mentions = [
-        _Mention(0, 13, "Matthew Goode", "PERSON"),
-        _Mention(30, 51, "Matthew William Goode", "PERSON"),
-        _Mention(80, 91, "Ralph Goode", "PERSON"),
-        _Mention(100, 105, "Goode", "PERSON"),
+        _Mention(0, 13, "Andrew Marlow", "PERSON"),
+        _Mention(30, 51, "Andrew Stephen Marlow", "PERSON"),
+        _Mention(80, 91, "Hugh Marlow", "PERSON"),
+        _Mention(100, 106, "Marlow", "PERSON"),
     ]
     clusters = {c.name: sorted(m.start for m in c.mentions) for c in _cluster(mentions, None)}
-    assert clusters == {"Matthew William Goode": [0, 30, 100], "Ralph Goode": [80]}
+    assert clusters == {"Andrew Stephen Marlow": [0, 30, 100], "Hugh Marlow": [80]}
     # Named in full as often: the one mentioned last before it, as before.
     mentions = [
         _Mention(0, 10, "Tony Blair", "PERSON"),

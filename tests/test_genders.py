@@ -34,8 +34,8 @@ def test_pronouns_give_the_gender_not_first_names(process: Callable[[str], Artic
 
 
 def test_subject_of_the_paragraph_takes_the_pronoun(process: Callable[[str], Article]) -> None:
-    article = process("Mr Kennedy is accelerating his election preparations as he visits Leeds and Bristol.")
-    assert genders(article)["Kennedy"] == "male"
+    article = process("Mr Hale is stepping up his campaign work as he tours Leeds and Bristol.")
+    assert genders(article)["Hale"] == "male"
 
 
 def test_other_kinds_have_no_gender(process: Callable[[str], Article]) -> None:

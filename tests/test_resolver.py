@@ -14,12 +14,12 @@ def speakers(article: Article) -> list[tuple[str | None, str | None]]:
 
 
 def test_subject_of_the_paragraph_not_the_last_place(process: Callable[[str], Article]) -> None:
-    # The model tags Torbay a person; "he" is Mr Kennedy, the subject, not the last name.
+    # The model tags Torbay a person; "he" is Mr Hale, the subject, not the last name.
     article = process(
-        "Mr Kennedy is accelerating his election preparations this week as he visits Manchester, Dorset and Torbay."
+        "Mr Hale is stepping up his campaign work this week as he tours Manchester, Dorset and Torbay."
         '\n\nHe said: "We are ready for a spring poll."'
     )
-    assert speakers(article) == [("Kennedy", "He")]
+    assert speakers(article) == [("Hale", "He")]
 
 
 def test_subject_pronoun_prefers_the_previous_subject(process: Callable[[str], Article]) -> None:
@@ -181,8 +181,8 @@ def test_a_pronoun_in_a_quote_is_not_its_speaker(nlp: Any) -> None:
 
 
 def test_a_day_before_a_name_is_no_role(process: Callable[[str], Article]) -> None:
-    article = process("On Wednesday Mr Blair directly denied that Mr Brown made the remark.")
-    assert [(q.speaker.name, q.speaker.role) for q in article.quotes if q.speaker] == [("Blair", "Mr")]
+    article = process("On Friday Mr Hale flatly denied that Mr Rowe made the remark.")
+    assert [(q.speaker.name, q.speaker.role) for q in article.quotes if q.speaker] == [("Hale", "Mr")]
 
 
 def test_they_after_an_unnamed_group_is_that_group(process: Callable[[str], Article]) -> None:
