@@ -62,8 +62,8 @@ def common_plural(head: Token) -> bool:
 
 def bound_by(token: Token, verb: Token) -> bool:
     """Whether ``token`` hangs on ``verb`` other than through an aside (a relative clause, an
-    apposition, brackets: "he published his theory (Fillmore 1968)", "he met Devocht, who had told
-    Montalvo ..." may be Fillmore and Montalvo)."""
+    apposition, brackets: "he set out his method (Keller 1971)", "he met Ruiz, who had told
+    Adams ..." may be Keller and Adams)."""
     while token.i != verb.i:
         if token.dep_ in ASIDE_DEPS or token.head.i == token.i:
             return False

@@ -1,16 +1,16 @@
 """Who a description stands for: "the company", "the chancellor", "the two-time champion".
 
 News names a person or an organisation once and then describes them: "Tesco ... the company said",
-"Chancellor Gordon Brown ... the chancellor said", "Jack Straw said ... The foreign secretary told
+"Chancellor Gordon Brown ... the chancellor said", "Helen Marsh said ... The foreign secretary warned
 MPs". These functions find the entity such a definite description stands for, using the
 article's candidates and salience (``whosaid.resolver``):
 
 - ``role_referent``: the organisation of that kind ("the company", "the bank", "the newspaper"),
   or the person the article gives the role ("the chancellor"), before the description or, when
   the description comes first, named later with every one of its words ("India's finance
-  minister ... Palaniappan Chidambaram, India's finance minister");
+  minister ... Ravi Shankar, India's finance minister");
 - ``described_person``: a description of one person that the article gives no one ("the
-  foreign secretary", "the Sydney Olympic gold medallist") goes to the most salient person before
+  foreign secretary", "the Olympic gold medallist") goes to the most salient person before
   it, as "he" or "she" would, when a recent clause was about that person; never when the article
   wrote its noun before for someone else or for no one in particular ("Sam Cole's lawyer ... the
   lawyer", "a spokesman ... the spokesman"). Measured on GUM's hand-made coreference
@@ -85,7 +85,7 @@ def described_person(resolution: Resolution, head: Token, roles: dict[str, str])
     salient person before it (of the description's gender when it has one), when that person was
     the subject of a clause in its sentence or the ``RECENT`` sentences before (the story is still
     about them), and the article gives them no other office ("the chancellor" is not "Foreign
-    Secretary Jack Straw")."""
+    Secretary Helen Marsh")."""
     article = resolution.article
     if article is None or head.tag_ not in _SINGULAR or not _definite(head) or head.is_title:
         return None  # "the Scottish Executive" is a name
@@ -99,13 +99,13 @@ def described_person(resolution: Resolution, head: Token, roles: dict[str, str])
         if not _definite(doc[i]):
             return None  # "Sam Cole's lawyer ... the lawyer", "a spokesman ... the spokesman"
     wanted = _words_to(head) & TITLE_WORDS
-    # Not someone the article gives another office: "the chancellor" is not "Foreign Secretary Jack Straw".
+    # Not someone the article gives another office: "the chancellor" is not "Foreign Secretary Helen Marsh".
     offices = {c.entity.id: _offices_kept(head, article.text, c.entity, roles) for c in article.named} if wanted else {}
     skip = frozenset(entity for entity, held in offices.items() if held and wanted.isdisjoint(held))
     found = article.best(head, TITLE_GENDERS.get(noun, "person"), resolution.genders, [], skip=skip)
     if found is None:
         return None
-    # Only the person a recent clause was about: "Jack Straw said ... The foreign secretary told MPs".
+    # Only the person a recent clause was about: "Helen Marsh said ... The foreign secretary warned MPs".
     sentence = article.sentence(head.i)
     recent = (c for c in article.named if c.entity.id == found.id and c.role == "subject")
     return found if any(0 <= sentence - c.sentence <= RECENT for c in recent) else None

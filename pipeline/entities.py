@@ -52,7 +52,7 @@ class _Mention:
     text: str
     label: str
     definite: bool = False  # written with "the" that determines the name itself ("the Enemy", "the Times")
-    shop: bool = False  # a possessive that stands alone, naming a shop or business ("in Spencer's")
+    shop: bool = False  # a possessive that stands alone, naming a shop or business ("in Hartley's")
 
 
 class _Cluster:
@@ -226,7 +226,7 @@ def _harmonise(mentions: list[_Mention], text: str) -> None:
     tags it a person at least as often as anything else, or the name is a person's surname
     found again; known places and organisation suffixes keep their kind. A person tag on a name
     written with an article of its own ("the Church") or as a possessive owning nothing ("in
-    Spencer's") counts as an organisation."""
+    Hartley's") counts as an organisation."""
     person_parts = {
         w for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1 for w in _person_words(m.text)
     }
@@ -235,7 +235,7 @@ def _harmonise(mentions: list[_Mention], text: str) -> None:
         if mention.label != "DATE":
             counts = votes.setdefault(_name_key(mention.text), Counter())
             if mention.label == "PERSON" and (mention.shop or mention.definite):
-                counts["ORG"] += 1  # "in Spencer's" is a shop; "the Enemy", "the Church" no person's name
+                counts["ORG"] += 1  # "in Hartley's" is a shop; "the Enemy", "the Church" no person's name
             else:
                 counts[mention.label] += 1
     fixed = {id(m): _fixed_label(m, person_parts, votes[_name_key(m.text)]) for m in mentions if m.label != "DATE"}
@@ -318,8 +318,8 @@ def _propagate(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
             continue
         tokens = list(span)
         # A person's surname written with a capital inside a sentence is the name, whatever the
-        # tagger read ("Waters pointed out", "Straw said"); first in a sentence, when read as a
-        # noun ("Rathbun requested": Rathbun tagged a common noun); elsewhere only a proper noun is.
+        # tagger read ("Waters smiled", "Marsh said"); first in a sentence, when read as a
+        # noun ("Waters rose.": Waters tagged a plural noun); elsewhere only a proper noun is.
         capital = (
             match.group() in surnames
             and names[match.group()] == "PERSON"

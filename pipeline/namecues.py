@@ -2,10 +2,10 @@
 
 - ``has_own_article``: "the Enemy", "The Enemy's power" (not "the Bush administration"): a
   person's name takes no article, so the name is no person's.
-- ``owns_nothing``: "we pass Spencer's again": a possessive that owns no noun names a shop, a
+- ``owns_nothing``: "we pass Hartley's again": a possessive that owns no noun names a shop, a
   business or a ground.
-- ``capital_inside_sentence``: a capital that no position explains ("Later, Waters pointed
-  out"), so the word is a name whatever its tag.
+- ``capital_inside_sentence``: a capital that no position explains ("Later, Waters
+  smiled"), so the word is a name whatever its tag.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ OPENERS = frozenset({":", "-", "–", "—", ".", "!", "?", ";"})  # a capital m
 
 
 def owns_nothing(ent: Span) -> bool:
-    """Whether the name is a possessive that owns no noun, as an object: "we pass Spencer's again",
-    "he left St Mary's in February" name a shop, a business or a ground, not the person of that name
+    """Whether the name is a possessive that owns no noun, as an object: "we pass Hartley's again",
+    "he left St Jude's in March" name a shop, a business or a ground, not the person of that name
     (read from the words, as the parser often takes a curly "’s" for punctuation)."""
     doc = ent.doc
     last = ent[-1]

@@ -2,8 +2,8 @@
 
 ``whosaid.speakers`` turns the source phrase of a quote into a speaker; when the phrase's head is
 no entity mention, these helpers look for the entity the words give: a name in apposition or
-written straight after a role noun ("US research firm Pew Internet", "author Dan Lewis", "its
-lawyer, Emmanuel Gaillard"), the organisation the head belongs to ("a spokesman for the Home
+written straight after a role noun ("US research firm Norvale", "author Mia Holt", "its
+lawyer, Pablo Serrano"), the organisation the head belongs to ("a spokesman for the Home
 Office"), the entity a definite description stood for earlier ("the regulator" after
 "communications regulator Ofcom"), or a word of a name the tagger did not tag this time
 ("Menatep said" after "Group Menatep"). Each returns the entity and the mention to show, or None.
@@ -33,7 +33,7 @@ def affiliation(head: Token, index: EntityIndex) -> Entity | None:
     """The organisation a noun phrase names its head as part of, or as written by: "a spokesperson
     for Microsoft", "a Home Office spokesman", "Halifax's figures", "a report by the Rowntree
     Trust", "the head of the IMF"; a document also for whoever wrote it ("Mr Peston's book"); not a
-    name further down ("readers of the Boingboing weblog", "companies like Sony") nor outsiders
+    name further down ("readers of the Kestrel Daily weblog", "companies like Sony") nor outsiders
     ("Enron's shareholders")."""
     if head.lemma_.lower() in OUTSIDER_NOUNS:
         return None
@@ -96,7 +96,7 @@ def _named_with(noun: Token, index: EntityIndex) -> Entity | None:
 
 def apposed_name(doc: Doc, head: Token, index: EntityIndex) -> tuple[Mention, Entity] | None:
     """ "Putin's special envoy to Afghanistan, Zamir Kabulov": a role, a comma, a name; "US research
-    firm Pew Internet": a kind of organisation and its name.
+    firm Norvale": a kind of organisation and its name.
 
     The parser hangs the name on the role noun or on a word inside the role phrase, so
     the whole subtree is searched for a person (or, after an organisation noun, an organisation)
@@ -123,14 +123,14 @@ def apposed_name(doc: Doc, head: Token, index: EntityIndex) -> tuple[Mention, En
 
 def name_written_with(doc: Doc, head: Token, phrase: list[Token], index: EntityIndex) -> tuple[Mention, Entity] | None:
     """The name a role phrase is written with, whatever the parse: at its end, straight after a
-    singular role noun ("Essential Guide author Dan Lewis", "former welfare minister Frank Field
-    MP", "record company SonyBMG"), or set off by a comma right after it ("its Paris lawyer,
-    Emmanuel Gaillard of Shearman"; ``head`` is the phrase's head noun). A plural before the name
+    singular role noun ("Rail Guide author Mia Holt", "former transport minister Alan Price
+    MP", "record company Bluefin"), or set off by a comma right after it ("its Madrid lawyer,
+    Pablo Serrano of Vidal"; ``head`` is the phrase's head noun). A plural before the name
     names people of their own ("fans of singer Ann Lee"), so no name at the end goes to it."""
     if not phrase:
         return None
     last = phrase[-1]
-    while last.i > phrase[0].i and last.is_upper and len(last) <= 3 and last.is_alpha:  # "Frank Field MP"
+    while last.i > phrase[0].i and last.is_upper and len(last) <= 3 and last.is_alpha:  # "Alan Price MP"
         last = doc[last.i - 1]
     found = index.at(last.idx, last.idx + len(last))
     if found is not None and found[1].kind in _SPEAKING_KINDS:

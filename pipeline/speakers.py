@@ -281,7 +281,7 @@ def speaker_from_token(doc: Doc, token: Token, index: EntityIndex) -> tuple[Spea
     role = text if _is_role(tokens) else None
     written = name_written_with(doc, token, tokens, index)
     if written is not None:
-        # "Essential Guide author Dan Lewis", "its Paris lawyer, Emmanuel Gaillard": the name written with the role.
+        # "Rail Guide author Mia Holt", "its Madrid lawyer, Pablo Serrano": the name written with the role.
         mention, entity = written
         role_tokens = _clean_edges([t for t in tokens if t.idx < mention.start])
         role = _text_of(doc, role_tokens) if _is_role(role_tokens) else index.roles.get(entity.id)
@@ -297,7 +297,7 @@ def speaker_from_token(doc: Doc, token: Token, index: EntityIndex) -> tuple[Spea
         role = text if referent.kind == "person" else index.roles.get(referent.id)
         return Speaker(name=referent.name, entity_id=referent.id, role=role, mention=here), "role-noun"
     # "The spokesman said" after "a spokesman for the Home Office": who the description stood for before;
-    # "Jack Straw said ... The foreign secretary told MPs": the person the article is about.
+    # "Helen Marsh said ... The foreign secretary warned MPs": the person the article is about.
     described = described_before(doc, token, index) or described_person(resolution, token, index.roles)
     if described is not None:
         role = text if described.kind == "person" else role

@@ -45,7 +45,7 @@ ROLE_NOUNS = frozenset(
 
 # Nouns that describe one person by what they do, play or have won ("the singer", "the two-time
 # champion", "the Ealing North MP"): with the titles, what heads a description of a person that the
-# article may use for the person it is about ("Jack Straw said ... The foreign secretary told MPs").
+# article may use for the person it is about ("Helen Marsh said ... The foreign secretary warned MPs").
 PERSON_DESCRIPTIONS = frozenset(
     """
     champion holder medallist medalist winner runner-up finalist seed international veteran star singer
