@@ -180,7 +180,7 @@ def draft_quotes(
     proposed = [doc[i] for i, p in probabilities.items() if p >= model.cue_floor]
     opened = [found.ready(draft) for draft in find_open(found.ctx, found.drafts, proposed)]
     drafts = found.complete(opened, probabilities)
-    if model.content is not None:
+    if model.content is not None and any(d.kind != "direct" and d.cue is not None for d in drafts):
         spans, arrays = SpanIndex((d.start, d.end) for d in drafts), ParseArrays.of(found.ctx)
         drafts = [_placed(found, choose_content(found.ctx, d, model.content, spans, arrays), d) for d in drafts]
     if model.source is not None:

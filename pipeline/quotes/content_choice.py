@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import TYPE_CHECKING
 
 from whosaid.cues import QUOTE_CHARS
@@ -71,9 +72,9 @@ class ParseArrays:
         if not len(doc):
             return cls([], [], [], [], [], [], [], [], [])
         columns = doc.to_array([HEAD, DEP, IS_PUNCT, IS_SPACE, SENT_START, IDX, LENGTH, ORTH])
-        strings = doc.vocab.strings
         orth = columns[:, 7]
-        quote = numpy.isin(orth, [strings.add(mark) for mark in QUOTE_CHARS])
+        quotes, breaks = _mark_ids()
+        quote = numpy.isin(orth, quotes)
         punct, space = columns[:, 2].astype(bool), columns[:, 3].astype(bool)
         index = numpy.arange(len(doc))
         starts = index[(columns[:, 4].astype(numpy.int64) == 1) | (index == 0)]
@@ -84,7 +85,7 @@ class ParseArrays:
             dep=columns[:, 1].tolist(),
             edge=((punct & ~quote) | space).tolist(),
             blank=(punct | space).tolist(),
-            breaks=numpy.isin(orth, [strings.add(mark) for mark in _BREAKS]).tolist(),
+            breaks=numpy.isin(orth, breaks).tolist(),
             sent_start=starts[number].tolist(),
             sent_end=ends[number].tolist(),
             start=columns[:, 5].tolist(),
@@ -98,6 +99,14 @@ class ParseArrays:
         while j >= i and self.edge[j]:
             j -= 1
         return (self.start[i], self.end[j]) if i <= j else None
+
+
+@cache
+def _mark_ids() -> tuple[list[int], list[int]]:
+    """The string ids of the quotation marks and of the breaks (the same in every vocabulary)."""
+    from spacy.strings import get_string_id
+
+    return [get_string_id(mark) for mark in QUOTE_CHARS], [get_string_id(mark) for mark in _BREAKS]
 
 
 def _words(ctx: Context, start: int, end: int) -> tuple[int, int] | None:
