@@ -1,0 +1,57 @@
+"""Training examples (``whosaid.quotes.examples``) and their drafts as training labels them
+(``whosaid.quotes.train.labelled``), on a hand-annotated article written for the test: the
+content chooser's rows, and its choice carried into the judged drafts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from whosaid.quotes.examples import examples_of
+from whosaid.quotes.learned import LinearModel
+from whosaid.quotes.train import labelled
+
+TEXT = "Budget vote.\n\nDelgado said the process was fair, but required candidates to work hard."
+CONTENT = "the process was fair, but required candidates to work hard"
+
+
+def _article() -> dict[str, Any]:
+    start = TEXT.index(CONTENT)
+    cue = TEXT.index("said")
+    speaker = TEXT.index("Delgado")
+    return {
+        "id": "test-1",
+        "text": TEXT,
+        "quotes": [
+            {
+                "start": start,
+                "end": start + len(CONTENT),
+                "text": CONTENT,
+                "fragments": [[start, start + len(CONTENT)]],
+                "speaker": "Delgado",
+                "speaker_start": speaker,
+                "speaker_end": speaker + len("Delgado"),
+                "cue": "said",
+                "cue_start": cue,
+                "cue_end": cue + len("said"),
+                "kind": "indirect",
+            }
+        ],
+    }
+
+
+def test_content_rows_pair_the_matching_span_with_the_rules(nlp: Any) -> None:
+    examples = examples_of(nlp(TEXT), _article(), "test")
+    # The rule cuts at the comma (no match); the spans that reach the sentence's end match.
+    assert examples.content_rows and len(examples.content_rows) == len(examples.content_labels)
+    assert any(examples.content_labels) and not all(examples.content_labels)
+    assert any(row.get("way=sentence_end") == 1.0 for row in examples.content_rows)
+
+
+def test_labelled_drafts_carry_the_content_chooser_choice(nlp: Any) -> None:
+    examples = examples_of(nlp(TEXT), _article(), "test")
+    rules = labelled(examples, None)
+    assert [TEXT[d.start : d.end] for d in rules.drafts] == ["the process was fair"]
+    assert rules.matched == [False]
+    chosen = labelled(examples, None, content=LinearModel({"way=sentence_end": 5.0}))
+    assert [TEXT[d.start : d.end] for d in chosen.drafts] == [CONTENT]
+    assert chosen.matched == [True] and chosen.right == [True]
