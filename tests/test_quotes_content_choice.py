@@ -111,8 +111,7 @@ def test_the_features_say_how_the_added_and_dropped_words_hang(nlp: Any) -> None
 
 
 def test_the_choice_follows_the_model_against_the_rules_span(nlp: Any) -> None:
-    ctx, draft, drafted = _drafted(nlp, CUT_SHORT)
-    spans = SpanIndex(drafted)
+    ctx, draft, spans = _drafted(nlp, CUT_SHORT)
     # A model that prefers nothing to the rule's span, or prefers it only a little, keeps the draft.
     assert choose_content(ctx, draft, LinearModel({}), SpanIndex(spans), ParseArrays.of(ctx)) is draft
     assert PREFERENCE > 0.6

@@ -10,8 +10,8 @@ from whosaid.quotes.examples import examples_of
 from whosaid.quotes.learned import LinearModel
 from whosaid.quotes.train import labelled
 
-TEXT = "Budget vote.\n\nDelgado said the process was fair, but required candidates to work hard."
-CONTENT = "the process was fair, but required candidates to work hard"
+TEXT = "Budget vote.\n\nDelgado said the budget was tight, but needed teachers to stay calm."
+CONTENT = "the budget was tight, but needed teachers to stay calm"
 
 
 def _article() -> dict[str, Any]:
@@ -50,7 +50,7 @@ def test_content_rows_pair_the_matching_span_with_the_rules(nlp: Any) -> None:
 def test_labelled_drafts_carry_the_content_chooser_choice(nlp: Any) -> None:
     examples = examples_of(nlp(TEXT), _article(), "test")
     rules = labelled(examples, None)
-    assert [TEXT[d.start : d.end] for d in rules.drafts] == ["the process was fair"]
+    assert [TEXT[d.start : d.end] for d in rules.drafts] == ["the budget was tight"]
     assert rules.matched == [False]
     chosen = labelled(examples, None, content=LinearModel({"way=sentence_end": 5.0}))
     assert [TEXT[d.start : d.end] for d in chosen.drafts] == [CONTENT]
