@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from whosaid.docfacts import kept_for_article
 from whosaid.gazetteer import DESCRIPTION_NOUNS, DOCUMENT_NOUNS, ORG_NOUNS, OUTSIDER_NOUNS
-from whosaid.titles import TITLE_WORDS, title_key
+from whosaid.titles import ROLE_HEADS, TITLE_WORDS, title_key
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -137,7 +137,10 @@ def name_written_with(doc: Doc, head: Token, phrase: list[Token], index: EntityI
         name = doc.char_span(found[0].start, found[0].end, alignment_mode="expand")
         before = doc[name.start - 1] if name is not None and name.start > phrase[0].i else None
         plural = any(t.tag_ in ("NNS", "NNPS") for t in phrase if t.i < (name.start if name is not None else 0))
-        if before is not None and before.tag_ == "NN" and before.is_lower and not plural:
+        # "the lawyer for defendant Ann Lee", "a friend of actor Tom Hill": the name is whom the
+        # phrase is about (after a preposition), not who speaks
+        about = name is not None and any(t.dep_ == "prep" for t in doc[phrase[0].i : name.start])
+        if before is not None and before.tag_ == "NN" and before.is_lower and not plural and not about:
             return found
     after = phrase[-1].i + 1
     role_noun = head.pos_ == "NOUN" and (title_key(head.text) in TITLE_WORDS or head.lemma_.lower() in ROLE_HEADS)
@@ -148,23 +151,21 @@ def name_written_with(doc: Doc, head: Token, phrase: list[Token], index: EntityI
     return None
 
 
-# Nouns for one person by what they do (with ``TITLE_WORDS``) that may head "its lawyer, Ann Lee".
-ROLE_HEADS = frozenset({"author", "writer", "founder", "president", "partner", "representative", "agent"})
-
-
 def entity_by_word(token: Token, index: EntityIndex) -> Entity | None:
     """The person or organisation mentioned last before ``token`` whose name holds its word, where
     the tagger did not tag it this time ("Menatep said" after "Group Menatep"; "Trump shot
     back" with "Trump" tagged a verb). A person's surname first; never a common word of a name
     ("Group", "Bank") nor a title."""
     word = token.text
-    if not word[:1].isupper() or token.is_stop or word.lower() in ORG_NOUNS or title_key(word) in TITLE_WORDS:
+    if not word[:1].isupper() or word.lower() in ORG_NOUNS or title_key(word) in TITLE_WORDS:
         return None
-    if word.lower() in written_forms(token.doc):
-        return None  # "Airlines fear ...": the article writes "airlines" too, a common noun
-    holder = index.person_named(word, token.idx)
+    holder = index.person_named(word, token.idx)  # "Theresa May ... May said", "Ann Young ... Young said"
     if holder is not None:
         return holder
+    if token.is_stop or token.lemma_.lower() != token.lower_:
+        return None  # an inflected common noun: "Ministers said" is not the Council of Ministers
+    if word.lower() in written_forms(token.doc):
+        return None  # "Airlines fear ...": the article writes "airlines" too, a common noun
     return index.named_with_word(word, token.idx, "organization")
 
 

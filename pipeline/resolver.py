@@ -194,7 +194,12 @@ class _Article:
             text = self.text
             found = {title_key(w) for w in role.split()}
             for mention in entity.mentions:
-                found |= {title_key(w) for w in text[max(0, mention.start - 40) : mention.start].split()[-4:]}
+                # the title words right before the name, back to the first word that is none
+                # ("Foreign Secretary Ann Lee"; not "the secretary said that Lee")
+                for word in reversed(text[max(0, mention.start - 40) : mention.start].split()[-4:]):
+                    if title_key(word) not in TITLE_WORDS:
+                        break
+                    found.add(title_key(word))
             self._titles[key] = found
         return found
 
@@ -262,7 +267,9 @@ class _Article:
         verb = pronoun.head
         low = bisect_right(self.named_tokens, pronoun.i)
         high = bisect_right(self.named_tokens, verb.right_edge.i)
-        reported = wanted not in GENDER_OF_REFERENT and verb.lemma_ in SPEECH_VERBS
+        # Only an organisation's or a group's pronoun: a person (or a description of one, which
+        # asks for "person") is never named again in what they say ("The singer said that Williams").
+        reported = pronoun.pos_ == "PRON" and wanted in ("thing", "plural") and verb.lemma_ in SPEECH_VERBS
         return {
             c.entity.id
             for c in self.named[low:high]

@@ -87,7 +87,7 @@ class InProcessEngine:
             yield worker_process(batch)
 
     def close(self) -> None:
-        close_worker_zone()  # the model stays loaded; the words of this run are let go
+        close_worker_zone()  # the model stays loaded; the words of this run's zones are let go
 
 
 # ---------------------------------------------------------------------------------------

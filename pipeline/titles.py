@@ -83,3 +83,7 @@ def title_key(word: str) -> str:
 
 def is_title(word: str) -> bool:
     return title_key(word) in TITLES
+
+
+# Nouns for one person by what they do (with ``TITLE_WORDS``) that may head "its lawyer, Ann Lee".
+ROLE_HEADS = frozenset({"author", "writer", "founder", "president", "partner", "representative", "agent"})

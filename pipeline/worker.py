@@ -128,8 +128,9 @@ def process_tasks(
             readable.append((position, task, layout))
     by_position = {position: (task, layout) for position, task, layout in readable}
     limit = min((task.timeout for task in tasks if task.timeout), default=None)
-    # Strings the batch adds to the vocabulary are freed when the zone closes, so a worker's
-    # memory stays flat however many articles it sees. No Doc outlives this batch.
+    # Strings the batch adds to the vocabulary are freed when the zone closes (after the model's
+    # first ``zones.WARM_CHARS`` characters, parsed outside zones), so a worker's memory stays
+    # flat however many articles it sees. No Doc outlives this batch.
     own_zone = zones is None
     zones = ZoneKeeper() if zones is None else zones
     zones.before_batch(nlp, len(readable), sum(len(layout.parse_text) for _, _, layout in readable))

@@ -165,11 +165,15 @@ def test_a_models_first_characters_are_parsed_outside_zones() -> None:
     assert not zones.is_open and first in fresh.vocab.strings
     zones.close()
     # the budget is the model's: a new keeper goes on from what the last one spent
-    process_tasks(
-        fresh, "model", [_task("w2", f"{second} said the plan was sound, again.")], zones=ZoneKeeper(warm_chars=budget)
-    )
+    again = ZoneKeeper(warm_chars=budget)
+    process_tasks(fresh, "model", [_task("w2", f"{second} said the plan was sound, again.")], zones=again)
+    assert again.is_open and second in fresh.vocab.strings  # over budget: parsed in a zone, kept while it is open
+    again.close()
     assert second not in fresh.vocab.strings
-    process_tasks(fresh, "model", [_task("w3", f"{third} said so.")], zones=ZoneKeeper(warm_chars=budget))
+    last = ZoneKeeper(warm_chars=budget)
+    process_tasks(fresh, "model", [_task("w3", f"{third} said so.")], zones=last)
+    assert last.is_open  # the warm part is over: even a batch that would fit is parsed in a zone
+    last.close()
     assert third not in fresh.vocab.strings and first in fresh.vocab.strings
 
 

@@ -93,3 +93,52 @@ def test_a_document_speaks_for_the_person_who_wrote_it(process: Callable[[str], 
     speakers = found(article)
     assert speakers["that the pair had fallen out in 2003"] == ("Robert Peston", True)
     assert speakers["that child poverty had fallen"] == ("Jane Miller", True)
+
+
+def _speakers(article: Article) -> list[tuple[str, bool]]:
+    return [(q.speaker.name, q.speaker.entity_id is not None) for q in article.quotes if q.speaker]
+
+
+def test_a_name_after_a_preposition_is_whom_the_phrase_is_about(process: Callable[[str], Article]) -> None:
+    for text, about in (
+        ("The lawyer for defendant John Smith said the charges were false.", "John Smith"),
+        ("A friend of actor Tom Jones said that he was very tired.", "Tom Jones"),
+        ("The agent of midfielder Frank Lampard said that no club had called.", "Frank Lampard"),
+    ):
+        speakers = _speakers(process(text))
+        assert speakers and all(name != about for name, _ in speakers), (text, speakers)
+
+
+def test_a_description_is_not_the_person_named_in_what_it_says(process: Callable[[str], Article]) -> None:
+    article = process(
+        "Elton John arrived in Paris on Monday. Robbie Williams flew to London. "
+        "The singer said that Williams was a good friend."
+    )
+    assert ("Robbie Williams", True) not in _speakers(article)
+
+
+def test_he_is_still_not_a_man_named_in_his_own_reported_clause(process: Callable[[str], Article]) -> None:
+    article = process("David Hughes met Tom Brown in Leeds on Monday. He said that the plan suited Hughes well.")
+    assert _speakers(article) == [("Tom Brown", True)]
+
+
+def test_a_plural_common_noun_first_in_a_sentence_is_no_organisation(process: Callable[[str], Article]) -> None:
+    article = process(
+        "The Council of Ministers met in Brussels on Monday. Ministers said the plan would work. "
+        "The Federation of Small Businesses wrote to members. Businesses said the roads were closed."
+    )
+    assert not any(name in ("Council of Ministers", "Federation of Small Businesses") for name, _ in _speakers(article))
+
+
+def test_a_surname_that_is_also_a_common_word_is_still_the_person(process: Callable[[str], Article]) -> None:
+    article = process(
+        "Ann Young visited Leeds on Monday. The young players trained hard. Young said the plan would work."
+    )
+    assert ("Ann Young", True) in _speakers(article)
+
+
+def test_a_role_is_not_given_by_words_before_a_name_that_are_not_titles(process: Callable[[str], Article]) -> None:
+    article = process(
+        "Colin Powell flew to London on Monday. The foreign secretary said that Powell had been a good friend."
+    )
+    assert ("Colin Powell", True) not in _speakers(article)
