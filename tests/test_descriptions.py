@@ -142,3 +142,14 @@ def test_a_role_is_not_given_by_words_before_a_name_that_are_not_titles(process:
         "Colin Powell flew to London on Monday. The foreign secretary said that Powell had been a good friend."
     )
     assert ("Colin Powell", True) not in _speakers(article)
+
+
+def test_a_description_goes_to_no_one_when_the_story_has_moved_on(process: Callable[[str], Article]) -> None:
+    # Helen Marsh was last a subject four sentences before "the foreign secretary" (RECENT is 2).
+    article = process(
+        "Helen Marsh flew to Brussels on Monday. The talks began late. The weather was poor. "
+        "Several delegates left early. The foreign secretary said that the rebate was safe."
+    )
+    assert ("Helen Marsh", True) not in _speakers(article)
+    near = process("Helen Marsh flew to Brussels on Monday. The foreign secretary said that the rebate was safe.")
+    assert ("Helen Marsh", True) in _speakers(near)  # the same description right after her is hers
