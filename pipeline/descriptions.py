@@ -23,9 +23,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
-from whosaid.docfacts import kept_for_article
+from whosaid.docfacts import kept_for_article, lemma_positions
 from whosaid.gazetteer import COMPANY_NOUNS, ORG_NOUNS, PRESS_NOUNS
-from whosaid.titles import HONORIFICS, PERSON_DESCRIPTIONS, TITLE_GENDERS, TITLE_WORDS, title_key
+from whosaid.titles import HONORIFICS, PERSON_DESCRIPTIONS, TITLE_GENDERS, TITLE_WORDS, title_key, titles_before
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -93,7 +93,7 @@ def described_person(resolution: Resolution, head: Token, roles: dict[str, str])
     if noun not in TITLE_WORDS and noun not in PERSON_DESCRIPTIONS:
         return None
     doc = head.doc
-    for i in _with_lemma(head):
+    for i in lemma_positions(head):
         if i >= head.i:
             break
         if not _definite(doc[i]):
@@ -109,23 +109,6 @@ def described_person(resolution: Resolution, head: Token, roles: dict[str, str])
     sentence = article.sentence(head.i)
     recent = (c for c in article.named if c.entity.id == found.id and c.role == "subject")
     return found if any(0 <= sentence - c.sentence <= RECENT for c in recent) else None
-
-
-def _with_lemma(head: Token) -> list[int]:
-    """The indices of the article's tokens with ``head``'s lemma, in order (the article's tokens
-    by lemma are read once from the Doc's arrays while its facts are kept)."""
-    from spacy.attrs import LEMMA
-
-    doc = head.doc
-    kept = kept_for_article(doc)
-    by_lemma: dict[int, list[int]] | None = kept.get("tokens_by_lemma") if kept is not None else None
-    if by_lemma is None:
-        by_lemma = {}
-        for i, lemma in enumerate(doc.to_array([LEMMA]).tolist()):
-            by_lemma.setdefault(lemma, []).append(i)
-        if kept is not None:
-            kept["tokens_by_lemma"] = by_lemma
-    return by_lemma.get(head.lemma, [])
 
 
 def _offices_kept(head: Token, text: str, entity: Entity, roles: dict[str, str]) -> set[str]:
@@ -144,10 +127,7 @@ def _offices(text: str, entity: Entity, roles: dict[str, str]) -> set[str]:
     """The offices the article gives ``entity``: in its role, or right before one of its names."""
     found = {title_key(w) for w in roles.get(entity.id, "").split()}
     for mention in entity.mentions:
-        for word in reversed(text[max(0, mention.start - 40) : mention.start].split()[-3:]):
-            if title_key(word) not in TITLE_WORDS:
-                break
-            found.add(title_key(word))
+        found |= titles_before(text, mention.start, 3)
     return found & OFFICES
 
 

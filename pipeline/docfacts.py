@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 _OPEN: dict[int, _Facts] = {}  # id(doc) -> facts; the Doc is alive while its block is open
 _TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
@@ -77,3 +77,20 @@ def sentence_starts(doc: Doc) -> list[int]:
     if facts is not None:
         facts.sentence_starts = starts
     return starts
+
+
+def lemma_positions(token: Token) -> list[int]:
+    """The indices of the article's tokens with ``token``'s lemma, in order: the tokens by lemma
+    are read once from the Doc's arrays while the article's facts are kept, else afresh."""
+    from spacy.attrs import LEMMA
+
+    doc = token.doc
+    kept = kept_for_article(doc)
+    by_lemma: dict[int, list[int]] | None = kept.get("tokens_by_lemma") if kept is not None else None
+    if by_lemma is None:
+        by_lemma = {}
+        for i, lemma in enumerate(doc.to_array([LEMMA]).tolist()):
+            by_lemma.setdefault(lemma, []).append(i)
+        if kept is not None:
+            kept["tokens_by_lemma"] = by_lemma
+    return by_lemma.get(token.lemma, [])

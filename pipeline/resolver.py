@@ -37,7 +37,7 @@ from whosaid.cues import PRONOUN_REFERENTS, SPEECH_VERBS
 from whosaid.docfacts import doc_text, kept_for_article, sentence_starts
 from whosaid.models import Entity
 from whosaid.quotemarks import find_quoted_spans, quoted_mask
-from whosaid.titles import TITLE_GENDERS, TITLE_WORDS, title_key
+from whosaid.titles import TITLE_GENDERS, TITLE_WORDS, title_key, titles_before
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -194,12 +194,7 @@ class _Article:
             text = self.text
             found = {title_key(w) for w in role.split()}
             for mention in entity.mentions:
-                # the title words right before the name, back to the first word that is none
-                # ("Foreign Secretary Ann Lee"; not "the secretary said that Lee")
-                for word in reversed(text[max(0, mention.start - 40) : mention.start].split()[-4:]):
-                    if title_key(word) not in TITLE_WORDS:
-                        break
-                    found.add(title_key(word))
+                found |= titles_before(text, mention.start, 4)
             self._titles[key] = found
         return found
 

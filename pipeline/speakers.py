@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from whosaid.cues import (
     GROUP_PRONOUNS,
@@ -22,6 +22,7 @@ from whosaid.cues import (
     TITLE_WORDS,
 )
 from whosaid.descriptions import described_person, role_referent
+from whosaid.docfacts import lemma_positions
 from whosaid.gazetteer import SPEAKING_GROUP_NOUNS
 from whosaid.models import Entity, Mention, Speaker
 from whosaid.phrase_names import affiliation, apposed_name, described_before, entity_by_word, name_written_with
@@ -46,7 +47,6 @@ class EntityIndex:
     roles: dict[str, str] = field(default_factory=dict)
     genders: dict[str, str] = field(default_factory=dict)
     _resolution: Resolution | None = None
-    _lemmas: Any = None  # the article's lemma hashes (numpy array), read when first needed
     # Positions in ``_mentions`` by ("surname", word) and by (kind, word of the name), made when first needed.
     _by_word: dict[tuple[str, str], list[int]] | None = None
     _by_id: dict[str, Entity] | None = None
@@ -83,13 +83,8 @@ class EntityIndex:
         return self._resolution
 
     def same_lemma(self, doc: Doc, token: Token) -> list[int]:
-        """Indices of the tokens before ``token`` with its lemma (one array scan of the article)."""
-        import numpy
-        from spacy.attrs import LEMMA
-
-        if self._lemmas is None:
-            self._lemmas = doc.to_array(LEMMA)
-        return [int(i) for i in numpy.flatnonzero(self._lemmas[: token.i] == token.lemma)]
+        """Indices of the tokens before ``token`` with its lemma."""
+        return [i for i in lemma_positions(token) if i < token.i]
 
     def person_named(self, word: str, before: int) -> Entity | None:
         """The person last mentioned before ``before`` whose name ends with ``word``: the

@@ -87,3 +87,16 @@ def is_title(word: str) -> bool:
 
 # Nouns for one person by what they do (with ``TITLE_WORDS``) that may head "its lawyer, Ann Lee".
 ROLE_HEADS = frozenset({"author", "writer", "founder", "president", "partner", "representative", "agent"})
+
+
+def titles_before(text: str, start: int, words: int) -> set[str]:
+    """The title words (``title_key``) written right before ``start`` ("Foreign Secretary Ann
+    Lee"), reading back at most ``words`` words and stopping at the first that is no title ("the
+    secretary said that Lee" gives none)."""
+    found: set[str] = set()
+    for word in reversed(text[max(0, start - 40) : start].split()[-words:]):
+        key = title_key(word)
+        if key not in TITLE_WORDS:
+            break
+        found.add(key)
+    return found
