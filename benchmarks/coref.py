@@ -275,6 +275,9 @@ def main() -> int:
             named = sum(1 for m in cluster["mentions"] if m["type"] == "name")
             if cluster["entity_type"] == "person" and named >= 2 and cluster["id"] in gold_of:
                 split["split" if len(gold_of[cluster["id"]]) > 1 else "whole"] += 1
+                if args.errors and len(gold_of[cluster["id"]]) > 1:
+                    names = sorted(entities[i].name for i in gold_of[cluster["id"]])
+                    print(f"  split {record['id']} {cluster['name']!r} -> {names}")
     total = sum(speakers.values())
     print(f"GUM train: {len(records)} documents; model {model_label(nlp)}")
     print(

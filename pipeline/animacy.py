@@ -37,6 +37,8 @@ CHAIN = 3  # earlier subject pronouns of one chain passed over on the way back t
 SENTENCES_BACK = 2  # how far back a subject pronoun's antecedent subject may be when the sentence before has none
 # Subjects that are never the antecedent of a third-person pronoun: the writer, a speaker, the reader.
 FIRST_AND_SECOND_PERSON = frozenset({"i", "we", "you"})
+# The writer's own pronouns: outside quotation marks, the one who wrote the text ("I think ...").
+WRITER_PRONOUNS = frozenset({"i", "me"})
 
 
 def pronoun_indices(doc: Doc) -> list[int]:

@@ -23,6 +23,7 @@ from whosaid.gazetteer import abbreviations, has_org_suffix, is_place
 from whosaid.lookups import KeyIndex, SpanSet, word_alternation
 from whosaid.models import Entity, Mention
 from whosaid.namecues import capital_inside_sentence, has_own_article, owns_nothing
+from whosaid.namevariants import familiar_forms, one_slip
 from whosaid.quotemarks import find_quoted_spans, quoted_mask
 from whosaid.resolver import keep, resolve
 from whosaid.titles import HONORIFICS, NAME_SUFFIXES, TITLE_WORDS, TITLES, is_title, title_key
@@ -134,7 +135,25 @@ def _raw_mentions(doc: Doc) -> list[_Mention]:
             continue
         start, end = trimmed
         found.append(_Mention(start, end, text[start:end], ent.label_, has_own_article(ent), owns_nothing(ent)))
-    return found
+    return _joined_people(found, text)
+
+
+def _joined_people(mentions: list[_Mention], text: str) -> list[_Mention]:
+    """Two person names with nothing but a space between are one name the tagger cut in two
+    ("Rachel Rook" tagged "Rachel" and "Rook"): people listed are set apart by a comma or "and"."""
+    joined: list[_Mention] = []
+    for mention in mentions:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.label == mention.label == "PERSON"
+            and text[last.end : mention.start] == " "
+            and not last.shop
+        ):
+            joined[-1] = _Mention(last.start, mention.end, text[last.start : mention.end], "PERSON", last.definite)
+        else:
+            joined.append(mention)
+    return joined
 
 
 _TITLED_NAME = re.compile(r"\b(?P<title>[A-Z][a-z]{1,8})\.? (?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})")
@@ -349,6 +368,7 @@ def _cluster(mentions: list[_Mention], published: datetime | None) -> list[_Clus
         if mention.label == "PERSON":
             words = _person_words(mention.text)
             matches = [c for c in people.find(words[0] if words else "") if _is_part_of_name(words, people.keys(c))]
+            matches = matches or _written_otherwise(words, people, clusters)
             if matches:
                 # Several people share the word: take the one named most often so far (full names
                 # are placed first: the subject "Matthew Goode" twice, his father "Ralph Goode"
@@ -376,6 +396,32 @@ def _cluster(mentions: list[_Mention], published: datetime | None) -> list[_Clus
     return clusters
 
 
+def _written_otherwise(words: list[str], people: KeyIndex[_Cluster], clusters: list[_Cluster]) -> list[_Cluster]:
+    """The one person named before whom ``words`` name in other spelling (``whosaid.namevariants``):
+    the same surname after a familiar form of the given name or one letter off it ("Larry Lessig"
+    after "Lawrence Lessig", "Kristen Wilkins" after "Kristin Wilkins"), or, written alone, a
+    surname one letter off theirs ("Mauer" after "K.C. Maurer"). None when two people fit."""
+    if not words:
+        return []
+    if len(words) > 1:
+        first = words[0]
+        found = [
+            c
+            for c in people.find(words[-1])
+            if len(keys := people.keys(c)) > 1
+            and keys[-1] == words[-1]
+            and (familiar_forms(first, keys[0]) or one_slip(first, keys[0]))
+            and _is_part_of_name(words[1:], keys[1:])
+        ]
+    else:
+        found = [
+            c
+            for c in clusters
+            if c.label == "PERSON" and len(keys := people.keys(c)) > 1 and one_slip(words[0], keys[-1])
+        ]
+    return found if len(found) == 1 else []
+
+
 def _is_part_of_name(words: list[str], full: list[str]) -> bool:
     """Whether ``words`` are words of ``full`` in order, skipping middle names and initials:
     "Blair" and "Tony Blair" of "Tony Blair", "Matthew Goode" of "Matthew William Goode"."""
@@ -396,7 +442,7 @@ def extract_entities(doc: Doc, published: datetime | None = None) -> list[Entity
     quoted = quoted_mask(text, find_quoted_spans(text))
     mentions = _pronoun_people(doc, text, _titled_names(text, _raw_mentions(doc)), quoted)
     _harmonise(mentions, text)
-    mentions = _propagate(doc, mentions)
+    mentions = _joined_people(_propagate(doc, mentions), text)
     clusters = _cluster(mentions, published)
     clusters.sort(key=lambda c: min(m.start for m in c.mentions))
     entities = []

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from whosaid.docfacts import kept_for_article
-from whosaid.gazetteer import DESCRIPTION_NOUNS, DOCUMENT_NOUNS, ORG_NOUNS, OUTSIDER_NOUNS
+from whosaid.gazetteer import DESCRIPTION_NOUNS, DOCUMENT_NOUNS, ORG_NOUNS, OUTSIDER_NOUNS, SPEAKING_GROUP_NOUNS
 from whosaid.titles import ROLE_HEADS, TITLE_WORDS, title_key
 
 if TYPE_CHECKING:
@@ -154,14 +154,19 @@ def name_written_with(doc: Doc, head: Token, phrase: list[Token], index: EntityI
 def entity_by_word(token: Token, index: EntityIndex) -> Entity | None:
     """The person or organisation mentioned last before ``token`` whose name holds its word, where
     the tagger did not tag it this time ("Menatep said" after "Group Menatep"; "Trump shot
-    back" with "Trump" tagged a verb). A person's surname first; never a common word of a name
-    ("Group", "Bank") nor a title."""
+    back" with "Trump" tagged a verb). A person's surname first ("Paul Nurse ... Nurse said");
+    never a common word of a name ("Group", "Bank"), a noun for people or a body of them ("Police
+    said" is not the Police Federation) nor a title."""
     word = token.text
-    if not word[:1].isupper() or word.lower() in ORG_NOUNS or title_key(word) in TITLE_WORDS:
+    if not word[:1].isupper() or title_key(word) in TITLE_WORDS:
+        return None
+    if word.lower() in ORG_NOUNS:
         return None
     holder = index.person_named(word, token.idx)  # "Theresa May ... May said", "Ann Young ... Young said"
     if holder is not None:
         return holder
+    if word.lower() in SPEAKING_GROUP_NOUNS or token.lemma_.lower() in SPEAKING_GROUP_NOUNS:
+        return None
     if token.is_stop or token.lemma_.lower() != token.lower_:
         return None  # an inflected common noun: "Ministers said" is not the Council of Ministers
     if word.lower() in written_forms(token.doc):

@@ -13,6 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from whosaid.animacy import WRITER_PRONOUNS
 from whosaid.cues import (
     GROUP_PRONOUNS,
     PERSONAL_PRONOUNS,
@@ -22,11 +23,12 @@ from whosaid.cues import (
     TITLE_WORDS,
 )
 from whosaid.descriptions import described_person, role_referent
-from whosaid.docfacts import lemma_positions
+from whosaid.docfacts import doc_text, lemma_positions
 from whosaid.gazetteer import SPEAKING_GROUP_NOUNS
 from whosaid.models import Entity, Mention, Speaker
 from whosaid.phrase_names import affiliation, apposed_name, described_before, entity_by_word, name_written_with
 from whosaid.resolver import Resolution, resolved
+from whosaid.signers import signature_after
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -251,6 +253,10 @@ def speaker_from_token(doc: Doc, token: Token, index: EntityIndex) -> tuple[Spea
                 words = _whole_words(doc, _clean_edges(phrase))
                 if words:
                     return Speaker(name=doc[words[0].i : words[-1].i + 1].text, mention=mention), "pronoun-group"
+        signed = _signer(doc, token, index) if lower in WRITER_PRONOUNS and not index.quoted[token.idx] else None
+        if signed is not None:
+            # A reader's comment: "I think ... \nAnn Webb, Leeds": the one who signed it.
+            return signed.model_copy(update={"mention": mention}), "pronoun"
         return Speaker(name=token.text, mention=mention), "pronoun-unresolved"
     found = index.at(token.idx, token.idx + len(token)) or apposed_name(doc, token, index)
     if found is not None:
@@ -298,6 +304,20 @@ def speaker_from_token(doc: Doc, token: Token, index: EntityIndex) -> tuple[Spea
         role = text if described.kind == "person" else role
         return Speaker(name=described.name, entity_id=described.id, role=role, mention=here), "role-noun"
     return Speaker(name=text, role=role, mention=here), "role"
+
+
+def _signer(doc: Doc, token: Token, index: EntityIndex) -> Speaker | None:
+    """The writer who signed the comment ``token`` ("I") lies in (``whosaid.signers``): the person
+    named on the signature line, else the name as written there when it names nothing else."""
+    found = signature_after(doc_text(doc), token.idx)
+    if found is None:
+        return None
+    start, end = found
+    here = Mention(start=start, end=end, text=doc_text(doc)[start:end])
+    person = index.inside(start, end, "person")
+    if person is not None:
+        return Speaker(name=person[1].name, entity_id=person[1].id, role=index.roles.get(person[1].id), mention=here)
+    return Speaker(name=here.text, mention=here) if index.at(start, end) is None else None
 
 
 def _whole_words(doc: Doc, tokens: list[Token]) -> list[Token]:

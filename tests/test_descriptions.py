@@ -153,3 +153,28 @@ def test_a_description_goes_to_no_one_when_the_story_has_moved_on(process: Calla
     assert ("Helen Marsh", True) not in _speakers(article)
     near = process("Helen Marsh flew to Brussels on Monday. The foreign secretary said that the rebate was safe.")
     assert ("Helen Marsh", True) in _speakers(near)  # the same description right after her is hers
+
+
+def test_a_noun_for_a_body_of_people_is_no_word_of_an_organisation(process: Callable[[str], Article]) -> None:
+    # "Police" opens the Police Federation's name, but "Police said" is the police, not the federation.
+    article = process(
+        "The Police Federation has warned that officers are overworked. "
+        "Police said a man had been arrested in the town centre on Saturday."
+    )
+    assert found(article)["a man had been arrested in the town centre on Saturday"] == ("Police", False)
+    article = process(
+        "The Teachers Union of Ireland met on Monday. Teachers said the new rules were unfair. "
+        "Sir Paul Nurse, the biologist, spoke at the Royal Society. Nurse said the funding was too low."
+    )
+    assert found(article)["the new rules were unfair"] == ("Teachers", False)
+    assert found(article)["the funding was too low"] == ("Paul Nurse", True)  # a surname first
+
+
+def test_a_document_speaks_for_its_author_not_a_name_written_before_it(process: Callable[[str], Article]) -> None:
+    # The book is about the singer (written before the noun, as a title would be), by Tom Hill.
+    about = process("The singer Amy Vale died in 2011. Eight years on, a new Amy Vale book claims that she was poisoned.")
+    assert found(about)["that she was poisoned"] == ("new Amy Vale book", False)
+    by = process("The singer Amy Vale died in 2011. A new book by Tom Hill claims that she was poisoned.")
+    assert found(by)["that she was poisoned"] == ("Tom Hill", True)
+    owned = process("The singer Amy Vale died in 2011. Tom Hill's new book claims that she was poisoned.")
+    assert found(owned)["that she was poisoned"] == ("Tom Hill", True)

@@ -1,0 +1,101 @@
+"""One person written two ways in one article: a familiar given name, a slip of one letter, a
+name the tagger cut in two; and two people whose names only look alike stay two."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from whosaid.models import Article
+from whosaid.namevariants import familiar_forms, one_slip
+
+
+def people(article: Article) -> dict[str, list[str]]:
+    """Each person's canonical name -> the mentions' texts."""
+    return {e.name: [m.text for m in e.mentions] for e in article.entities if e.kind == "person"}
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ("lawrence", "larry", True),
+        ("larry", "lawrence", True),
+        ("william", "bill", True),
+        ("elizabeth", "liz", True),
+        ("lawrence", "william", False),
+        ("robert", "richard", False),
+        ("rob", "rick", False),  # two familiar forms, of two names
+    ],
+)
+def test_familiar_forms(first: str, second: str, same: bool) -> None:
+    assert familiar_forms(first, second) is same
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ("maurer", "mauer", True),  # a letter dropped
+        ("water", "waters", True),
+        ("kristin", "kristen", True),  # a letter changed
+        ("thomson", "thmoson", True),  # two letters swapped
+        ("jon", "jan", False),  # short words: one letter makes another name
+        ("dale", "dave", False),
+        ("wilson", "watson", False),  # two letters apart
+        ("peter", "petra", False),
+        ("smith", "smith", False),  # the same word is no slip
+    ],
+)
+def test_one_slip(first: str, second: str, same: bool) -> None:
+    assert one_slip(first, second) is same
+
+
+def test_a_familiar_given_name_is_the_same_person(process: Callable[[str], Article]) -> None:
+    article = process(
+        "Lawrence Lessig teaches law at Stanford University. His new book is about copyright. "
+        '"Culture should be free," Larry Lessig said on Monday.'
+    )
+    assert people(article) == {"Lawrence Lessig": ["Lawrence Lessig", "Larry Lessig"]}
+
+
+def test_a_given_name_one_letter_off_with_the_same_surname_is_the_same_person(
+    process: Callable[[str], Article],
+) -> None:
+    article = process(
+        "The photographs were chosen by Kristin Wilkins, the gallery's curator. "
+        "Kristen Wilkins said the show would travel to Boston next year."
+    )
+    assert people(article) == {"Kristin Wilkins": ["Kristin Wilkins", "Kristen Wilkins"]}
+    assert article.quotes[0].speaker is not None and article.quotes[0].speaker.name == "Kristin Wilkins"
+
+
+def test_a_surname_written_alone_one_letter_off_is_the_person_named_before(process: Callable[[str], Article]) -> None:
+    article = process("Simon Maurer opened the show on Friday. Mauer said the museum had waited years for it.")
+    assert people(article) == {"Simon Maurer": ["Simon Maurer", "Mauer"]}
+
+
+def test_names_that_only_look_alike_stay_two_people(process: Callable[[str], Article]) -> None:
+    article = process("Jon Smith and Jan Smith both ran the marathon. Jon Smith finished first.")
+    assert people(article) == {"Jon Smith": ["Jon Smith", "Jon Smith"], "Jan Smith": ["Jan Smith"]}
+    article = process("Peter Harris spoke first. Petra Harris, his sister, spoke after him.")
+    assert set(people(article)) == {"Peter Harris", "Petra Harris"}
+
+
+def test_a_slip_that_two_people_fit_goes_to_neither(process: Callable[[str], Article]) -> None:
+    article = process(
+        "Simon Maurer and Anna Mauder ran the museum together. Later Mauer said the museum had waited years."
+    )
+    assert "Simon Maurer" in people(article) and people(article)["Simon Maurer"] == ["Simon Maurer"]
+
+
+def test_two_person_names_with_only_a_space_between_are_one_name(nlp: Any) -> None:
+    from spacy.tokens import Span
+    from whosaid.entities import extract_entities
+
+    doc = nlp("Ann Lee met Tom Hill in Leeds. Lee said they talked for hours. Ann, Tom and Sue left.")
+    # The tagger cut both names in two; "Ann, Tom" (a comma between) stays two people.
+    doc.ents = [Span(doc, i, i + 1, "PERSON") for i in (0, 1, 3, 4, 8, 15, 17, 19)]
+    found = {e.name: [m.text for m in e.mentions] for e in extract_entities(doc) if e.kind == "person"}
+    assert found["Ann Lee"] == ["Ann Lee", "Lee", "Ann"]
+    assert found["Tom Hill"] == ["Tom Hill", "Tom"]
+    assert found["Sue"] == ["Sue"]
