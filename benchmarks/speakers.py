@@ -79,7 +79,9 @@ def main() -> int:
                 unlinked[speaker.name.casefold()] += 1
                 if args.unlinked is not None:
                     rows.append(unlinked_row(article.text, path.stem, quote))
-                if speaker.name.casefold() in PRONOUNS:
+                if speaker.name.casefold() in PRONOUNS and not (
+                    len(speaker.name) > 1 and speaker.name.isupper()
+                ):  # "US"
                     counts["pronoun"] += 1
     total = counts["quotes"] or 1
     print(f"BBC: {len(paths)} articles (every {args.step}th of {args.corpus}); model {model_label(nlp)}")

@@ -167,6 +167,9 @@ def entity_by_word(token: Token, index: EntityIndex) -> Entity | None:
         return holder
     if word.lower() in SPEAKING_GROUP_NOUNS or token.lemma_.lower() in SPEAKING_GROUP_NOUNS:
         return None
+    whole = index.named_exactly(word, token.idx, "organization")
+    if whole is not None:
+        return whole  # "Fosters said", read as a plural noun: the organisation of that very name
     if token.is_stop or token.lemma_.lower() != token.lower_:
         return None  # an inflected common noun: "Ministers said" is not the Council of Ministers
     if word.lower() in written_forms(token.doc):

@@ -49,7 +49,8 @@ class EntityIndex:
     roles: dict[str, str] = field(default_factory=dict)
     genders: dict[str, str] = field(default_factory=dict)
     _resolution: Resolution | None = None
-    # Positions in ``_mentions`` by ("surname", word) and by (kind, word of the name), made when first needed.
+    # Positions in ``_mentions`` by ("surname", word), by (kind, word of the name) and by ("whole " + kind,
+    # name), made when first needed.
     _by_word: dict[tuple[str, str], list[int]] | None = None
     _by_id: dict[str, Entity] | None = None
 
@@ -97,6 +98,10 @@ class EntityIndex:
         """The entity of ``kind`` last mentioned before ``before`` with ``word`` in its name."""
         return self._last_before((kind, word), before)
 
+    def named_exactly(self, name: str, before: int, kind: str) -> Entity | None:
+        """The entity of ``kind`` last mentioned before ``before`` whose whole name is ``name``."""
+        return self._last_before((f"whole {kind}", name), before)
+
     def _last_before(self, key: tuple[str, str], before: int) -> Entity | None:
         """The entity of the last mention before ``before`` filed under ``key`` (a person's
         surname, or a kind and a word of the name): the mentions are filed once per article."""
@@ -108,6 +113,7 @@ class EntityIndex:
                     self._by_word.setdefault(("surname", words[-1]), []).append(position)
                 for word in dict.fromkeys(words):
                     self._by_word.setdefault((entity.kind, word), []).append(position)
+                self._by_word.setdefault((f"whole {entity.kind}", entity.name), []).append(position)
         positions = self._by_word.get(key)
         if not positions:
             return None
@@ -235,7 +241,11 @@ def speaker_from_token(doc: Doc, token: Token, index: EntityIndex) -> tuple[Spea
             return None
         here = Mention(start=token.idx, end=token.idx + len(token), text=token.text)
         return antecedent[0].model_copy(update={"mention": here}), "pronoun"
-    if (token.pos_ == "PRON" and lower not in QUANTIFIERS) or lower in PERSONAL_PRONOUNS or lower in GROUP_PRONOUNS:
+    abbreviation = len(token) > 1 and token.is_upper  # "The US says": the country, not "us"
+    pronoun = (
+        (token.pos_ == "PRON" and lower not in QUANTIFIERS) or lower in PERSONAL_PRONOUNS or lower in GROUP_PRONOUNS
+    )
+    if pronoun and not abbreviation:
         mention = Mention(start=token.idx, end=token.idx + len(token), text=token.text)
         if lower in PRONOUN_REFERENTS and not index.quoted[token.idx]:
             entity = index.referent(doc, token)
