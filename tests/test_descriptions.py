@@ -172,7 +172,9 @@ def test_a_noun_for_a_body_of_people_is_no_word_of_an_organisation(process: Call
 
 def test_a_document_speaks_for_its_author_not_a_name_written_before_it(process: Callable[[str], Article]) -> None:
     # The book is about the singer (written before the noun, as a title would be), by Tom Hill.
-    about = process("The singer Amy Vale died in 2011. Eight years on, a new Amy Vale book claims that she was poisoned.")
+    about = process(
+        "The singer Amy Vale died in 2011. Eight years on, a new Amy Vale book claims that she was poisoned."
+    )
     assert found(about)["that she was poisoned"] == ("new Amy Vale book", False)
     by = process("The singer Amy Vale died in 2011. A new book by Tom Hill claims that she was poisoned.")
     assert found(by)["that she was poisoned"] == ("Tom Hill", True)

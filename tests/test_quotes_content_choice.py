@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from whosaid.entities import extract_entities
 from whosaid.lookups import SpanIndex
-from whosaid.quotes import rule_drafts
+from whosaid.quotes import content_choice, rule_drafts
 from whosaid.quotes.content_choice import (
     PREFERENCE,
     ParseArrays,
@@ -131,3 +132,31 @@ def test_the_content_model_travels_in_the_model_file() -> None:
     )
     assert AttributionModel.from_json(model.to_json()) == model
     assert AttributionModel.from_json(model.to_json()).content == LinearModel({"x": -1.5})
+
+
+# One sentence of some 400 words, its reported clause running on with "and".
+LONG = "Delgado said the plan would work, " + " and ".join(f"the {n}th road would open" for n in range(80)) + "."
+
+
+def test_no_span_longer_than_any_training_sentence_is_judged(nlp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = nlp(LONG)
+    found = rule_drafts(doc, extract_entities(doc, None))
+    arrays = ParseArrays.of(found.ctx)
+
+    def longest() -> int:
+        spans = [s for d in found.drafts for s in content_candidates(found.ctx, d, arrays)]
+        return max((found.ctx.char_token[s.end - 1] - found.ctx.char_token[s.start] + 1 for s in spans), default=0)
+
+    limit = content_choice._MAX_WORDS
+    assert 0 < longest() <= limit
+    monkeypatch.setattr(content_choice, "_MAX_WORDS", 10**9)
+    assert longest() > limit
+
+
+def test_where_each_line_starts(nlp: Any) -> None:
+    text = "Rail strike\nDelgado said the talks had failed.\n\nTrains will not run."
+    doc = nlp(text)
+    ctx = rule_drafts(doc, extract_entities(doc, None)).ctx
+    assert [ctx.line_start(k) for k in range(len(text) + 1)] == [
+        text.rfind("\n", 0, k) + 1 for k in range(len(text) + 1)
+    ]

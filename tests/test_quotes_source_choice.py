@@ -8,9 +8,15 @@ from typing import Any
 
 import pytest
 from whosaid.entities import extract_entities
-from whosaid.quotes import rule_drafts
+from whosaid.quotes import rule_drafts, source_choice
 from whosaid.quotes.learned import AttributionModel, LinearModel
-from whosaid.quotes.source_choice import candidate_features, choose, difference, source_candidates
+from whosaid.quotes.source_choice import (
+    SentenceWords,
+    candidate_features,
+    choose,
+    difference,
+    source_candidates,
+)
 
 DATELINE = "WASHINGTON (AP) — Senator Maria Delgado said the budget would pass next week."
 
@@ -105,3 +111,49 @@ def test_the_shipped_model_takes_the_person_made_to_speak(nlp: Any) -> None:
     assert [(q.text, q.speaker.name if q.speaker else None) for q in learned] == [
         ("that the budget would pass", "Maria Delgado")
     ]
+
+
+def test_sentence_words_come_nearest_first_the_earlier_at_equal_distance() -> None:
+    words = SentenceWords(
+        [(5, "name"), (1, "name"), (9, "pronoun"), (7, "name"), (3, "noun_subject"), (7, "according")]
+    )
+    assert list(words.nearest(6)) == [5, 7, 3, 9, 1]
+    assert list(words.nearest(0)) == [1, 3, 5, 7, 9]
+    assert list(words.nearest(5)) == [5, 3, 7, 1, 9]
+    assert words.names[7] == ["name", "according"]
+
+
+# One sentence naming far more people than there are candidates, the cue in its middle.
+CROWDED = (
+    "Ann Lee, Bob Hart, Cleo Park, Dan Moss, Eve Stone, Finn Gray, Gus Reed and Hana Vance were at the"
+    " meeting in Leeds where Senator Maria Delgado said the budget would pass next week, while Ivo Holt,"
+    " Jude Nash, Kim Pike, Lou Roth, Max Shaw, Ned Cole, Ola Dunn and Pat Ford stayed in York."
+)
+
+
+# The speaker far from the cue, more names between them than there are candidates.
+DISTANT = (
+    "Senator Maria Delgado, who had met Ann Lee, Bob Hart, Cleo Park, Dan Moss, Eve Stone, Finn Gray, Gus Reed,"
+    " Hana Vance and Ivo Holt in Leeds, said the budget would pass next week."
+)
+
+
+@pytest.mark.parametrize("text", [CROWDED, DISTANT])
+def test_a_crowded_sentence_gives_the_candidates_a_full_scan_gives(
+    nlp: Any, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    doc = nlp(text)
+    entities = extract_entities(doc, None)
+    found = rule_drafts(doc, entities)
+    drafts = [d for d in found.drafts if d.cue is not None]
+    assert drafts
+
+    def described() -> list[list[tuple[int, frozenset[str]]]]:
+        return [[(c.token.i, c.proposed_by) for c in source_candidates(found.ctx, d)] for d in drafts]
+
+    nearest = described()
+    monkeypatch.setattr(source_choice, "_NEAREST", 10**9)
+    assert described() == nearest
+    # The sentence has more names than candidates: the nearest were taken, not the first.
+    assert len(nearest[0]) == source_choice._MAX_CANDIDATES + 1
+    assert any(doc[i].text == ("Holt" if text == CROWDED else "Vance") for i, _ in nearest[0])

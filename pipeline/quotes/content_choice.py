@@ -12,10 +12,11 @@ around the cue.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from whosaid.cues import QUOTE_CHARS
 from whosaid.lookups import SpanIndex
@@ -27,6 +28,9 @@ if TYPE_CHECKING:
 
 _BREAKS = frozenset({",", ";", ":", "—", "–", "-", "--"})
 _MAX_CUTS = 3
+# Spans of more words than any sentence of the training file (223) are left as the rules drew them:
+# the model never saw one, and judging them would cost time in proportion to their length.
+_MAX_WORDS = 256
 # The modifiers that a phrase's core leaves out: "support [on Thursday, including ...]".
 _TRAILING_DEPS = frozenset({"prep", "advcl", "npadvmod", "relcl", "acl", "appos", "punct", "cc", "conj"})
 # Words that, after a break, open something other than more of the content.
@@ -50,18 +54,20 @@ class Span:
 
 @dataclass
 class ParseArrays:
-    """What the content chooser reads of an article's parse, as plain lists by word index (read
-    once per article from the Doc's attribute arrays: cheaper than Token objects)."""
+    """What the content chooser reads of an article's parse, by word index (read once per article
+    from the Doc's attribute arrays: cheaper than Token objects). Compact arrays, not lists: a list
+    of numbers costs about 36 bytes a word, these 1-8, and a long article has hundreds of thousands
+    of words."""
 
-    head: list[int]
-    dep: list[int]  # string ids
-    edge: list[bool]  # punctuation (not a quotation mark) or space: trimmed off a span's edges
-    blank: list[bool]  # punctuation or space
-    breaks: list[bool]  # a comma, dash, colon or semicolon
-    sent_start: list[int]  # where each word's sentence starts ...
-    sent_end: list[int]  # ... and ends (exclusive)
-    start: list[int]  # each word's first character ...
-    end: list[int]  # ... and the one after its last
+    head: array[int]
+    dep: array[int]  # string ids
+    edge: bytes  # punctuation (not a quotation mark) or space: trimmed off a span's edges
+    blank: bytes  # punctuation or space
+    breaks: bytes  # a comma, dash, colon or semicolon
+    sent_start: array[int]  # where each word's sentence starts ...
+    sent_end: array[int]  # ... and ends (exclusive)
+    start: array[int]  # each word's first character ...
+    end: array[int]  # ... and the one after its last
 
     @classmethod
     def of(cls, ctx: Context) -> ParseArrays:
@@ -70,7 +76,7 @@ class ParseArrays:
 
         doc = ctx.doc
         if not len(doc):
-            return cls([], [], [], [], [], [], [], [], [])
+            return cls(array("i"), array("Q"), b"", b"", b"", array("i"), array("i"), array("i"), array("i"))
         columns = doc.to_array([HEAD, DEP, IS_PUNCT, IS_SPACE, SENT_START, IDX, LENGTH, ORTH])
         orth = columns[:, 7]
         quotes, breaks = _mark_ids()
@@ -80,16 +86,23 @@ class ParseArrays:
         starts = index[(columns[:, 4].astype(numpy.int64) == 1) | (index == 0)]
         number = numpy.searchsorted(starts, index, side="right") - 1
         ends = numpy.append(starts[1:], len(doc))
+
+        def ints(values: Any) -> array[int]:
+            return array("i", numpy.asarray(values, dtype=numpy.int32).tobytes())
+
+        def flags(values: Any) -> bytes:
+            return numpy.asarray(values, dtype=numpy.uint8).tobytes()
+
         return cls(
-            head=(index + columns[:, 0].astype(numpy.int64)).tolist(),  # HEAD is relative
-            dep=columns[:, 1].tolist(),
-            edge=((punct & ~quote) | space).tolist(),
-            blank=(punct | space).tolist(),
-            breaks=numpy.isin(orth, breaks).tolist(),
-            sent_start=starts[number].tolist(),
-            sent_end=ends[number].tolist(),
-            start=columns[:, 5].tolist(),
-            end=(columns[:, 5] + columns[:, 6]).tolist(),
+            head=ints(index + columns[:, 0].astype(numpy.int64)),  # HEAD is relative
+            dep=array("Q", numpy.asarray(columns[:, 1], dtype=numpy.uint64).tobytes()),
+            edge=flags((punct & ~quote) | space),
+            blank=flags(punct | space),
+            breaks=flags(numpy.isin(orth, breaks)),
+            sent_start=ints(starts[number]),
+            sent_end=ints(ends[number]),
+            start=ints(columns[:, 5]),
+            end=ints(columns[:, 5] + columns[:, 6]),
         )
 
     def trim(self, i: int, j: int) -> tuple[int, int] | None:
@@ -120,7 +133,7 @@ def content_candidates(ctx: Context, draft: Draft, arrays: ParseArrays) -> list[
     without a cue or one in several pieces."""
     cue = draft.cue
     words = _words(ctx, draft.start, draft.end) if draft.kind != "direct" and len(draft.fragments) == 1 else None
-    if cue is None or words is None:
+    if cue is None or words is None or words[1] - words[0] >= _MAX_WORDS:
         return []
     first, last = words
     found = [Span(draft.start, draft.end, "rule")]
@@ -128,6 +141,8 @@ def content_candidates(ctx: Context, draft: Draft, arrays: ParseArrays) -> list[
     quoted = _direct_letters(ctx, draft.start, draft.end)
 
     def add(i: int, j: int, way: str) -> None:
+        if j - i >= _MAX_WORDS:
+            return
         bounds = arrays.trim(i, j)
         # A span that takes in more of a direct quote than the rule's would take its words from that quote.
         if bounds is not None and bounds not in seen and _direct_letters(ctx, *bounds) <= quoted:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
     from whosaid.speakers import EntityIndex
 
 _LETTERS = re.compile(r"[^\W_]+")  # what str.isalnum() accepts
+_BREAK = re.compile("\n")
 
 
 @dataclass
@@ -54,6 +56,7 @@ class Context:
     letters_before: Any = None
     quoted_letters_before: Any = None
     commas: list[int] = field(default_factory=list)  # indices of the comma tokens
+    breaks: list[int] = field(default_factory=list)  # offsets of the line breaks
 
     def __post_init__(self) -> None:
         import numpy
@@ -61,6 +64,7 @@ class Context:
 
         orth = self.doc.to_array([ORTH]) if len(self.doc) else numpy.zeros(0, dtype=numpy.uint64)
         self.commas = numpy.flatnonzero(orth == self.doc.vocab.strings[","]).tolist()
+        self.breaks = [match.start() for match in _BREAK.finditer(self.text)]
         letters = numpy.zeros(len(self.text), dtype=bool)
         for match in _LETTERS.finditer(self.text):
             letters[match.start() : match.end()] = True
@@ -72,6 +76,12 @@ class Context:
         if 0 <= offset < len(self.char_token) and self.char_token[offset] >= 0:
             return self.doc[self.char_token[offset]]
         return None
+
+    def line_start(self, offset: int) -> int:
+        """Where the line holding ``offset`` starts (after the last line break before it; 0 when there
+        is none): a search of the breaks, not of the text, so a long line costs no more."""
+        before = bisect_left(self.breaks, offset)
+        return self.breaks[before - 1] + 1 if before else 0
 
     def in_quote(self, token: Token) -> bool:
         return self.mask[token.idx]

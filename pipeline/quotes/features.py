@@ -59,7 +59,7 @@ def draft_features(ctx: Context, draft: Draft, entity_kinds: dict[str, str]) -> 
     words = len(content.split())
     features[f"words={_bin(words, _WORD_BINS)}"] = 1.0
     features[f"method={method}|words={_bin(words, _WORD_BINS)}"] = 1.0
-    if text.find("\n", 0, draft.start) < 0:
+    if ctx.line_start(draft.start) == 0:
         features["headline"] = 1.0
     features[f"ends={content.rstrip()[-1:] if content.rstrip()[-1:] in ('.', ',', '?', '!') else 'other'}"] = 1.0
     first = ctx.token_at(draft.start)

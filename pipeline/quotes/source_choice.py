@@ -12,6 +12,7 @@ likeliest. It mends what a rule's fixed order gets wrong: a dateline read as the
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,8 @@ from whosaid.quotes.cue_detector import listed_as
 from whosaid.quotes.sources import according_source, resolve
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from spacy.tokens import Span, Token
     from whosaid.models import Speaker
     from whosaid.quotes.drafts import Context, Draft
@@ -30,6 +33,7 @@ if TYPE_CHECKING:
 _SOURCE_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _DISTANCE_BINS = (1, 2, 3, 5, 8, 13, 21)
 _MAX_CANDIDATES = 8
+_NEAREST = _MAX_CANDIDATES  # a sentence's words read nearest the cue first: how many others make the rest too far
 _DATELINE_MARKS = frozenset({"(", "—", "–", "-", "--"})
 
 
@@ -48,7 +52,7 @@ class SourceMemo:
     """What the drafts of one article share: each sentence's names and subjects (sentence start ->
     word index and generator), and the speaker each word names."""
 
-    words: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
+    words: dict[int, SentenceWords] = field(default_factory=dict)
     speakers: dict[int, tuple[Speaker | None, bool]] = field(default_factory=dict)
 
 
@@ -61,8 +65,10 @@ def _root_of(ctx: Context, start: int, end: int) -> Token | None:
     return span.root if span is not None and len(span) else None
 
 
-def _proposals(ctx: Context, draft: Draft, cue: Token, memo: SourceMemo) -> dict[int, set[str]]:
-    """Token index -> the generators that propose it as the source."""
+def _proposals(ctx: Context, draft: Draft, cue: Token, memo: SourceMemo, own: int | None) -> dict[int, set[str]]:
+    """Token index -> the generators that propose it as the source: every word proposed by a parse
+    relation, ``own`` (the rule's source word), and of the sentence's words at least those that can
+    be among the ``_MAX_CANDIDATES`` nearest the cue, each with all its generators."""
     proposed: dict[int, set[str]] = {}
 
     def add(token: Token | None, name: str) -> None:
@@ -89,10 +95,44 @@ def _proposals(ctx: Context, draft: Draft, cue: Token, memo: SourceMemo) -> dict
         add(source_of(outer), "outer_source")
     words = memo.words.get(sentence.start)
     if words is None:
-        words = memo.words[sentence.start] = _sentence_words(ctx, sentence)
-    for i, name in words:
-        add(ctx.doc[i], name)
+        words = memo.words[sentence.start] = SentenceWords(_sentence_words(ctx, sentence))
+    for i in [*proposed, *([] if own is None else [own])]:
+        for name in words.names.get(i, ()):
+            add(ctx.doc[i], name)
+    # Nearest first (as candidates are ranked): once that many other words are in, no farther one
+    # can be a candidate, so a long sentence costs no more than a short one.
+    taken = 0
+    for i in words.nearest(cue.i):
+        for name in words.names[i]:
+            add(ctx.doc[i], name)
+        taken += i in proposed and i != own
+        if taken >= _NEAREST:
+            break
     return proposed
+
+
+class SentenceWords:
+    """A sentence's words that may be sources (word index -> generators), searchable by distance."""
+
+    def __init__(self, words: list[tuple[int, str]]) -> None:
+        self.names: dict[int, list[str]] = {}
+        for i, name in words:
+            self.names.setdefault(i, []).append(name)
+        self.order = sorted(self.names)  # the word indices, ascending
+
+    def nearest(self, i: int) -> Iterator[int]:
+        """The word indices by distance from ``i``, the earlier first at equal distance (the
+        candidates' ranking)."""
+        order = self.order
+        right = bisect_left(order, i)
+        left = right - 1
+        while left >= 0 or right < len(order):
+            if right >= len(order) or (left >= 0 and i - order[left] <= order[right] - i):
+                yield order[left]
+                left -= 1
+            else:
+                yield order[right]
+                right += 1
 
 
 def _sentence_words(ctx: Context, sentence: Span) -> list[tuple[int, str]]:
@@ -132,13 +172,13 @@ def source_candidates(ctx: Context, draft: Draft, memo: SourceMemo | None = None
     if cue is None:
         return []
     memo = memo or SourceMemo()
-    proposed = _proposals(ctx, draft, cue, memo)
-    if speaker is None:
+    own = None if speaker is None else _root_of(ctx, speaker.mention.start, speaker.mention.end)
+    if speaker is not None and own is None:
+        return []
+    proposed = _proposals(ctx, draft, cue, memo, None if own is None else own.i)
+    if own is None:
         found = [Candidate(cue, None, False, frozenset({"none"}))]
     else:
-        own = _root_of(ctx, speaker.mention.start, speaker.mention.end)
-        if own is None:
-            return []
         found = [Candidate(own, speaker, draft.pronoun, frozenset({"rule"}) | proposed.pop(own.i, set()))]
     for i in sorted(proposed, key=lambda i: (abs(i - cue.i), i))[:_MAX_CANDIDATES]:
         if i not in memo.speakers:
@@ -221,8 +261,7 @@ def _relation(token: Token, cue: Token) -> str:
 
 def _opens_line(ctx: Context, token: Token) -> bool:
     """Whether the word is among the first few of its line (a dateline: "WASHINGTON (AP) -")."""
-    line_start = ctx.text.rfind("\n", 0, token.idx) + 1
-    return token.idx - line_start < 25
+    return token.idx - ctx.line_start(token.idx) < 25
 
 
 def difference(row: dict[str, float], other: dict[str, float]) -> dict[str, float]:

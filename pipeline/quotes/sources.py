@@ -93,8 +93,8 @@ def colon_source(frame: list[Token]) -> Token | None:
 def name_and_colon(ctx: Context, span: QuotedSpan) -> Token | None:
     """Transcripts and headlines: "Rep. Alan Mercer (D-Ore.): "I have never seen ..."",
     "Ruth Calder: Farmers 'Deserve Better Roads'": a name opens the line."""
-    line_start = ctx.text.rfind("\n", 0, span.start) + 1
-    colon = ctx.text.find(":", line_start, span.start)
+    line_start = ctx.line_start(span.start)
+    colon = ctx.text.find(":", line_start, min(span.start, line_start + 61))
     first = ctx.token_at(line_start)
     if colon < 0 or first is None or colon - line_start > 60:
         return None
