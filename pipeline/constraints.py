@@ -12,7 +12,8 @@
   described Montalvo"), except in an aside (a relative clause, an apposition, brackets) and, for
   an organisation's "it" or "they", in what it is reported to say (``whosaid.resolver``).
 - Articles (``always_definite``): a name always written after "the" ("the Church") is no
-  person's name, whatever pronouns follow it.
+  person's name, whatever pronouns follow it; a description written after a definite
+  determiner (``definite``: "the lawyer", "this company") stands for one the reader knows.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
 
 GROUP_TAGS = frozenset({"NNS", "NNPS"})
 GROUP_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr", "pobj"})
+# Determiners that make a noun phrase definite: "the spokesman", "this company", "that report".
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that"})
 # Dependencies that set words aside from their clause, out of a subject pronoun's reach.
 ASIDE_DEPS = frozenset({"relcl", "appos", "parataxis", "dep", "meta", "npadvmod", "acl"})
 
@@ -52,6 +55,11 @@ def always_definite(text: str, entity: Entity) -> bool:
     """Whether every mention of ``entity`` is written after "the" ("the Church"): a person's name
     takes no article, so no pronoun makes such a name a person."""
     return all(text[max(0, m.start - 4) : m.start].lower() == "the " for m in entity.mentions)
+
+
+def definite(head: Token) -> bool:
+    """Whether the noun ``head`` is written after a definite determiner ("the lawyer", "this company")."""
+    return any(t.lower_ in DEFINITE_DETERMINERS and t.dep_ == "det" for t in head.lefts)
 
 
 def common_plural(head: Token) -> bool:

@@ -23,9 +23,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
+from whosaid.constraints import DEFINITE_DETERMINERS, definite
 from whosaid.docfacts import kept_for_article, lemma_positions
 from whosaid.gazetteer import COMPANY_NOUNS, ORG_NOUNS, PRESS_NOUNS
-from whosaid.titles import HONORIFICS, PERSON_DESCRIPTIONS, TITLE_GENDERS, TITLE_WORDS, title_key, titles_before
+from whosaid.titles import OFFICES, PERSON_DESCRIPTIONS, TITLE_GENDERS, TITLE_WORDS, title_key, titles_before
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -34,9 +35,7 @@ if TYPE_CHECKING:
 
 RECENT = 2  # sentences back in which the person a description stands for must have been a subject
 _SINGULAR = frozenset({"NN", "NNP"})
-# What a person does, not how they are addressed ("Sir", "Lord").
-OFFICES = TITLE_WORDS - HONORIFICS - {"sir", "dame", "lord", "lady", "baroness"}
-_NOT_NAMING = frozenset({"'s", "’s", "the", "this", "a", "an"})
+_NOT_NAMING = DEFINITE_DETERMINERS | {"'s", "’s", "a", "an"}  # words of a role that name no one
 
 
 def role_referent(resolution: Resolution, head: Token, roles: dict[str, str]) -> Entity | None:
@@ -49,7 +48,7 @@ def role_referent(resolution: Resolution, head: Token, roles: dict[str, str]) ->
     article = resolution.article
     if article is None or head.pos_ not in ("NOUN", "PROPN") or head.tag_ in ("NNS", "NNPS"):
         return None
-    if not any(t.lower_ in ("the", "this") or t.dep_ == "poss" for t in head.lefts):
+    if not definite(head) and not any(t.dep_ == "poss" for t in head.lefts):
         return None  # "a spokesman" names no one in particular
     if head.lower_ in ORG_NOUNS:
         named = article.best(head, f"org:{head.lower_}", resolution.genders, [])
@@ -132,9 +131,9 @@ def _offices(text: str, entity: Entity, roles: dict[str, str]) -> set[str]:
 
 
 def _definite(head: Token) -> bool:
-    """Written after "the" and owned by no one ("the lawyer", not "his lawyer", "Cole's lawyer")."""
-    lefts = list(head.lefts)
-    return any(t.lower_ == "the" and t.dep_ == "det" for t in lefts) and not any(t.dep_ == "poss" for t in lefts)
+    """Definite (``constraints.definite``) and owned by no one ("the lawyer", not "his lawyer",
+    "Cole's lawyer")."""
+    return definite(head) and not any(t.dep_ == "poss" for t in head.lefts)
 
 
 def _head_word(head: Token) -> str:

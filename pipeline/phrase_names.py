@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from whosaid.constraints import definite
 from whosaid.docfacts import kept_for_article
 from whosaid.gazetteer import DESCRIPTION_NOUNS, DOCUMENT_NOUNS, ORG_NOUNS, OUTSIDER_NOUNS, SPEAKING_GROUP_NOUNS
 from whosaid.titles import ROLE_HEADS, TITLE_WORDS, title_key
@@ -22,7 +23,6 @@ if TYPE_CHECKING:
     from whosaid.models import Entity, Mention
     from whosaid.speakers import EntityIndex
 
-_DEFINITE = frozenset({"the", "this", "that"})
 _NAMING_DEPS = frozenset({"compound", "appos"})  # "regulator Ofcom", "Ofcom, the regulator"
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nummod", "npadvmod", "nmod"})
 _AFFILIATION_PREPS = frozenset({"for", "from", "by", "at", "of", "with"})
@@ -68,7 +68,7 @@ def described_before(doc: Doc, head: Token, index: EntityIndex) -> Entity | None
     Ofcom", "Ofcom, the regulator", "a report by the Rowntree Trust". The latest such noun before
     ``head`` wins; a person only when the noun is written as that person's role ("lawyer Ann Lee",
     "Ann Lee, the lawyer"), never the owner of a role ("Lee's lawyer" is not Lee)."""
-    if head.pos_ != "NOUN" or head.tag_ == "NNS" or not any(t.lower_ in _DEFINITE for t in head.lefts):
+    if head.pos_ != "NOUN" or head.tag_ == "NNS" or not definite(head):
         return None
     if head.lemma_.lower() not in DESCRIPTION_NOUNS and title_key(head.text) not in TITLE_WORDS:
         return None

@@ -60,6 +60,10 @@ PERSON_DESCRIPTIONS = frozenset(
 # What a speaker's role may be made of (the quotes stage and its benchmark drop these from names).
 TITLE_WORDS = TITLES | ROLE_NOUNS
 
+# What a person does, not how they are addressed ("Sir", "Lord", "Mr"): the offices that tell two
+# people apart ("the chancellor" is not "Foreign Secretary Helen Marsh").
+OFFICES = TITLE_WORDS - HONORIFICS
+
 # Titles and role nouns that tell the grammatical gender of the person they are written with.
 TITLE_GENDERS: dict[str, Gender] = {
     **dict.fromkeys(
