@@ -35,15 +35,17 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from whosaid import animacy, resolver
+from whosaid import animacy, resolver, salience
 from whosaid.cues import PRONOUN_REFERENTS
 from whosaid.entities import extract_entities
+from whosaid.entity_index import EntityIndex
 from whosaid.parse import load_model, model_label
 from whosaid.quotemarks import find_quoted_spans, quoted_mask
 from whosaid.quotes.train import parsed_docs
 from whosaid.read import read_bytes
 from whosaid.record import build_article
-from whosaid.speakers import EntityIndex, article_roles, speaker_from_token
+from whosaid.roles import article_roles
+from whosaid.speakers import speaker_from_token
 from whosaid.titles import PERSON_DESCRIPTIONS, TITLE_WORDS, title_key
 
 SHARED = Path(os.environ.get("WHOSAID_SHARED", Path(__file__).resolve().parents[2] / "shared"))
@@ -127,12 +129,12 @@ def b_cubed(pairs: list[tuple[str, str]]) -> tuple[float, float]:
 
 @contextmanager
 def settings(window: int, min_votes: int, min_gender_votes: int) -> Iterator[None]:
-    saved = resolver.WINDOW, animacy.MIN_VOTES, animacy.MIN_GENDER_VOTES
-    resolver.WINDOW, animacy.MIN_VOTES, animacy.MIN_GENDER_VOTES = window, min_votes, min_gender_votes
+    saved = salience.WINDOW, animacy.MIN_VOTES, animacy.MIN_GENDER_VOTES
+    salience.WINDOW, animacy.MIN_VOTES, animacy.MIN_GENDER_VOTES = window, min_votes, min_gender_votes
     try:
         yield
     finally:
-        resolver.WINDOW, animacy.MIN_VOTES, animacy.MIN_GENDER_VOTES = saved
+        salience.WINDOW, animacy.MIN_VOTES, animacy.MIN_GENDER_VOTES = saved
 
 
 def score_pronouns(doc: Any, gold: Gold, entities: list[Any]) -> Counter[str]:

@@ -20,8 +20,8 @@ from whosaid.titles import ROLE_HEADS, TITLE_WORDS, title_key
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+    from whosaid.entity_index import EntityIndex
     from whosaid.models import Entity, Mention
-    from whosaid.speakers import EntityIndex
 
 _NAMING_DEPS = frozenset({"compound", "appos"})  # "regulator Ofcom", "Ofcom, the regulator"
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nummod", "npadvmod", "nmod"})
