@@ -185,7 +185,7 @@ def main() -> int:
         for label, (p, r, f) in score(gold, predicted).items():
             print(f"{name:<12}{label:<7}{p:7.3f}{r:7.3f}{f:7.3f}")
     errors = Counter(k[3] for k in ours - gold)
-    print(f"whosaid false positives by label: {dict(errors)}; {elapsed:.1f}s")
+    print(f"whosaid false positives by label: {dict(sorted(errors.items()))}; {elapsed:.1f}s")
     if args.deltas:
         bare_scores, our_scores = score(gold, bare), score(gold, ours)
         print(

@@ -135,12 +135,15 @@ def _raw_mentions(doc: Doc) -> list[_Mention]:
             continue
         start, end = trimmed
         found.append(_Mention(start, end, text[start:end], ent.label_, has_own_article(ent), owns_nothing(ent)))
-    return _joined_people(found, text)
+    return _joined_people(found, doc)
 
 
-def _joined_people(mentions: list[_Mention], text: str) -> list[_Mention]:
+def _joined_people(mentions: list[_Mention], doc: Doc) -> list[_Mention]:
     """Two person names with nothing but a space between are one name the tagger cut in two
-    ("Rachel Rook" tagged "Rachel" and "Rook"): people listed are set apart by a comma or "and"."""
+    ("Rachel Rook" tagged "Rachel" and "Rook"): people listed are set apart by a comma or "and".
+    Both must be proper nouns, the first written with a capital ("nonpartisan democrat Eddie Chu",
+    which the tagger may read as proper nouns, is a description and a name)."""
+    text = doc_text(doc)
     joined: list[_Mention] = []
     for mention in mentions:
         last = joined[-1] if joined else None
@@ -149,6 +152,8 @@ def _joined_people(mentions: list[_Mention], text: str) -> list[_Mention]:
             and last.label == mention.label == "PERSON"
             and text[last.end : mention.start] == " "
             and not last.shop
+            and last.text[:1].isupper()
+            and _proper_nouns(doc, last.start, mention.end)
         ):
             joined[-1] = _Mention(last.start, mention.end, text[last.start : mention.end], "PERSON", last.definite)
         else:
@@ -157,6 +162,12 @@ def _joined_people(mentions: list[_Mention], text: str) -> list[_Mention]:
 
 
 _TITLED_NAME = re.compile(r"\b(?P<title>[A-Z][a-z]{1,8})\.? (?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})")
+
+
+def _proper_nouns(doc: Doc, start: int, end: int) -> bool:
+    """Whether every word from ``start`` to ``end`` is a proper noun."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and all(t.pos_ == "PROPN" for t in span if not t.is_punct)
 
 
 def _titled_names(text: str, mentions: list[_Mention]) -> list[_Mention]:
@@ -400,7 +411,7 @@ def _written_otherwise(words: list[str], people: KeyIndex[_Cluster], clusters: l
     """The one person named before whom ``words`` name in other spelling (``whosaid.namevariants``):
     the same surname after a familiar form of the given name or one letter off it ("Larry Lessig"
     after "Lawrence Lessig", "Kristen Wilkins" after "Kristin Wilkins"), or, written alone, a
-    surname one letter off theirs ("Mauer" after "K.C. Maurer"). None when two people fit."""
+    surname one letter off theirs ("Anderson" after "Hans Christian Andersen"). None when two people fit."""
     if not words:
         return []
     if len(words) > 1:
@@ -442,7 +453,7 @@ def extract_entities(doc: Doc, published: datetime | None = None) -> list[Entity
     quoted = quoted_mask(text, find_quoted_spans(text))
     mentions = _pronoun_people(doc, text, _titled_names(text, _raw_mentions(doc)), quoted)
     _harmonise(mentions, text)
-    mentions = _joined_people(_propagate(doc, mentions), text)
+    mentions = _joined_people(_propagate(doc, mentions), doc)
     clusters = _cluster(mentions, published)
     clusters.sort(key=lambda c: min(m.start for m in c.mentions))
     entities = []

@@ -2,7 +2,7 @@
 
 An article introduces a person by full name and goes on by surname; it may also write the
 given name as the familiar form ("Lawrence Lessig" ... "Larry Lessig") or slip a letter
-("Kathryn Waters" ... "Water said", "Kristin Wilkins" ... "Kristen Wilkins"). These helpers
+("Robert Peston" ... "Robert Preston", "Kristin Wilkins" ... "Kristen Wilkins"). These helpers
 say whether two words of a name may be one name so written; ``whosaid.entities`` uses them
 only where the exact words match no one.
 
@@ -10,7 +10,7 @@ Given names and their familiar forms come from the ``nicknames`` package (a hand
 English table, Apache-2.0: "lawrence" -> "larry", "william" -> "bill"); only a direct pair
 counts, never two nicknames of one name ("Al" of Albert and of Alexander). A typo is one
 edit (a letter added, dropped, changed or two swapped) in a word long enough that one
-letter does not make another common name of it (``MIN_TYPO_LENGTH``).
+letter does not make another common name of it (``MIN_TYPO_LENGTH``: the shorter of the two).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from functools import cache
 
 from rapidfuzz.distance import DamerauLevenshtein
 
-MIN_TYPO_LENGTH = 5  # "Mauer" for "Maurer"; "Jon" and "Jan", "Dale" and "Dave" are other names
+MIN_TYPO_LENGTH = 6  # "Preston" for "Peston"; "Jon" and "Jan", "Horan" and "Horgan" are other names
 
 
 @cache
@@ -41,7 +41,7 @@ def familiar_forms(first: str, second: str) -> bool:
 
 def one_slip(first: str, second: str) -> bool:
     """Whether two words (lower case) differ by one letter added, dropped, changed or swapped, both
-    at least ``MIN_TYPO_LENGTH`` long ("Mauer" for "Maurer", "Water" for "Waters")."""
+    at least ``MIN_TYPO_LENGTH`` long ("Anderson" for "Andersen", "Kristen" for "Kristin")."""
     if first == second or min(len(first), len(second)) < MIN_TYPO_LENGTH:
         return False
     return DamerauLevenshtein.distance(first, second, score_cutoff=1) == 1

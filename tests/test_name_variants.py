@@ -35,12 +35,14 @@ def test_familiar_forms(first: str, second: str, same: bool) -> None:
 @pytest.mark.parametrize(
     ("first", "second", "same"),
     [
-        ("maurer", "mauer", True),  # a letter dropped
-        ("water", "waters", True),
-        ("kristin", "kristen", True),  # a letter changed
+        ("peston", "preston", True),  # a letter added
+        ("andersen", "anderson", True),  # a letter changed
+        ("kristin", "kristen", True),
         ("thomson", "thmoson", True),  # two letters swapped
         ("jon", "jan", False),  # short words: one letter makes another name
         ("dale", "dave", False),
+        ("horgan", "horan", False),
+        ("maurer", "mauer", False),
         ("wilson", "watson", False),  # two letters apart
         ("peter", "petra", False),
         ("smith", "smith", False),  # the same word is no slip
@@ -70,8 +72,15 @@ def test_a_given_name_one_letter_off_with_the_same_surname_is_the_same_person(
 
 
 def test_a_surname_written_alone_one_letter_off_is_the_person_named_before(process: Callable[[str], Article]) -> None:
-    article = process("Simon Maurer opened the show on Friday. Mauer said the museum had waited years for it.")
-    assert people(article) == {"Simon Maurer": ["Simon Maurer", "Mauer"]}
+    article = process(
+        "Hans Andersen opened the show on Friday. Later Anderson told reporters the museum had waited years for it."
+    )
+    assert people(article) == {"Hans Andersen": ["Hans Andersen", "Anderson"]}
+    # A short surname one letter off is as likely another person's ("Horan" in a team with "Horgan").
+    article = process(
+        "Simon Horgan opened the show on Friday. Later Horan told reporters the museum had waited years for it."
+    )
+    assert people(article) == {"Simon Horgan": ["Simon Horgan"], "Horan": ["Horan"]}
 
 
 def test_names_that_only_look_alike_stay_two_people(process: Callable[[str], Article]) -> None:
@@ -83,9 +92,13 @@ def test_names_that_only_look_alike_stay_two_people(process: Callable[[str], Art
 
 def test_a_slip_that_two_people_fit_goes_to_neither(process: Callable[[str], Article]) -> None:
     article = process(
-        "Simon Maurer and Anna Mauder ran the museum together. Later Mauer said the museum had waited years."
+        "Simon Andersen and Anna Andersson ran the museum together. Later Anderson said the museum had waited years."
     )
-    assert "Simon Maurer" in people(article) and people(article)["Simon Maurer"] == ["Simon Maurer"]
+    assert people(article) == {
+        "Simon Andersen": ["Simon Andersen"],
+        "Anna Andersson": ["Anna Andersson"],
+        "Anderson": ["Anderson"],
+    }
 
 
 def test_two_person_names_with_only_a_space_between_are_one_name(nlp: Any) -> None:
@@ -99,3 +112,14 @@ def test_two_person_names_with_only_a_space_between_are_one_name(nlp: Any) -> No
     assert found["Ann Lee"] == ["Ann Lee", "Lee", "Ann"]
     assert found["Tom Hill"] == ["Tom Hill", "Tom"]
     assert found["Sue"] == ["Sue"]
+
+
+def test_a_description_tagged_a_person_is_not_joined_to_the_name_after_it(nlp: Any) -> None:
+    from spacy.tokens import Span
+    from whosaid.entities import extract_entities
+
+    doc = nlp("The seat was won by nonpartisan democrat Eddie Chu on Sunday.")
+    assert [t.text for t in doc[5:9]] == ["nonpartisan", "democrat", "Eddie", "Chu"]
+    doc.ents = [Span(doc, 5, 7, "PERSON"), Span(doc, 7, 9, "PERSON")]
+    names = {e.name for e in extract_entities(doc) if e.kind == "person"}
+    assert "Eddie Chu" in names and not any("democrat Eddie" in name for name in names)
