@@ -41,7 +41,8 @@ E_TIMEOUT_KILLED = (
 E_WORKER_DIED = "its worker process died twice while on this article alone (exit code {code}; out of memory?)"
 E_WORKER_START = "worker processes could not start: {reason}"
 E_WORKER_EXIT = (
-    "each exited at once (exit code {code}); when a Python script runs whosaid with jobs above 1, its "
+    "each exited at once (exit code {code}); when a Python script runs whosaid in worker processes (jobs above 1, or a "
+    "run with a time limit), its "
     'top-level code must sit under `if __name__ == "__main__":`, as multiprocessing requires'
 )
 E_INTERNAL = "internal error while processing ({kind}): {reason}"

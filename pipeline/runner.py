@@ -9,7 +9,6 @@ Dask cluster. At most a few batches are in flight, so memory stays flat on any c
 
 from __future__ import annotations
 
-import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -21,7 +20,7 @@ from whosaid.attribution import DEFAULT_ATTRIBUTION, Attribution, used_attributi
 from whosaid.models import SCHEMA_VERSION, Manifest, ManifestEntry, PipelineInfo
 from whosaid.read import DEFAULT_MAX_BYTES
 from whosaid.sources import Fields, SourceFormat
-from whosaid.worker import Outcome, Task, close_worker_zone, init_worker, task_outcome, worker_process
+from whosaid.worker import Outcome, Task, close_worker_zone, init_worker, task_outcome, usable_cores, worker_process
 from whosaid.write import (
     MANIFEST_NAME,
     adopt_legacy_record,
@@ -77,7 +76,8 @@ def in_order(
 
 
 class InProcessEngine:
-    """Everything in this process: the simplest engine, used for --jobs 1."""
+    """Everything in this process: the simplest engine, for one job with no time limit and the
+    Python API's streams."""
 
     def __init__(self, model: str | None) -> None:
         init_worker(model)
@@ -121,8 +121,7 @@ def other_owner(record: Any, task: Task) -> str | None:
 
 def default_jobs(pending: int) -> int:
     """One process for small runs (a worker costs seconds to start), every core for big ones."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return 1 if pending < 64 else max(1, min(cores, 8))
+    return 1 if pending < 64 else max(1, min(usable_cores(), 8))
 
 
 @dataclass
@@ -224,8 +223,10 @@ def run(
         batches = pending_batches()
         first = next(batches, None)
         if first is not None:
-            factory = engine_factory or local_engine
-            engine = factory(model_name, jobs)
+            if engine_factory is None:
+                engine = local_engine(model_name, jobs, watched=bool(options.timeout))
+            else:
+                engine = engine_factory(model_name, jobs)
             for outcomes in engine.map_batches(_chain(first, batches)):
                 for outcome in outcomes:
                     if outcome.status == "ok" and outcome.data is not None:
@@ -243,9 +244,11 @@ def _chain(first: list[Task], rest: Iterator[list[Task]]) -> Iterator[list[Task]
     yield from rest
 
 
-def local_engine(model: str | None, jobs: int) -> Engine:
-    """This process for one job; else watched worker processes (``whosaid.supervisor``)."""
-    if jobs <= 1:
+def local_engine(model: str | None, jobs: int, watched: bool = False) -> Engine:
+    """Watched worker processes (``whosaid.supervisor``): one, when ``watched``, for one job (so
+    an article stuck where no alarm reaches it is stopped by replacing its worker); this process
+    for one job unwatched (the Python API's streams, a run with no time limit)."""
+    if jobs <= 1 and not watched:
         return InProcessEngine(model)
     from whosaid.supervisor import SupervisedPool
 

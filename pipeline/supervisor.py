@@ -30,7 +30,15 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from whosaid import errors
-from whosaid.worker import PARSE_BATCH_SIZE, Outcome, Task, error_outcome, init_worker, worker_process
+from whosaid.worker import (
+    PARSE_BATCH_SIZE,
+    Outcome,
+    Task,
+    error_outcome,
+    init_worker,
+    usable_cores,
+    worker_process,
+)
 
 # Units one worker holds at once: the one it works on and the next, so it never waits; near
 # the end of the run, one, so no worker idles while another still holds work.
@@ -110,6 +118,13 @@ def serve(connection: Connection, model: str | None, setup: Callable[[], None] |
         worker_process(tasks, report)
 
 
+_BLAS_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+def _blas_threads(jobs: int) -> str:
+    return str(max(1, usable_cores() // max(1, jobs)))
+
+
 class SupervisedPool:
     """``jobs`` watched worker processes; see the module docstring. ``setup`` runs first in each
     new worker (tests use it to plant an article that hangs)."""
@@ -117,9 +132,7 @@ class SupervisedPool:
     def __init__(self, model: str | None, jobs: int, setup: Callable[[], None] | None = None) -> None:
         import multiprocessing
 
-        # One BLAS thread per worker: the workers already use every core.
-        for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-            os.environ.setdefault(variable, "1")
+        self._threads = _blas_threads(jobs)
         self._context = multiprocessing.get_context("spawn")
         self._model = model
         self._setup = setup
@@ -132,7 +145,14 @@ class SupervisedPool:
     def _start(self) -> Worker:
         parent, child = self._context.Pipe()
         process = self._context.Process(target=serve, args=(child, self._model, self._setup), daemon=True)
-        process.start()
+        # The workers share the cores: BLAS threads (where the user set none) divided among them.
+        unset = [variable for variable in _BLAS_VARIABLES if variable not in os.environ]
+        os.environ.update(dict.fromkeys(unset, self._threads))
+        try:
+            process.start()
+        finally:
+            for variable in unset:
+                del os.environ[variable]
         child.close()
         return Worker(process, parent)
 

@@ -9,6 +9,7 @@ the parent side (``whosaid.runner``) only schedules batches and writes what come
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -263,3 +264,8 @@ def close_worker_zone() -> None:
 # The worker's model keeps one memory zone open over several batches (``whosaid.zones``).
 _WORKER_ZONES = ZoneKeeper()
 _WORKER_LOCK = threading.Lock()
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its affinity where the system tells it)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)

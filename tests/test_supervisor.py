@@ -37,7 +37,8 @@ def stories(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """The articles, and their records from a run in this process, where nothing hangs."""
     root = tmp_path_factory.mktemp("stories")
     folder = folder_of_articles(root)
-    assert run(RunOptions(inputs=[folder], out_dir=root / "reference", jobs=1)).counts == {"ok": 7}
+    # No time limit: one job runs in this process (with one, in a watched worker).
+    assert run(RunOptions(inputs=[folder], out_dir=root / "reference", jobs=1, timeout=None)).counts == {"ok": 7}
     return folder, root / "reference"
 
 
@@ -70,6 +71,31 @@ def test_a_worker_stuck_past_the_limit_is_replaced_and_the_rest_written(
     # the batch's unfinished articles went alone, and the stuck one was killed again. (More
     # kills would come from a worker starved of the CPU for the whole grace period.)
     assert pools[0].replaced >= (1 if stage is hang.hang_in_build else 2)
+
+
+def test_one_job_runs_in_one_watched_worker_that_is_replaced_when_stuck(
+    stories: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--jobs 1`` with a time limit (the default) goes through the run's own engine choice, not a
+    test's: the stuck article is an error entry, every other record is written."""
+    folder, reference = stories
+    monkeypatch.setattr(supervisor, "grace", lambda limit: 4.0)
+    pools: list[SupervisedPool] = []
+
+    class Planted(SupervisedPool):
+        def __init__(self, model: str | None, jobs: int) -> None:
+            super().__init__(model, jobs, setup=hang.hang_in_build)
+            pools.append(self)
+
+    monkeypatch.setattr(supervisor, "SupervisedPool", Planted)
+    out = tmp_path / "out"
+    summary = run(RunOptions(inputs=[folder], out_dir=out, jobs=1, timeout=5))
+    assert [len(pool._workers) for pool in pools] == [1] and pools[0].replaced >= 1
+    assert summary.counts == {"ok": 6, "error": 1}
+    assert "worker process was replaced" in str(manifest_entries(out)["story_3.txt"]["error"])
+    for number in (0, 1, 2, 4, 5, 6):
+        name = f"story_{number}.json"
+        assert (out / name).read_bytes() == (reference / name).read_bytes(), name
 
 
 def test_a_worker_that_dies_is_replaced_and_its_articles_done_again(stories: tuple[Path, Path], tmp_path: Path) -> None:
