@@ -123,7 +123,12 @@ def run(
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per batch sent to a worker.")] = 16,
     timeout: Annotated[
         float,
-        typer.Option("--timeout", min=0, help="Seconds one article may take; longer is an error entry (0: no limit)."),
+        typer.Option(
+            "--timeout",
+            min=0,
+            help="Seconds one article may take; longer is an error entry and its worker is replaced "
+            "(0: no limit, and one job runs in this process).",
+        ),
     ] = 600.0,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress, only errors and the summary line.")
