@@ -150,7 +150,8 @@ def _doc(words: list[str], heads: list[int], deps: list[str], pos: list[str], pe
 
 
 def test_a_name_with_an_article_of_its_own_votes_as_an_organisation() -> None:
-    from whosaid.entities import _harmonise, _Mention
+    from whosaid.entity_labels import harmonise
+    from whosaid.entity_mentions import NameMention
     from whosaid.namecues import has_own_article
 
     # "The Enemy's power": "The" determines the name itself.
@@ -173,20 +174,21 @@ def test_a_name_with_an_article_of_its_own_votes_as_an_organisation() -> None:
     # The model tags "Enemy" ORG twice and PERSON twice, each time as "the Enemy": an organisation.
     text = "the Enemy " * 4
     mentions = [
-        _Mention(4 + 10 * n, 9 + 10 * n, "Enemy", label, definite=label == "PERSON")
+        NameMention(4 + 10 * n, 9 + 10 * n, "Enemy", label, definite=label == "PERSON")
         for n, label in enumerate(["ORG", "PERSON", "ORG", "PERSON"])
     ]
-    _harmonise(mentions, text)
+    harmonise(mentions, text)
     assert [m.label for m in mentions] == ["ORG"] * 4
     # Tagged a person every time, but always "the Church": an organisation.
-    mentions = [_Mention(4 + 11 * n, 10 + 11 * n, "Church", "PERSON", definite=True) for n in range(3)]
-    _harmonise(mentions, "the Church " * 3)
+    mentions = [NameMention(4 + 11 * n, 10 + 11 * n, "Church", "PERSON", definite=True) for n in range(3)]
+    harmonise(mentions, "the Church " * 3)
     assert [m.label for m in mentions] == ["ORG"] * 3
     # The same votes without the article: the tie goes to the person, as before.
     mentions = [
-        _Mention(4 + 10 * n, 9 + 10 * n, "Enemy", label) for n, label in enumerate(["ORG", "PERSON", "ORG", "PERSON"])
+        NameMention(4 + 10 * n, 9 + 10 * n, "Enemy", label)
+        for n, label in enumerate(["ORG", "PERSON", "ORG", "PERSON"])
     ]
-    _harmonise(mentions, text)
+    harmonise(mentions, text)
     assert [m.label for m in mentions] == ["PERSON"] * 4
 
 
@@ -234,17 +236,18 @@ def test_a_possessive_that_owns_nothing_names_a_shop_not_a_person(
 
 
 def test_a_name_the_model_tags_a_person_only_where_it_owns_nothing_is_an_organisation() -> None:
-    from whosaid.entities import _harmonise, _Mention
+    from whosaid.entity_labels import harmonise
+    from whosaid.entity_mentions import NameMention
 
-    mentions = [_Mention(9, 16, "Hartley", "PERSON", shop=True), _Mention(40, 47, "Hartley", "PERSON", shop=True)]
-    _harmonise(mentions, " " * 60)
+    mentions = [NameMention(9, 16, "Hartley", "PERSON", shop=True), NameMention(40, 47, "Hartley", "PERSON", shop=True)]
+    harmonise(mentions, " " * 60)
     assert [m.label for m in mentions] == ["ORG", "ORG"]
 
 
 def test_a_surname_with_a_capital_inside_a_sentence_is_the_person_whatever_its_tag() -> None:
     import spacy
     from spacy.tokens import Doc
-    from whosaid.entities import _Mention, _propagate
+    from whosaid.entity_mentions import NameMention, propagate
 
     words = "Kathryn Waters spoke . Later , Waters smiled . Waters rose . Waters the lawn .".split()
     tags = "NNP NNP VBD . RB , NNS VBD . NNS VBD . VBZ DT NN .".split()
@@ -252,7 +255,7 @@ def test_a_surname_with_a_capital_inside_a_sentence_is_the_person_whatever_its_t
     starts = [w in (0, 4, 9, 12) for w in range(len(words))]
     spaces = [i + 1 < len(words) and words[i + 1] not in (".", ",") for i in range(len(words))]
     doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, tags=tags, pos=pos, sent_starts=starts)
-    found = _propagate(doc, [_Mention(0, 14, "Kathryn Waters", "PERSON")])
+    found = propagate(doc, [NameMention(0, 14, "Kathryn Waters", "PERSON")])
     # "Later, Waters smiled": the surname, though tagged a plural noun; first in a sentence, read
     # as a noun ("Waters rose."), it is the surname too; read as a verb ("Waters the lawn."), not.
     assert [m.start for m in found] == [0, doc[6].idx, doc[9].idx]
@@ -260,32 +263,34 @@ def test_a_surname_with_a_capital_inside_a_sentence_is_the_person_whatever_its_t
 
 
 def test_a_surname_goes_to_the_person_named_in_full_most_often() -> None:
-    from whosaid.entities import _cluster, _Mention
+    from whosaid.entity_clusters import cluster_mentions
+    from whosaid.entity_mentions import NameMention
 
     # The subject is named in full twice, his father once, just before the bare "Marlow".
     mentions = [
-        _Mention(0, 13, "Andrew Marlow", "PERSON"),
-        _Mention(30, 51, "Andrew Stephen Marlow", "PERSON"),
-        _Mention(80, 91, "Hugh Marlow", "PERSON"),
-        _Mention(100, 106, "Marlow", "PERSON"),
+        NameMention(0, 13, "Andrew Marlow", "PERSON"),
+        NameMention(30, 51, "Andrew Stephen Marlow", "PERSON"),
+        NameMention(80, 91, "Hugh Marlow", "PERSON"),
+        NameMention(100, 106, "Marlow", "PERSON"),
     ]
-    clusters = {c.name: sorted(m.start for m in c.mentions) for c in _cluster(mentions, None)}
+    clusters = {c.name: sorted(m.start for m in c.mentions) for c in cluster_mentions(mentions, None)}
     assert clusters == {"Andrew Stephen Marlow": [0, 30, 100], "Hugh Marlow": [80]}
     # Named in full as often: the one mentioned last before it, as before.
     mentions = [
-        _Mention(0, 10, "Tony Blair", "PERSON"),
-        _Mention(40, 52, "Cherie Blair", "PERSON"),
-        _Mention(60, 65, "Blair", "PERSON"),
+        NameMention(0, 10, "Tony Blair", "PERSON"),
+        NameMention(40, 52, "Cherie Blair", "PERSON"),
+        NameMention(60, 65, "Blair", "PERSON"),
     ]
-    clusters = {c.name: sorted(m.start for m in c.mentions) for c in _cluster(mentions, None)}
+    clusters = {c.name: sorted(m.start for m in c.mentions) for c in cluster_mentions(mentions, None)}
     assert clusters == {"Tony Blair": [0], "Cherie Blair": [40, 60]}
 
 
 def test_a_name_with_and_without_accents_is_one_person() -> None:
-    from whosaid.entities import _cluster, _Mention
+    from whosaid.entity_clusters import cluster_mentions
+    from whosaid.entity_mentions import NameMention
 
-    mentions = [_Mention(0, 10, "Zaha Hadid", "PERSON"), _Mention(30, 40, "Zahā Ḥadīd", "PERSON")]
-    assert [c.name for c in _cluster(mentions, None)] == ["Zaha Hadid"]
+    mentions = [NameMention(0, 10, "Zaha Hadid", "PERSON"), NameMention(30, 40, "Zahā Ḥadīd", "PERSON")]
+    assert [c.name for c in cluster_mentions(mentions, None)] == ["Zaha Hadid"]
     # Different letters stay different people.
-    mentions = [_Mention(0, 10, "Zaha Hadid", "PERSON"), _Mention(30, 40, "Zara Hadid", "PERSON")]
-    assert len(_cluster(mentions, None)) == 2
+    mentions = [NameMention(0, 10, "Zaha Hadid", "PERSON"), NameMention(30, 40, "Zara Hadid", "PERSON")]
+    assert len(cluster_mentions(mentions, None)) == 2
