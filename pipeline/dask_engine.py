@@ -6,32 +6,97 @@ one running ``whosaid run``, writes every result, so the output folder, the mani
 resuming and determinism are exactly those of a local run. Dask reschedules the batches
 of a worker that dies, so such a death costs only the in-flight articles' time.
 
-``--timeout`` holds as on the local engine for work that returns to Python now and then
-(spaCy does, after every chunk of a long article): the limit is raised in the Dask worker's
-thread (``whosaid.timelimit``) and the article becomes an error entry. Unlike the local
-engine (``whosaid.supervisor``), nothing here kills a Dask worker stuck in compiled code: its
-batch waits until that code returns, or until Dask itself restarts the worker.
+``--timeout`` holds as on the local engine: for work that returns to Python now and then
+(spaCy does, after every chunk of a long article) the limit is raised in the Dask worker's
+thread (``whosaid.timelimit``) and the article becomes an error entry. Work that never returns
+(a loop in compiled code, a blocked call) is caught by a watch thread in the worker process:
+silent for the limit plus the local engine's grace period, it logs which batch (Dask's task
+key) and which article it was on to the scheduler's event log, then ends its own process. The
+worker's nanny starts a fresh one and Dask runs the batch again; the batch then reads the log:
+a known stuck article gets an error entry, and when the article was not known (stuck in the
+batch's parse) the articles are done one at a time, so the next stop names it. Without a
+nanny (``dask worker --no-nanny``) the cluster is one worker smaller afterwards.
 
 Imported only with ``--engine dask``; needs ``pip install 'whosaid[dask]'``.
 """
 
 from __future__ import annotations
 
+import os
+import signal
+import threading
+import time
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from whosaid import errors
+from whosaid import errors, supervisor
 from whosaid.runner import in_order
-from whosaid.worker import Outcome, Task, init_worker, worker_process
+from whosaid.worker import Outcome, Report, Task, error_outcome, init_worker, worker_process
 
 E_NO_DASK = "the Dask engine needs dask.distributed: pip install 'whosaid[dask]'"
 E_SCHEDULER = "cannot reach the Dask scheduler at {address}: {reason}"
 
 
+STUCK_TOPIC = "whosaid-stuck"  # the scheduler's event log where stuck batches are noted
+_POLL = 0.5  # seconds between the watch thread's looks
+
+
 def process_on_worker(tasks: list[Task], model: str | None) -> list[Outcome]:
-    """Runs on a Dask worker: the local engine's worker function, model loaded once per process."""
+    """Runs on a Dask worker: the local engine's worker function, model loaded once per process,
+    watched when the batch has a time limit."""
     init_worker(model)
-    return worker_process(tasks)
+    limit = min((task.timeout for task in tasks if task.timeout), default=None)
+    if limit is None:
+        return worker_process(tasks)
+    from distributed import get_client, get_worker
+
+    worker = get_worker()
+    key = str(worker.get_current_task())
+    stuck = [event for _, event in get_client().get_events(STUCK_TOPIC) if event.get("key") == key]
+    watch = _Watch(limit, key, worker)
+    try:
+        if not stuck:
+            return worker_process(tasks, watch.report)
+        known = {event["position"] for event in stuck if event.get("position") is not None}
+        outcomes = []
+        for position, task in enumerate(tasks):
+            if position in known:
+                outcomes.append(error_outcome(task, errors.E_TIMEOUT_RESTARTED.format(limit=limit)))
+            else:
+                outcomes.extend(worker_process([task], watch.report_at(position)))
+        return outcomes
+    finally:
+        watch.stop()
+
+
+class _Watch:
+    """A thread that ends the worker process when the batch's work is silent for the limit plus
+    the grace period, after noting the batch and article in the scheduler's event log."""
+
+    def __init__(self, limit: float, key: str, worker: Any) -> None:
+        self.limit, self.key, self.worker = limit, key, worker
+        self.heard = time.monotonic()
+        self.position: int | None = None  # the article being worked on, when known
+        self._done = threading.Event()
+        threading.Thread(target=self._watch, name="whosaid-watch", daemon=True).start()
+
+    def report(self, position: int | None, outcome: Outcome | None) -> None:
+        self.heard = time.monotonic()
+        self.position = position if outcome is None else None
+
+    def report_at(self, position: int) -> Report:
+        """``report`` for a batch of one article, which is at ``position`` in this batch."""
+        return lambda _, outcome: self.report(position, outcome)
+
+    def stop(self) -> None:
+        self._done.set()
+
+    def _watch(self) -> None:
+        while not self._done.wait(_POLL):
+            if time.monotonic() - self.heard > self.limit + supervisor.grace(self.limit):
+                self.worker.log_event(STUCK_TOPIC, {"key": self.key, "position": self.position})
+                time.sleep(1.0)  # the event reaches the scheduler before the process ends
+                os.kill(os.getpid(), signal.SIGKILL)
 
 
 class DaskEngine:

@@ -38,6 +38,10 @@ E_TIMEOUT_KILLED = (
     "took longer than the {limit:g}-second limit for one article and did not stop; its worker process was "
     "replaced (raise the limit with --timeout)"
 )
+E_TIMEOUT_RESTARTED = (
+    "took longer than the {limit:g}-second limit for one article and did not stop; its Dask worker was "
+    "restarted (raise the limit with --timeout)"
+)
 E_WORKER_DIED = "its worker process died twice while on this article alone (exit code {code}; out of memory?)"
 E_WORKER_START = "worker processes could not start: {reason}"
 E_WORKER_EXIT = (

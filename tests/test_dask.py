@@ -110,3 +110,41 @@ def test_a_jsonl_input_gives_the_same_records_on_every_engine(tmp_path: Path) ->
     assert files["dask"] == files["one"]
     titles = {json.loads(data).get("title") for name, data in files["one"].items() if name != "manifest.json"}
     assert titles == {f"Report {number}" for number in range(12)}
+
+
+@pytest.mark.parametrize("stage", ["hang_in_build", "hang_in_parse"], ids=["in-build", "in-parse"])
+def test_a_worker_stuck_in_compiled_code_is_restarted_and_the_rest_written(tmp_path: Path, stage: str) -> None:
+    """An article that blocks the alarm and sleeps in C: the worker's watch ends its process, the
+    batch runs again on a fresh worker, the stuck article gets an error entry, nothing else is lost."""
+    from whosaid.dask_engine import DaskEngine
+
+    from tests.hang_dask import Planted
+    from tests.test_supervisor import folder_of_articles, manifest_entries
+
+    folder = folder_of_articles(tmp_path)
+    reference = tmp_path / "reference"
+    assert run(RunOptions(inputs=[folder], out_dir=reference, jobs=1, timeout=None)).counts == {"ok": 7}
+
+    def factory(model: str | None, jobs: int) -> DaskEngine:
+        engine = DaskEngine(model, jobs)
+        engine.client.register_plugin(Planted(stage, grace=2.0))
+        return engine
+
+    def unstopped(signum: int, frame: object) -> None:
+        raise TimeoutError("no result after 180 s: the stuck worker was not stopped")
+
+    out = tmp_path / "out"
+    before = signal.signal(signal.SIGALRM, unstopped)
+    signal.alarm(180)  # a stuck worker left alone would hang the test run
+    try:
+        summary = run(RunOptions(inputs=[folder], out_dir=out, jobs=2, batch_size=3, timeout=4), engine_factory=factory)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, before)
+    assert summary.counts == {"ok": 6, "error": 1}
+    entries = manifest_entries(out)
+    assert "Dask worker was restarted" in str(entries["story_3.txt"]["error"])
+    assert not (out / "story_3.json").exists()
+    for number in (0, 1, 2, 4, 5, 6):
+        name = f"story_{number}.json"
+        assert (out / name).read_bytes() == (reference / name).read_bytes(), name
