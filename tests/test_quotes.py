@@ -47,6 +47,16 @@ def test_pronoun_speaker_keeps_the_pronoun_as_mention(process: Callable[[str], A
     assert quote.method == "cue-after+pronoun"
 
 
+def test_only_a_resolved_pronoun_is_flagged(process: Callable[[str], Article]) -> None:
+    # "they" with no one to stand for stays as written; "They" for the strikers is named by the group.
+    alone = process("“We will win,” they said.").quotes[0]
+    assert alone.speaker is not None and alone.speaker.name == "they" and alone.speaker.entity_id is None
+    assert alone.method == "cue-after"
+    group = process("Striking nurses marched through Leeds. “We will win,” they said.").quotes[0]
+    assert group.speaker is not None and group.speaker.entity_id is None and group.speaker.name != "they"
+    assert group.method == "cue-after"
+
+
 def test_pronoun_takes_the_latest_person_of_its_gender(process: Callable[[str], Article]) -> None:
     # "Mr. Sanders" is the latest person, but "she" is Mrs. Clinton; without titles or pronouns that
     # give a gender (first names give none), the subject of the sentence before (whosaid.resolver).

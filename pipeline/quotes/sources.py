@@ -9,7 +9,7 @@ from whosaid.cues import SPEECH_NOUNS, cue_lemma
 from whosaid.models import Mention, Speaker
 from whosaid.quotes.cue import SUBJECT_DEPS, is_cue, source_of, subject_of
 from whosaid.quotes.drafts import Draft
-from whosaid.speakers import speaker_from_span, speaker_from_token
+from whosaid.speakers import SpeakerRule, speaker_from_span, speaker_from_token
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -26,7 +26,9 @@ def resolve(ctx: Context, token: Token | None) -> tuple[Speaker | None, bool]:
     if found is None:
         return None, False
     speaker, rule = found
-    return speaker, rule.startswith("pronoun")
+    # Only a pronoun the resolver took to an entity: not one left as written, nor "they" named by
+    # the unnamed group it stands for (the record's "+pronoun" says "resolved by the resolver").
+    return speaker, rule is SpeakerRule.PRONOUN
 
 
 def indirect_draft(
