@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from whosaid.quotes.examples import examples_of
+from whosaid.quotes.examples import content_examples, examples_of
 from whosaid.quotes.learned import LinearModel
-from whosaid.quotes.train import labelled
+from whosaid.quotes.train import completed, labelled
 
 TEXT = "Budget vote.\n\nDelgado said the budget was tight, but needed teachers to stay calm."
 CONTENT = "the budget was tight, but needed teachers to stay calm"
@@ -41,10 +41,13 @@ def _article() -> dict[str, Any]:
 
 def test_content_rows_pair_the_matching_span_with_the_rules(nlp: Any) -> None:
     examples = examples_of(nlp(TEXT), _article(), "test")
+    rows, labels = content_examples(examples, completed(examples, None))
     # The rule cuts at the comma (no match); the spans that reach the sentence's end match.
-    assert examples.content_rows and len(examples.content_rows) == len(examples.content_labels)
-    assert any(examples.content_labels) and not all(examples.content_labels)
-    assert any(row.get("way=sentence_end") == 1.0 for row in examples.content_rows)
+    assert rows and len(rows) == len(labels)
+    assert any(labels) and not all(labels)
+    assert any(row.get("way=sentence_end") == 1.0 for row in rows)
+    # The only draft is the rule's: no candidate span overlaps another draft, as at run time.
+    assert not any("overlaps_other" in row for row in rows)
 
 
 def test_labelled_drafts_carry_the_content_chooser_choice(nlp: Any) -> None:

@@ -30,13 +30,13 @@ from whosaid.quotes.confidence import rule_confidence
 from whosaid.quotes.content_choice import ParseArrays, choose_content
 from whosaid.quotes.cue_detector import cue_probabilities
 from whosaid.quotes.drafts import Context, Draft, char_token_map
-from whosaid.quotes.features import quote_features
+from whosaid.quotes.features import overlap_features, quote_features
 from whosaid.quotes.joins import cover_cut_quotes, dedupe, direct_quotes, outermost
 from whosaid.quotes.learned import AttributionModel, shipped_model
 from whosaid.quotes.material import direct_material
 from whosaid.quotes.method import Method, method_label
 from whosaid.quotes.reported import find_reported
-from whosaid.quotes.reported.open_cues import find_open
+from whosaid.quotes.reported.open_cues import first_apart, open_drafts
 from whosaid.quotes.source_choice import SourceMemo, choose
 from whosaid.speakers import EntityIndex, article_genders, article_roles
 
@@ -100,8 +100,8 @@ def score_drafts(
         return [(draft, rule_confidence(draft)) for draft in drafts if draft.method is not Method.OPEN_CUE]
     kinds: dict[str, str] = {entity.id: entity.kind for entity in entities}
     kept = []
-    for draft in drafts:
-        features = quote_features(ctx, draft, kinds)
+    for draft, overlaps in zip(drafts, overlap_features(drafts), strict=True):
+        features = quote_features(ctx, draft, kinds) | overlaps
         if model.keep.probability(features) >= model.threshold:
             kept.append((draft, round(model.right.probability(features), 2)))
     return kept
@@ -178,11 +178,12 @@ def draft_quotes(
         return found.ctx, found.complete([])
     probabilities = cue_probabilities(found.ctx, model.cue)
     proposed = [doc[i] for i, p in probabilities.items() if p >= model.cue_floor]
-    opened = [found.ready(draft) for draft in find_open(found.ctx, found.drafts, proposed)]
+    opened = first_apart([found.ready(draft) for draft in open_drafts(found.ctx, found.drafts, proposed)])
     drafts = found.complete(opened, probabilities)
     if model.content is not None and any(d.kind != "direct" and d.cue is not None for d in drafts):
         spans, arrays = SpanIndex((d.start, d.end) for d in drafts), ParseArrays.of(found.ctx)
         drafts = [_placed(found, choose_content(found.ctx, d, model.content, spans, arrays), d) for d in drafts]
+        drafts.sort(key=lambda d: (d.start, d.end))  # in order of where their content starts again
     if model.source is not None:
         kinds: dict[str, str] = {entity.id: entity.kind for entity in entities}
         memo = SourceMemo()

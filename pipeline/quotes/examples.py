@@ -20,7 +20,7 @@ from whosaid.quotes.content_choice import ParseArrays, Span, content_candidates,
 from whosaid.quotes.cue_detector import candidates, token_features
 from whosaid.quotes.drafts import Draft
 from whosaid.quotes.features import draft_features
-from whosaid.quotes.reported.open_cues import find_open
+from whosaid.quotes.reported.open_cues import open_drafts
 from whosaid.quotes.scoring import MATCH_THRESHOLD, Prediction, letters, speaker_right
 from whosaid.quotes.source_choice import Candidate, SourceMemo, candidate_features, difference, source_candidates
 
@@ -28,7 +28,8 @@ from whosaid.quotes.source_choice import Candidate, SourceMemo, candidate_featur
 @dataclass
 class ArticleExamples:
     """One annotated article as training sees it: the rules' drafts, an open-cue draft for every
-    word the detector could propose, the detector's rows (one per candidate word, labelled by
+    word the detector could propose (they may overlap: ``completed`` keeps those a detector's
+    proposals keep at run time), the detector's rows (one per candidate word, labelled by
     whether it heads an annotated cue) and the annotations."""
 
     id: str
@@ -47,8 +48,9 @@ class ArticleExamples:
     source_labels: list[bool] = field(default_factory=list)  # ... whether the first of the pair is the right one
     arrays: ParseArrays | None = None  # what the content chooser reads of the parse
     contents: dict[int, list[Span]] = field(default_factory=dict)  # id(draft) -> its candidate content spans
-    content_rows: list[dict[str, float]] = field(default_factory=list)  # span against rule, where one matches
-    content_labels: list[bool] = field(default_factory=list)  # ... whether the first of the pair matches
+    # id(draft) -> whether each candidate span matches the annotated content of the draft's cue
+    # (only drafts whose cue heads annotated cues and whose spans differ in that)
+    content_targets: dict[int, list[bool]] = field(default_factory=dict)
 
 
 def parsed_docs(nlp: Any, texts: list[str], cache: Path | None) -> Iterable[Any]:
@@ -94,7 +96,7 @@ def examples_of(doc: Any, article: dict[str, Any], label: str) -> ArticleExample
     )
     found = rule_drafts(doc, record.entities, layout.sections)
     words = candidates(found.ctx)
-    opened = [found.ready(draft) for draft in find_open(found.ctx, found.drafts, words)]
+    opened = [found.ready(draft) for draft in open_drafts(found.ctx, found.drafts, words)]  # overlapping
     examples = ArticleExamples(
         id=article["id"], text=article["text"], gold=article["quotes"], found=found, opened=opened
     )
@@ -105,32 +107,50 @@ def examples_of(doc: Any, article: dict[str, Any], label: str) -> ArticleExample
         examples.token_labels.append(token.i in heads)
     kinds: dict[str, str] = {entity.id: entity.kind for entity in record.entities}
     examples.kinds = kinds
-    spans = SpanIndex((d.start, d.end) for d in found.drafts + opened)
     examples.arrays = ParseArrays.of(found.ctx)
     for draft in found.drafts + opened:
         examples.base[id(draft)] = draft_features(found.ctx, draft, kinds)
         _source_examples(examples, draft)
-        _content_examples(examples, draft, heads, spans)
+        _content_targets(examples, draft, heads)
     return examples
 
 
-def _content_examples(examples: ArticleExamples, draft: Draft, heads: dict[int, list[int]], spans: SpanIndex) -> None:
-    """The draft's candidate content spans, and (when its cue heads annotated cues) each span's row
-    for the content model, labelled by whether it matches the content of one of those annotations."""
-    ctx = examples.found.ctx
+def _content_targets(examples: ArticleExamples, draft: Draft, heads: dict[int, list[int]]) -> None:
+    """The draft's candidate content spans, and (when its cue heads annotated cues) whether each
+    matches the content of one of those annotations."""
     arrays = examples.arrays
     assert arrays is not None
-    found = examples.contents[id(draft)] = content_candidates(ctx, draft, arrays)
+    found = examples.contents[id(draft)] = content_candidates(examples.found.ctx, draft, arrays)
     if len(found) < 2 or draft.cue is None or draft.cue.i not in heads:
         return
     golds = [letters(examples.text, [(f[0], f[1]) for f in examples.gold[g]["fragments"]]) for g in heads[draft.cue.i]]
     labels = [_matches_any(letters(examples.text, [(s.start, s.end)]), golds) for s in found]
-    near = nearby(draft, found, spans)
-    rows = [span_features(ctx, draft, span, arrays, near) for span in found]
-    for row, label in zip(rows[1:], labels[1:], strict=True):
-        if label != labels[0]:
-            examples.content_rows += [difference(row, rows[0]), difference(rows[0], row)]
-            examples.content_labels += [label, labels[0]]
+    if any(label != labels[0] for label in labels[1:]):
+        examples.content_targets[id(draft)] = labels
+
+
+def content_examples(examples: ArticleExamples, drafts: list[Draft]) -> tuple[list[dict[str, float]], list[bool]]:
+    """The content model's rows from the drafts the chooser will see in this article (``drafts``:
+    the completed drafts, whose spans are the other drafts a span may overlap, as at run time):
+    each candidate span against the rule's where one of the two matches, both ways round,
+    labelled by whether the first of the pair matches."""
+    ctx, arrays = examples.found.ctx, examples.arrays
+    assert arrays is not None
+    spans = SpanIndex((d.start, d.end) for d in drafts)
+    rows: list[dict[str, float]] = []
+    labels: list[bool] = []
+    for draft in drafts:
+        targets = examples.content_targets.get(id(draft))
+        if targets is None:
+            continue
+        found = examples.contents[id(draft)]
+        near = nearby(draft, found, spans)
+        described = [span_features(ctx, draft, span, arrays, near) for span in found]
+        for row, label in zip(described[1:], targets[1:], strict=True):
+            if label != targets[0]:
+                rows += [difference(row, described[0]), difference(described[0], row)]
+                labels += [label, targets[0]]
+    return rows, labels
 
 
 def _matches_any(mine: frozenset[int], golds: list[frozenset[int]]) -> bool:

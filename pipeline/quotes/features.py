@@ -8,7 +8,9 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from whosaid.cues import cue_lemma
+from whosaid.lookups import SpanIndex
 from whosaid.quotes.confidence import rule_confidence
+from whosaid.quotes.method import Method
 
 if TYPE_CHECKING:
     from whosaid.quotes.drafts import Context, Draft
@@ -123,3 +125,29 @@ def _speaker_features(features: dict[str, float], ctx: Context, draft: Draft, en
     features[f"speaker_chars={_bin(max(0, gap), _DISTANCE_BINS)}"] = 1.0
     if mention.start < draft.end and draft.start < mention.end:
         features["speaker_inside_content"] = 1.0
+
+
+def overlap_features(drafts: list[Draft]) -> list[dict[str, float]]:
+    """For each of an article's drafts, how it overlaps the others: inside one, holding one or
+    crossing one, and whether that one is a rule's or an open cue's (nested attributions: the
+    annotators mostly keep one of the two)."""
+    by_span: dict[tuple[int, int], list[Draft]] = {}
+    for draft in drafts:
+        by_span.setdefault((draft.start, draft.end), []).append(draft)
+    index = SpanIndex(by_span)
+    found: list[dict[str, float]] = []
+    for draft in drafts:
+        start, end = draft.start, draft.end
+        method = draft.method.value
+        features: dict[str, float] = {}
+        for span in index.overlapping(start, end):
+            if span == (start, end):
+                continue
+            inside, holds = span[0] <= start and end <= span[1], start <= span[0] and span[1] <= end
+            relation = "inside" if inside else "holds" if holds else "crosses"
+            for other in by_span[span]:
+                owner = "open" if other.method is Method.OPEN_CUE else "rule"
+                features[f"overlap={relation}|other={owner}"] = 1.0
+                features[f"method={method}|overlap={relation}|other={owner}"] = 1.0
+        found.append(features)
+    return found

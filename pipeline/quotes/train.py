@@ -33,9 +33,10 @@ from whosaid.attribution import MODEL_PATH
 from whosaid.lookups import SpanIndex
 from whosaid.quotes.content_choice import choose_content
 from whosaid.quotes.drafts import Draft
-from whosaid.quotes.examples import ArticleExamples, examples_of, parsed_docs
-from whosaid.quotes.features import cue_probability_features, draft_features
+from whosaid.quotes.examples import ArticleExamples, content_examples, examples_of, parsed_docs
+from whosaid.quotes.features import cue_probability_features, draft_features, overlap_features
 from whosaid.quotes.learned import AttributionModel, LinearModel
+from whosaid.quotes.reported.open_cues import first_apart
 from whosaid.quotes.scoring import Prediction, judge
 from whosaid.quotes.source_choice import choose, source_candidates
 
@@ -77,14 +78,7 @@ def labelled(
 ) -> Labelled:
     """The article's drafts as ``draft_quotes`` makes them with this detector (the rules' alone
     without one) and source model, with their features and the scoring's verdicts."""
-    if detector is None:
-        drafts = article.found.complete([])
-    else:
-        probabilities = {
-            i: detector.probability(row) for i, row in zip(article.token_ids, article.token_rows, strict=True)
-        }
-        proposed = [d for d in article.opened if d.cue is not None and probabilities.get(d.cue.i, 0.0) >= floor]
-        drafts = article.found.complete(proposed, probabilities)
+    drafts = completed(article, detector, floor)
     ctx = article.found.ctx
     base = [article.base[id(d)] for d in drafts]
     sources = [article.sources.get(id(d), []) for d in drafts]
@@ -98,17 +92,30 @@ def labelled(
                 p = placed[k] = article.found.ready(p)
                 base[k] = draft_features(ctx, p, article.kinds)
                 sources[k] = source_candidates(ctx, p, article.memo)
-        drafts = placed
+        # In order of where their content starts again, as ``draft_quotes`` orders them.
+        order = sorted(range(len(placed)), key=lambda k: (placed[k].start, placed[k].end))
+        drafts, base, sources = [placed[k] for k in order], [base[k] for k in order], [sources[k] for k in order]
     if source is not None:
         chosen = [choose(ctx, d, source, article.kinds, found) for d, found in zip(drafts, sources, strict=True)]
         base = [
             b if c is d else draft_features(ctx, c, article.kinds) for b, c, d in zip(base, chosen, drafts, strict=True)
         ]
         drafts = chosen
-    features = [b | cue_probability_features(d) for b, d in zip(base, drafts, strict=True)]
+    overlaps = overlap_features(drafts)
+    features = [b | cue_probability_features(d) | o for b, d, o in zip(base, drafts, overlaps, strict=True)]
     predictions = [prediction_of(d) for d in drafts]
     verdicts = judge(article.text, article.gold, predictions)
     return Labelled(drafts, features, predictions, [m for m, _ in verdicts], [r for _, r in verdicts])
+
+
+def completed(article: ArticleExamples, detector: LinearModel | None, floor: float = CUE_FLOOR) -> list[Draft]:
+    """The article's drafts before the choosers: the rules' and, with a detector, the open-cue
+    drafts of the words it proposes (each carrying its cue word's probability)."""
+    if detector is None:
+        return article.found.complete([])
+    probabilities = {i: detector.probability(row) for i, row in zip(article.token_ids, article.token_rows, strict=True)}
+    proposed = [d for d in article.opened if d.cue is not None and probabilities.get(d.cue.i, 0.0) >= floor]
+    return article.found.complete(first_apart(proposed), probabilities)
 
 
 def fold_of(article_id: str, folds: int) -> int:
@@ -165,6 +172,7 @@ class Trainer:
         self._detectors: dict[frozenset[int], LinearModel] = {}
         self._sources: dict[frozenset[int], LinearModel] = {}
         self._contents: dict[frozenset[int], LinearModel | None] = {}
+        self._content_rows: dict[str, tuple[list[dict[str, float]], list[bool]]] = {}
         self.use_content = True
         self._labelled: dict[str, Labelled] = {}
 
@@ -193,10 +201,18 @@ class Trainer:
         if not self.use_content:
             return None
         if left_out not in self._contents:
-            train = [a for a in self.articles if self._part(a) not in left_out]
-            rows = [r for a in train for r in a.content_rows]
-            self._contents[left_out] = _logistic(rows, [y for a in train for y in a.content_labels], self.seed)
+            train = [self.content_examples(a) for a in self.articles if self._part(a) not in left_out]
+            rows = [r for rows, _ in train for r in rows]
+            self._contents[left_out] = _logistic(rows, [y for _, labels in train for y in labels], self.seed)
         return self._contents[left_out]
+
+    def content_examples(self, article: ArticleExamples) -> tuple[list[dict[str, float]], list[bool]]:
+        """The content model's rows of an article, from the drafts a detector that did not see it
+        completes (the spans its candidates may overlap are those the chooser sees at run time)."""
+        if article.id not in self._content_rows:
+            drafts = completed(article, self.detector(frozenset({self._part(article)})))
+            self._content_rows[article.id] = content_examples(article, drafts)
+        return self._content_rows[article.id]
 
     def labelled(self, article: ArticleExamples) -> Labelled:
         """The article's drafts with cue probabilities, content and sources from models trained without its part."""

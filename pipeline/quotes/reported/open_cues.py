@@ -29,20 +29,26 @@ def open_draft(ctx: Context, token: Token) -> Draft | None:
     return None
 
 
-def find_open(ctx: Context, taken: list[Draft], proposed: list[Token]) -> list[Draft]:
-    """Drafts from the proposed cue words (in text order), where no other draft stands."""
+def open_drafts(ctx: Context, taken: list[Draft], words: list[Token]) -> list[Draft]:
+    """Each word's draft (in the order of ``words``), where its grammar gives one, its cue is not
+    another draft's and no draft of ``taken`` stands in its place; the drafts may overlap each other
+    (``first_apart`` keeps those that do not)."""
     drafts: list[Draft] = []
     cues = {d.cue.i for d in taken if d.cue is not None}
     standing = SpanSet((d.start, d.end) for d in taken)
-    for token in proposed:
+    for token in words:
         if token.i in cues:
             continue
         draft = open_draft(ctx, token)
-        if (
-            draft is None
-            or standing.overlaps(draft.start, draft.end)
-            or any(d.start < draft.end and draft.start < d.end for d in drafts)
-        ):
-            continue
-        drafts.append(draft)
+        if draft is not None and not standing.overlaps(draft.start, draft.end):
+            drafts.append(draft)
     return drafts
+
+
+def first_apart(drafts: list[Draft]) -> list[Draft]:
+    """The drafts (in text order of their cues) that overlap no draft kept before them."""
+    kept: list[Draft] = []
+    for draft in drafts:
+        if not any(d.start < draft.end and draft.start < d.end for d in kept):
+            kept.append(draft)
+    return kept
