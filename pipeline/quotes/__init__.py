@@ -122,6 +122,8 @@ class RuleDrafts:
         """The final drafts with open-cue drafts added (each made ready by ``ready``), ordered by where
         their content starts; with ``probabilities``, each draft carries its cue word's."""
         drafts = [d for d in dedupe(self.drafts + opened) if not any(a <= d.start < b for a, b in self.titles)]
+        for draft in drafts:
+            draft.content_choice = draft.source_choice = None  # the choosers' (``draft_quotes``), not yet made
         if probabilities is not None:
             for draft in drafts:
                 draft.cue_probability = probabilities.get(draft.cue.i) if draft.cue is not None else None

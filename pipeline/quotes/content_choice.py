@@ -280,7 +280,9 @@ def choose_content(
     # the difference of the log-odds.
     scores = [model.score(span_features(ctx, draft, span, arrays, near)) for span in options]
     best = max(range(1, len(scores)), key=lambda k: (scores[k], -k))
-    if logistic(scores[best] - scores[0]) < PREFERENCE:
+    preference = logistic(scores[best] - scores[0])
+    if preference < PREFERENCE:
+        draft.content_choice = preference
         return draft
     chosen = options[best]
-    return replace(draft, fragments=[(chosen.start, chosen.end)], quoted=[], kind="indirect")
+    return replace(draft, fragments=[(chosen.start, chosen.end)], quoted=[], kind="indirect", content_choice=preference)

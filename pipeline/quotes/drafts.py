@@ -32,6 +32,10 @@ class Draft:
     closed: bool = True
     quoted: list[tuple[int, int]] = field(default_factory=list)
     cue_probability: float | None = None  # the learned cue detector's, on the learned path
+    # On the learned path, how likely the choosers found their best other content span and source
+    # against the rule's (``content_choice``, ``source_choice``), taken or not; None without one.
+    content_choice: float | None = None
+    source_choice: float | None = None
 
     @property
     def start(self) -> int:

@@ -289,6 +289,7 @@ def choose(
     scores = [model.probability(difference(row, rows[0])) for row in rows[1:]]
     best = max(range(len(scores)), key=lambda k: (scores[k], -k))
     if scores[best] <= 0.5:
+        draft.source_choice = scores[best]
         return draft
     chosen = options[best + 1]
-    return replace(draft, speaker=chosen.speaker, pronoun=chosen.pronoun)
+    return replace(draft, speaker=chosen.speaker, pronoun=chosen.pronoun, source_choice=scores[best])

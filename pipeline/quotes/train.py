@@ -34,7 +34,7 @@ from whosaid.lookups import SpanIndex
 from whosaid.quotes.content_choice import choose_content
 from whosaid.quotes.drafts import Draft
 from whosaid.quotes.examples import ArticleExamples, content_examples, examples_of, parsed_docs
-from whosaid.quotes.features import cue_probability_features, draft_features, overlap_features
+from whosaid.quotes.features import choice_features, cue_probability_features, draft_features, overlap_features
 from whosaid.quotes.learned import AttributionModel, LinearModel
 from whosaid.quotes.reported.open_cues import first_apart
 from whosaid.quotes.scoring import Prediction, judge
@@ -102,7 +102,9 @@ def labelled(
         ]
         drafts = chosen
     overlaps = overlap_features(drafts)
-    features = [b | cue_probability_features(d) | o for b, d, o in zip(base, drafts, overlaps, strict=True)]
+    features = [
+        b | cue_probability_features(d) | choice_features(d) | o for b, d, o in zip(base, drafts, overlaps, strict=True)
+    ]
     predictions = [prediction_of(d) for d in drafts]
     verdicts = judge(article.text, article.gold, predictions)
     return Labelled(drafts, features, predictions, [m for m, _ in verdicts], [r for _, r in verdicts])
