@@ -18,7 +18,7 @@ from whosaid.quotes.content_choice import (
     nearby,
     span_features,
 )
-from whosaid.quotes.learned import AttributionModel, LinearModel
+from whosaid.quotes.learned import AttributionModel, LinearModel, logistic
 from whosaid.quotes.trim import trim_content
 
 # The rule stops the reported clause at the comma; its second half hangs on the same verb.
@@ -115,9 +115,11 @@ def test_the_choice_follows_the_model_against_the_rules_span(nlp: Any) -> None:
     ctx, draft, spans = _drafted(nlp, CUT_SHORT)
     # A model that prefers nothing to the rule's span, or prefers it only a little, keeps the draft.
     assert choose_content(ctx, draft, LinearModel({}), SpanIndex(spans), ParseArrays.of(ctx)) is draft
-    assert PREFERENCE > 0.6
+    assert logistic(0.2) < PREFERENCE
     timid = LinearModel({"way=sentence_end": 0.2})
     assert choose_content(ctx, draft, timid, SpanIndex(spans), ParseArrays.of(ctx)) is draft
+    # The scorer is told how near the chooser came to taking another span.
+    assert draft.content_choice == logistic(0.2)
     # One that clearly prefers running on to the sentence's end takes that span.
     taken = choose_content(ctx, draft, LinearModel({"way=sentence_end": 3.0}), SpanIndex(spans), ParseArrays.of(ctx))
     assert taken is not draft
