@@ -75,7 +75,9 @@ class _Watch:
 
     def __init__(self, limit: float, key: str, worker: Any) -> None:
         self.limit, self.key, self.worker = limit, key, worker
-        self.heard = time.monotonic()
+        # None until the batch's first report, which comes once it holds the worker's model (a batch
+        # waiting for another thread's batch is not silent).
+        self.heard: float | None = None
         self.position: int | None = None  # the article being worked on, when known
         self._done = threading.Event()
         threading.Thread(target=self._watch, name="whosaid-watch", daemon=True).start()
@@ -93,7 +95,8 @@ class _Watch:
 
     def _watch(self) -> None:
         while not self._done.wait(_POLL):
-            if time.monotonic() - self.heard > self.limit + supervisor.grace(self.limit):
+            heard = self.heard
+            if heard is not None and time.monotonic() - heard > self.limit + supervisor.grace(self.limit):
                 self.worker.log_event(STUCK_TOPIC, {"key": self.key, "position": self.position})
                 time.sleep(1.0)  # the event reaches the scheduler before the process ends
                 os.kill(os.getpid(), signal.SIGKILL)
