@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from whosaid.cues import QUANTIFIERS
+from whosaid.cues import PRONOUN_LOOKALIKES, QUANTIFIERS
 from whosaid.gazetteer import COMPANY_NOUNS, DOCUMENT_NOUNS, ORG_NOUNS, PRESS_NOUNS, SPEAKING_GROUP_NOUNS
 from whosaid.models import Quote
 from whosaid.parse import load_model, model_label
@@ -166,9 +166,7 @@ def main() -> int:
                 kinds[unlinked_kind(speaker.name)] += 1
                 if args.unlinked is not None:
                     rows.append(unlinked_row(article.text, path.stem, quote))
-                if speaker.name.casefold() in PRONOUNS and not (
-                    len(speaker.name) > 1 and speaker.name.isupper()
-                ):  # "US"
+                if speaker.name.casefold() in PRONOUNS and speaker.name not in PRONOUN_LOOKALIKES:  # "US"
                     counts["pronoun"] += 1
     total = counts["quotes"] or 1
     print(f"BBC: {len(paths)} articles (every {args.step}th of {args.corpus}); model {model_label(nlp)}")

@@ -131,6 +131,9 @@ PRONOUN_REFERENTS = {
 }
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 GROUP_PRONOUNS = frozenset({"they", "them", "we", "us", "i", "me", "you", "it"})
+# Abbreviations spelt like a pronoun, as written: "The US says" is the country, not "us" (a pronoun
+# in a headline or wire copy set in capitals, "SHE SAID", stays a pronoun).
+PRONOUN_LOOKALIKES = frozenset({"US"})
 
 # Quotation marks by family. A quote closes with a mark of the family it opened with.
 DOUBLE_OPENERS = frozenset('"“„«»')

@@ -36,7 +36,7 @@ def extract_entities(doc: Doc, published: datetime | None = None) -> list[Entity
     mentions = pronoun_people(doc, text, titled_names(text, raw_mentions(doc)), quoted)
     harmonise(mentions, text)
     mentions = joined_people(propagate(doc, mentions), doc)
-    clusters = cluster_mentions(mentions, published)
+    clusters = cluster_mentions(mentions, published, text)
     clusters.sort(key=lambda c: min(m.start for m in c.mentions))
     entities = []
     for number, cluster in enumerate(clusters, start=1):

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right, insort
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from whosaid.dates import normalise_date
 from whosaid.entity_labels import is_part_of_name, name_key, person_words
 from whosaid.entity_mentions import KIND_OF_LABEL, NameMention
 from whosaid.lookups import KeyIndex
-from whosaid.namevariants import familiar_forms, one_slip
+from whosaid.namevariants import familiar_forms, feminine_form, one_slip
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -47,12 +48,19 @@ class Cluster:
         return start - self._starts[before] if before >= 0 else 10**9
 
 
+_SENTENCE_END = re.compile(r"[.!?\n]")  # between two names: they may be in different sentences
+
+
 def _acronym(name: str) -> str:
     return "".join(word[0] for word in re.findall(r"[A-Za-z][\w'-]*", name) if word[0].isupper())
 
 
-def cluster_mentions(mentions: list[NameMention], published: datetime | None) -> list[Cluster]:
+def cluster_mentions(mentions: list[NameMention], published: datetime | None, text: str | None = None) -> list[Cluster]:
+    """The mentions merged into clusters, one per referent. ``text`` (the article's) lets a name
+    written otherwise be told apart from one named in the same sentence."""
     clusters: list[Cluster] = []
+    # Full names by their words and how often each is written (a slip is written once).
+    written = Counter(name for m in mentions if m.label == "PERSON" and len(name := tuple(person_words(m.text))) > 1)
     # Person clusters under each word of their name, others under their name's acronym: a
     # mention looks up the few it may belong to (trying every cluster was quadratic).
     people = KeyIndex[Cluster](lambda c: person_words(c.name), lambda c: c.name)
@@ -63,7 +71,9 @@ def cluster_mentions(mentions: list[NameMention], published: datetime | None) ->
         if mention.label == "PERSON":
             words = person_words(mention.text)
             matches = [c for c in people.find(words[0] if words else "") if is_part_of_name(words, people.keys(c))]
-            matches = matches or _written_otherwise(words, people, clusters)
+            if not matches:
+                variants = _written_otherwise(words, people, clusters)
+                matches = [c for c in variants if not _two_people(mention, words, c, people, written, text)]
             if matches:
                 # Several people share the word: take the one named most often so far (full names
                 # are placed first: the subject "Matthew Goode" twice, his father "Ralph Goode"
@@ -115,6 +125,32 @@ def _written_otherwise(words: list[str], people: KeyIndex[Cluster], clusters: li
             if c.label == "PERSON" and len(keys := people.keys(c)) > 1 and one_slip(words[0], keys[-1])
         ]
     return found if len(found) == 1 else []
+
+
+def _two_people(
+    mention: NameMention,
+    words: list[str],
+    cluster: Cluster,
+    people: KeyIndex[Cluster],
+    written: Counter[tuple[str, ...]],
+    text: str | None,
+) -> bool:
+    """Signs that a name written otherwise than a person's is another person: both full forms
+    written twice or more (a slip is written once), a given name and its feminine form ("Martin
+    Kelly", "Martina Kelly"), or the two named in one sentence ("John Ryan and Jack Ryan")."""
+    keys = tuple(people.keys(cluster))
+    if len(words) > 1:
+        if written[tuple(words)] > 1 and written[keys] > 1:
+            return True
+        if words[0] != keys[0] and not familiar_forms(words[0], keys[0]) and feminine_form(words[0], keys[0]):
+            return True
+    if text is None:
+        return False
+    for other in cluster.mentions:
+        low, high = (other.end, mention.start) if other.start < mention.start else (mention.end, other.start)
+        if low <= high and not _SENTENCE_END.search(text, low, high):
+            return True
+    return False
 
 
 def _date_key(mention: NameMention, published: datetime | None) -> str:

@@ -109,7 +109,9 @@ def joined_people(mentions: list[NameMention], doc: Doc) -> list[NameMention]:
     """Two person names with nothing but a space between are one name the tagger cut in two
     ("Rachel Rook" tagged "Rachel" and "Rook"): people listed are set apart by a comma or "and".
     Both must be proper nouns, the first written with a capital ("nonpartisan democrat Eddie Chu",
-    which the tagger may read as proper nouns, is a description and a name)."""
+    which the tagger may read as proper nouns, is a description and a name), and one of them a
+    single word: two names of two words each are two people with a comma missing ("Emma Thompson
+    Kenneth Branagh's former wife")."""
     text = doc_text(doc)
     joined: list[NameMention] = []
     for mention in mentions:
@@ -119,6 +121,7 @@ def joined_people(mentions: list[NameMention], doc: Doc) -> list[NameMention]:
             and last.label == mention.label == "PERSON"
             and text[last.end : mention.start] == " "
             and not last.shop
+            and (" " not in last.text or " " not in mention.text)
             and last.text[:1].isupper()
             and _proper_nouns(doc, last.start, mention.end)
         ):

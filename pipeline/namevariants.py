@@ -45,3 +45,10 @@ def one_slip(first: str, second: str) -> bool:
     if first == second or min(len(first), len(second)) < MIN_TYPO_LENGTH:
         return False
     return DamerauLevenshtein.distance(first, second, score_cutoff=1) == 1
+
+
+def feminine_form(first: str, second: str) -> bool:
+    """Whether two given names (lower case) one letter apart are a name and its feminine form, two
+    people rather than a slip: one of them ends in "a" where the other does not ("martin" and
+    "martina", "christian" and "christina", "robert" and "roberta")."""
+    return first[-1:] != second[-1:] and "a" in (first[-1:], second[-1:])

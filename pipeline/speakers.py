@@ -16,6 +16,7 @@ from whosaid.animacy import WRITER_PRONOUNS
 from whosaid.cues import (
     GROUP_PRONOUNS,
     PERSONAL_PRONOUNS,
+    PRONOUN_LOOKALIKES,
     PRONOUN_REFERENTS,
     QUANTIFIERS,
     RELATIVE_PRONOUNS,
@@ -89,8 +90,10 @@ def speaker_from_token(doc: Doc, token: Token, index: EntityIndex) -> tuple[Spea
         if antecedent is None:
             return None
         here = Mention(start=token.idx, end=token.idx + len(token), text=token.text)
-        return antecedent[0].model_copy(update={"mention": here}), SpeakerRule.PRONOUN
-    abbreviation = len(token) > 1 and token.is_upper  # "The US says": the country, not "us"
+        # Resolved only when its noun names an entity ("a council spokesman, who said": unlinked).
+        rule = SpeakerRule.PRONOUN if antecedent[0].entity_id is not None else SpeakerRule.PRONOUN_UNRESOLVED
+        return antecedent[0].model_copy(update={"mention": here}), rule
+    abbreviation = token.text in PRONOUN_LOOKALIKES  # "The US says": the country, not "us"
     pronoun = (
         (token.pos_ == "PRON" and lower not in QUANTIFIERS) or lower in PERSONAL_PRONOUNS or lower in GROUP_PRONOUNS
     )
@@ -117,7 +120,8 @@ def speaker_from_token(doc: Doc, token: Token, index: EntityIndex) -> tuple[Spea
         signed = _signer(doc, token, index) if lower in WRITER_PRONOUNS and not index.quoted[token.idx] else None
         if signed is not None:
             # A reader's comment: "I think ... \nAnn Webb, Leeds": the one who signed it.
-            return signed.model_copy(update={"mention": mention}), SpeakerRule.PRONOUN
+            rule = SpeakerRule.PRONOUN if signed.entity_id is not None else SpeakerRule.PRONOUN_UNRESOLVED
+            return signed.model_copy(update={"mention": mention}), rule
         return Speaker(name=token.text, mention=mention), SpeakerRule.PRONOUN_UNRESOLVED
     found = index.at(token.idx, token.idx + len(token)) or apposed_name(doc, token, index)
     if found is not None:

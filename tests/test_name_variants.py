@@ -90,6 +90,29 @@ def test_names_that_only_look_alike_stay_two_people(process: Callable[[str], Art
     assert set(people(article)) == {"Peter Harris", "Petra Harris"}
 
 
+def test_relatives_whose_names_look_alike_stay_two_people(process: Callable[[str], Article]) -> None:
+    # Named in one sentence: two people, even one letter or a familiar form apart.
+    article = process("Martin Kelly and Martina Kelly run the farm. Martina Kelly said the harvest was late.")
+    assert set(people(article)) == {"Martin Kelly", "Martina Kelly"}
+    assert [q.speaker.name for q in article.quotes if q.speaker] == ["Martina Kelly"]
+    article = process("Brothers John Ryan and Jack Ryan opened the bakery in May.")
+    assert set(people(article)) == {"John Ryan", "Jack Ryan"}
+    # A given name and its feminine form, in different sentences.
+    article = process("Christian Smith, 40, runs the garage. His sister Christina Smith said it would close.")
+    assert set(people(article)) == {"Christian Smith", "Christina Smith"}
+    # Each written in full twice: no slip.
+    article = process(
+        "Francis Doyle chairs the club. Frances Doyle coaches the juniors. "
+        "Francis Doyle said the pitch was ready. Frances Doyle said the children were keen."
+    )
+    assert set(people(article)) == {"Francis Doyle", "Frances Doyle"}
+
+
+def test_two_names_of_two_words_with_a_comma_missing_are_two_people(process: Callable[[str], Article]) -> None:
+    article = process("The award went to Emma Thompson Kenneth Branagh's former wife, for her screenplay.")
+    assert not any(" ".join(["Thompson", "Kenneth"]) in name for name in people(article))
+
+
 def test_a_slip_that_two_people_fit_goes_to_neither(process: Callable[[str], Article]) -> None:
     article = process(
         "Simon Andersen and Anna Andersson ran the museum together. Later Anderson said the museum had waited years."

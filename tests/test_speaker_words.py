@@ -22,6 +22,21 @@ def test_a_word_that_is_an_organisations_whole_name_is_it_however_tagged(process
     assert found(article)["it was in talks with other growers"] == ("Fosters", True)
 
 
-def test_a_pronoun_written_in_capitals_is_an_abbreviation(process: Callable[[str], Article]) -> None:
+def test_an_abbreviation_spelt_like_a_pronoun_is_the_abbreviation(process: Callable[[str], Article]) -> None:
     article = process("The US economy grew by 3% last year. The US says it will let markets set the dollar's value.")
     assert found(article)["it will let markets set the dollar's value"] == ("US", True)
+
+
+def test_a_pronoun_set_in_capitals_is_still_a_pronoun(process: Callable[[str], Article]) -> None:
+    # Wire copy and headlines in capitals: only abbreviations listed as such (US) are not pronouns.
+    article = process("Ann Webb runs the corner shop in Leeds.\n\n“The rent has doubled,” SHE said.")
+    assert found(article)["The rent has doubled,"] == ("Ann Webb", True)
+    assert [q.method for q in article.quotes] == ["cue-after+pronoun"]
+
+
+def test_who_after_an_unnamed_speaker_is_not_a_resolved_pronoun(process: Callable[[str], Article]) -> None:
+    # "+pronoun" marks a pronoun resolved to an entity; "a council spokesman" is none.
+    article = process("The plan was criticised by a council spokesman, who said the road would stay open.")
+    [quote] = article.quotes
+    assert quote.speaker is not None and quote.speaker.entity_id is None
+    assert quote.speaker.mention.text == "who" and not quote.method.endswith("+pronoun")
