@@ -34,9 +34,9 @@ from whosaid.worker import (
     PARSE_BATCH_SIZE,
     Outcome,
     Task,
+    blas_threads_for,
     error_outcome,
     init_worker,
-    usable_cores,
     worker_process,
 )
 
@@ -118,13 +118,6 @@ def serve(connection: Connection, model: str | None, setup: Callable[[], None] |
         worker_process(tasks, report)
 
 
-_BLAS_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
-
-
-def _blas_threads(jobs: int) -> str:
-    return str(max(1, usable_cores() // max(1, jobs)))
-
-
 class SupervisedPool:
     """``jobs`` watched worker processes; see the module docstring. ``setup`` runs first in each
     new worker (tests use it to plant an article that hangs)."""
@@ -132,7 +125,7 @@ class SupervisedPool:
     def __init__(self, model: str | None, jobs: int, setup: Callable[[], None] | None = None) -> None:
         import multiprocessing
 
-        self._threads = _blas_threads(jobs)
+        self._jobs = jobs
         self._context = multiprocessing.get_context("spawn")
         self._model = model
         self._setup = setup
@@ -145,14 +138,8 @@ class SupervisedPool:
     def _start(self) -> Worker:
         parent, child = self._context.Pipe()
         process = self._context.Process(target=serve, args=(child, self._model, self._setup), daemon=True)
-        # The workers share the cores: BLAS threads (where the user set none) divided among them.
-        unset = [variable for variable in _BLAS_VARIABLES if variable not in os.environ]
-        os.environ.update(dict.fromkeys(unset, self._threads))
-        try:
+        with blas_threads_for(self._jobs):
             process.start()
-        finally:
-            for variable in unset:
-                del os.environ[variable]
         child.close()
         return Worker(process, parent)
 

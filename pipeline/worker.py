@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -269,3 +270,19 @@ _WORKER_LOCK = threading.Lock()
 def usable_cores() -> int:
     """The cores this process may run on (its affinity where the system tells it)."""
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+_BLAS_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+@contextmanager
+def blas_threads_for(jobs: int) -> Iterator[None]:
+    """While a worker process starts: the BLAS threads it may use, the cores divided among ``jobs``
+    workers (where the user set none); the parent's own environment is left as it was."""
+    unset = [variable for variable in _BLAS_VARIABLES if variable not in os.environ]
+    os.environ.update(dict.fromkeys(unset, str(max(1, usable_cores() // max(1, jobs)))))
+    try:
+        yield
+    finally:
+        for variable in unset:
+            os.environ.pop(variable, None)

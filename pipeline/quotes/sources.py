@@ -92,13 +92,16 @@ def colon_source(frame: list[Token]) -> Token | None:
     return owners[0] if owners else None
 
 
+_NAME_REACH = 60  # at most this many characters from a line's start to the colon after a name
+
+
 def name_and_colon(ctx: Context, span: QuotedSpan) -> Token | None:
     """Transcripts and headlines: "Rep. Alan Mercer (D-Ore.): "I have never seen ..."",
     "Ruth Calder: Farmers 'Deserve Better Roads'": a name opens the line."""
     line_start = ctx.line_start(span.start)
-    colon = ctx.text.find(":", line_start, min(span.start, line_start + 61))
+    colon = ctx.text.find(":", line_start, min(span.start, line_start + _NAME_REACH + 1))
     first = ctx.token_at(line_start)
-    if colon < 0 or first is None or colon - line_start > 60:
+    if colon < 0 or first is None:
         return None
     names = [
         t
