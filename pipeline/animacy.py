@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Doc
     from whosaid.models import Gender
+    from whosaid.quotemarks import Mask
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 MIN_VOTES = 2  # subject pronouns that must take a name up as a person
@@ -50,7 +51,7 @@ def pronoun_indices(doc: Doc) -> list[int]:
     return [int(i) for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), wanted))]
 
 
-def chain_votes(doc: Doc, pronouns: Sequence[int], quoted: Sequence[bool]) -> dict[int, Counter[str]]:
+def chain_votes(doc: Doc, pronouns: Sequence[int], quoted: Mask) -> dict[int, Counter[str]]:
     """For each subject token that subject pronouns among ``pronouns`` (token indices) lead back
     to, how they take it up: male, female, thing or plural (one vote per sentence)."""
     import numpy

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Doc, Token
     from whosaid.models import Entity, Gender
+    from whosaid.quotemarks import Mask
 
 GROUP_TAGS = frozenset({"NNS", "NNPS"})
 GROUP_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr", "pobj"})
@@ -79,7 +80,7 @@ def bound_by(token: Token, verb: Token) -> bool:
     return True
 
 
-def group_heads(doc: Doc, named: Sequence[int], quoted: Sequence[bool]) -> list[int]:
+def group_heads(doc: Doc, named: Sequence[int], quoted: Mask) -> list[int]:
     """Token indices of the unnamed groups of ``doc`` outside quotation marks, read from its arrays:
     plural nouns that are not the head of a name (``named``) and nouns with a noun joined to them
     by "and", as subject, object or after a preposition."""

@@ -17,6 +17,7 @@ from whosaid.resolver import Resolution, resolved
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+    from whosaid.quotemarks import Mask
 
 
 @dataclass
@@ -24,7 +25,7 @@ class EntityIndex:
     """Entity mentions of one article, searchable by character offset."""
 
     entities: list[Entity]
-    quoted: list[bool]
+    quoted: Mask
     _starts: list[int] = field(default_factory=list)
     _mentions: list[tuple[Mention, Entity]] = field(default_factory=list)
     roles: dict[str, str] = field(default_factory=dict)

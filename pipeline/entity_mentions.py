@@ -23,6 +23,7 @@ from whosaid.titles import HONORIFICS, NAME_SUFFIXES, TITLE_WORDS, TITLES, is_ti
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+    from whosaid.quotemarks import Mask
 
 KIND_OF_LABEL = {
     "PERSON": "person",
@@ -158,7 +159,7 @@ def titled_names(text: str, mentions: list[NameMention]) -> list[NameMention]:
     return sorted(kept + found, key=lambda m: m.start)
 
 
-def pronoun_people(doc: Doc, text: str, mentions: list[NameMention], quoted: list[bool]) -> list[NameMention]:
+def pronoun_people(doc: Doc, text: str, mentions: list[NameMention], quoted: Mask) -> list[NameMention]:
     """People the tagger missed whom the article takes up as people: an untagged proper noun
     ("Holt joined the Rangers in 2009. He made his debut ...") that subject pronouns lead back to
     (``whosaid.animacy``), with the proper nouns compounded before it ("Brock Holt")."""

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Doc, Token
     from whosaid.models import Entity, Gender
+    from whosaid.quotemarks import Mask
 
 
 @dataclass
@@ -85,7 +86,7 @@ def title_genders(
     return found
 
 
-def resolve(doc: Doc, entities: Sequence[Entity], quoted: Sequence[bool] | None = None) -> Resolution:
+def resolve(doc: Doc, entities: Sequence[Entity], quoted: Mask | None = None) -> Resolution:
     """Resolve every third-person pronoun of ``doc`` that a named candidate fits."""
     text = doc_text(doc)
     if quoted is None:
@@ -131,7 +132,7 @@ def resolve(doc: Doc, entities: Sequence[Entity], quoted: Sequence[bool] | None 
     return Resolution(links=links, genders=added, people=people, things=things, article=article, groups=groups)
 
 
-def keep(doc: Doc, entities: Sequence[Entity], quoted: Sequence[bool], resolution: Resolution) -> None:
+def keep(doc: Doc, entities: Sequence[Entity], quoted: Mask, resolution: Resolution) -> None:
     """Keep ``resolution`` for a later ``resolved`` of the same article: the entity stage resolves
     the article to find genders and people, and the resolution of its final entities (the same
     people made people, the same genders) with the same quotation marks is the same."""
@@ -140,7 +141,7 @@ def keep(doc: Doc, entities: Sequence[Entity], quoted: Sequence[bool], resolutio
         store["resolution"] = (list(entities), quoted, resolution)
 
 
-def resolved(doc: Doc, entities: Sequence[Entity], quoted: Sequence[bool]) -> Resolution:
+def resolved(doc: Doc, entities: Sequence[Entity], quoted: Mask) -> Resolution:
     """``resolve(doc, entities, quoted)``, or the resolution kept (``keep``) for these very entities
     and the same quoted characters."""
     store = kept_for_article(doc)

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Doc, Token
     from whosaid.models import Gender
+    from whosaid.quotemarks import Mask
 
 _PARAGRAPH_BREAK = re.compile(r"\n(?=\n)")
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -69,7 +70,7 @@ def _role(token: Token) -> tuple[str, int]:
 class Candidates:
     """The candidates of one article, found once and used by both passes."""
 
-    def __init__(self, doc: Doc, text: str, entities: Sequence[Entity], quoted: Sequence[bool]) -> None:
+    def __init__(self, doc: Doc, text: str, entities: Sequence[Entity], quoted: Mask) -> None:
         self.doc = doc
         self.text = text
         self.quoted = quoted

@@ -23,6 +23,7 @@ from whosaid.quotes.cue_detector import CANDIDATE_POS, listed_as
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+    from whosaid.quotemarks import Mask
 
 from whosaid.quotes.learned import LinearModel
 
@@ -57,7 +58,7 @@ class CueScorer:
         """``cues.cue_lemma`` from the two hashes."""
         return LEMMA_FIXES.get(self._string(doc, lower)) or self._string(doc, lemma).lower()
 
-    def probabilities(self, doc: Doc, quoted_any: list[bool], window: int = WINDOW) -> dict[int, float]:
+    def probabilities(self, doc: Doc, quoted_any: Mask, window: int = WINDOW) -> dict[int, float]:
         """For each candidate word (``cue_detector.candidates``), the probability that it is a cue.
 
         A long Doc is scored ``window`` tokens at a time, cut between sentences (with one token
@@ -76,7 +77,7 @@ class CueScorer:
             result.update((low + i, probability) for i, probability in scored.items())
         return result
 
-    def _window(self, doc: Doc, columns: Any, start: int, end: int, quoted_any: list[bool]) -> dict[int, float]:
+    def _window(self, doc: Doc, columns: Any, start: int, end: int, quoted_any: Mask) -> dict[int, float]:
         """The probabilities of the candidate words in ``[start, end)`` of ``columns`` (a slice
         of the Doc's arrays whose tokens outside that range are context only)."""
         # One list per attribute (a list per token would cost more, in allocation and collection).

@@ -13,6 +13,7 @@ from whosaid.quotes.method import Method
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from whosaid.models import Speaker
+    from whosaid.quotemarks import Mask
     from whosaid.speakers import EntityIndex
 
 _LETTERS = re.compile(r"[^\W_]+")  # what str.isalnum() accepts
@@ -53,8 +54,8 @@ class Context:
     doc: Doc
     text: str  # doc.text, kept: spaCy rebuilds it from the tokens on every access
     index: EntityIndex
-    mask: list[bool]  # inside a direct quote (content or marks)
-    quoted_any: list[bool]  # inside any quotation marks, inline ones included
+    mask: Mask  # inside a direct quote (content or marks)
+    quoted_any: Mask  # inside any quotation marks, inline ones included
     char_token: array[int]
     # How many letters and digits, and how many inside a direct quote, come before each offset.
     letters_before: Any = None
@@ -88,7 +89,7 @@ class Context:
         return self.breaks[before - 1] + 1 if before else 0
 
     def in_quote(self, token: Token) -> bool:
-        return self.mask[token.idx]
+        return bool(self.mask[token.idx])
 
 
 def _counts_before(flags: Any) -> Any:
