@@ -15,6 +15,11 @@ SEED = REPO / "seeds" / "000_fe18a11ffd38cfee.txt"
 SHARED = Path(os.environ.get("WHOSAID_SHARED", REPO.parent / "shared"))
 
 
+def found(article: Article) -> dict[str, tuple[str, bool]]:
+    """Quote text -> (speaker name, whether the speaker is linked to an entity)."""
+    return {q.text: (q.speaker.name, q.speaker.entity_id is not None) for q in article.quotes if q.speaker}
+
+
 @pytest.fixture(scope="session")
 def nlp() -> Any:
     from whosaid.parse import load_model

@@ -6,10 +6,7 @@ from collections.abc import Callable
 
 from whosaid.models import Article
 
-
-def found(article: Article) -> dict[str, tuple[str, bool]]:
-    """Quote text -> (speaker name, whether the speaker is linked to an entity)."""
-    return {q.text: (q.speaker.name, q.speaker.entity_id is not None) for q in article.quotes if q.speaker}
+from tests.conftest import found
 
 
 def test_a_description_goes_to_the_person_the_story_is_about(process: Callable[[str], Article]) -> None:

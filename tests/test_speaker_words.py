@@ -7,10 +7,7 @@ from collections.abc import Callable
 
 from whosaid.models import Article
 
-
-def found(article: Article) -> dict[str, tuple[str, bool]]:
-    """Quote text -> (speaker name, whether the speaker is linked to an entity)."""
-    return {q.text: (q.speaker.name, q.speaker.entity_id is not None) for q in article.quotes if q.speaker}
+from tests.conftest import found
 
 
 def test_a_word_that_is_an_organisations_whole_name_is_it_however_tagged(process: Callable[[str], Article]) -> None:
