@@ -45,7 +45,7 @@ ORG_NOUNS = COMPANY_NOUNS | frozenset(
     """
     bank party council agency association union federation commission committee authority ministry department
     institute university college foundation trust board bureau organisation organization society league club
-    government administration regulator watchdog team side charity
+    government administration regulator watchdog team side charity office
     """.split()
 )
 

@@ -57,7 +57,8 @@ def affiliation(head: Token, index: EntityIndex) -> Entity | None:
             if found is not None and found[1].kind in kinds:
                 return found[1]
             if found is None:  # "the Nasdaq stock index"; not "Telegraph journalist Robert Peston"
-                named += [c for c in token.children if c.dep_ in ("compound", "poss")]
+                # nor "research consultancy Analysys", "CES organisers, the CEA": the name apposed
+                named += [c for c in token.children if c.dep_ in ("compound", "poss", "appos")]
     return None
 
 

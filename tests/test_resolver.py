@@ -8,6 +8,8 @@ from typing import Any
 import pytest
 from whosaid.models import Article
 
+from tests.conftest import found
+
 
 def speakers(article: Article) -> list[tuple[str | None, str | None]]:
     return [(q.speaker.name, q.speaker.mention.text) if q.speaker else (None, None) for q in article.quotes]
@@ -288,3 +290,29 @@ def test_an_organisation_may_be_named_again_in_what_it_says(process: Callable[[s
     found = {q.text: q.speaker.name for q in article.quotes if q.speaker}
     assert found["that Hill had misrepresented her time at the Acme Corporation"] == "Acme Corporation"
     assert found["that the plan suited Hughes well"] == "Tom Brown"
+
+
+def test_a_document_speaks_for_the_name_apposed_to_its_author(process: Callable[[str], Article]) -> None:
+    # "published by research consultancy X", "released by trade show organisers, the X": the parser
+    # hangs the name on the author's noun as an apposition; an author with no name stays unlinked.
+    article = process(
+        "Broadband use doubled last year, according to a report published by research consultancy Jupiter "
+        "Research. The report said prices would fall further."
+    )
+    assert found(article)["Broadband use doubled last year"] == ("Jupiter Research", True)
+    assert found(article)["prices would fall further"] == ("Jupiter Research", True)
+    article = process(
+        "Shipments rose by 11% last year, according to figures released by trade show organisers, the "
+        "Consumer Electronics Association."
+    )
+    assert found(article)["Shipments rose by 11% last year"] == ("Consumer Electronics Association", True)
+    article = process(
+        "Shipments rose by 11% last year, according to figures released by the organisers, many of them retailers."
+    )
+    assert found(article)["Shipments rose by 11% last year"] == ("figures", False)
+
+
+def test_an_office_is_an_organisation_noun(process: Callable[[str], Article]) -> None:
+    # "the statistical office Eurostat said": the name apposed to an organisation noun speaks.
+    article = process("Prices rose by 0.4% in March, the statistical office Eurostat said.")
+    assert found(article)["Prices rose by 0.4% in March"] == ("Eurostat", True)
