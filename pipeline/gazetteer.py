@@ -49,6 +49,10 @@ ORG_NOUNS = COMPANY_NOUNS | frozenset(
     """.split()
 )
 
+# Nouns for the government of a place: "the UK government", "the government of Nigeria", "Britain's
+# government" speak for the place named with them, as a geopolitical entity stands for its government.
+GOVERNMENT_NOUNS = frozenset("government administration authorities".split())
+
 # Nouns for a newspaper or magazine ("the paper said"), and the words their titles are made of
 # ("The Sunday Telegraph", "Arab News", "Washington Post"): "the newspaper" is the most salient
 # organisation so titled.

@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING
 
 from whosaid.constraints import definite
 from whosaid.docfacts import kept_for_article
-from whosaid.gazetteer import DESCRIPTION_NOUNS, DOCUMENT_NOUNS, ORG_NOUNS, OUTSIDER_NOUNS, SPEAKING_GROUP_NOUNS
+from whosaid.gazetteer import (
+    DESCRIPTION_NOUNS,
+    DOCUMENT_NOUNS,
+    GOVERNMENT_NOUNS,
+    ORG_NOUNS,
+    OUTSIDER_NOUNS,
+    SPEAKING_GROUP_NOUNS,
+)
 from whosaid.titles import ROLE_HEADS, TITLE_WORDS, title_key
 
 if TYPE_CHECKING:
@@ -38,11 +45,12 @@ def affiliation(head: Token, index: EntityIndex) -> Entity | None:
     if head.lemma_.lower() in OUTSIDER_NOUNS:
         return None
     document = head.lemma_.lower() in DOCUMENT_NOUNS
+    government = head.lemma_.lower() in GOVERNMENT_NOUNS  # "the UK government": the place's
     for child in head.children:
         # A document's owner or author may be a person: "Mr Peston's book", "a book by Robert Peston";
         # not a name written before it, often its title's ("the Paying the Price report").
         author = document and (child.dep_ == "poss" or child.lower_ == "by")
-        kinds = ("organization", "person") if author else ("organization",)
+        kinds = ("organization", "person") if author else ("organization", "place") if government else ("organization",)
         if child.dep_ in ("poss", "compound", "nmod"):
             named = [child]
         elif child.dep_ == "prep" and child.lower_ in _AFFILIATION_PREPS:

@@ -316,3 +316,27 @@ def test_an_office_is_an_organisation_noun(process: Callable[[str], Article]) ->
     # "the statistical office Eurostat said": the name apposed to an organisation noun speaks.
     article = process("Prices rose by 0.4% in March, the statistical office Eurostat said.")
     assert found(article)["Prices rose by 0.4% in March"] == ("Eurostat", True)
+
+
+def test_a_government_speaks_for_the_place_named_with_it(process: Callable[[str], Article]) -> None:
+    # A geopolitical entity stands for its government: "the UK government", "the government of
+    # Nigeria", and "the government" written again after them. Not a person's administration ("the
+    # Bush administration" is not Bush), nor any other noun written with a place ("a UK spokesman").
+    article = process(
+        "The UK government said it would cut the tax. Ministers met on Monday. "
+        "The government said the cut would start in May."
+    )
+    assert found(article)["it would cut the tax"] == ("UK", True)
+    assert found(article)["the cut would start in May"] == ("UK", True)
+    assert found(process("The government of Nigeria said output would triple."))["output would triple"] == (
+        "Nigeria",
+        True,
+    )
+    assert found(process("The Bush administration said the talks had failed."))["the talks had failed"] == (
+        "Bush administration",
+        False,
+    )
+    assert found(process("A UK spokesman said the talks had failed."))["the talks had failed"] == (
+        "UK spokesman",
+        False,
+    )
