@@ -53,6 +53,12 @@ ORG_NOUNS = COMPANY_NOUNS | frozenset(
 # government" speak for the place named with them, as a geopolitical entity stands for its government.
 GOVERNMENT_NOUNS = frozenset("government administration authorities".split())
 
+# Nouns that say a name written straight after them is an organisation's, whatever the tagger read
+# ("security firm F-Secure", "record company SonyBMG", "property website Rightmove").
+NAMING_KIND_NOUNS = (COMPANY_NOUNS - {"carrier"}) | frozenset(  # "aircraft carrier Enterprise" is a ship
+    "website regulator watchdog agency charity consultancy think-tank exchange bank".split()
+)
+
 # Nouns for a newspaper or magazine ("the paper said"), and the words their titles are made of
 # ("The Sunday Telegraph", "Arab News", "Washington Post"): "the newspaper" is the most salient
 # organisation so titled.

@@ -8,6 +8,8 @@ from typing import Any
 import pytest
 from whosaid.models import Article, Entity
 
+from tests.conftest import found
+
 
 def by_name(article: Article, kind: str) -> dict[str, Entity]:
     return {e.name: e for e in article.entities if e.kind == kind}
@@ -294,3 +296,70 @@ def test_a_name_with_and_without_accents_is_one_person() -> None:
     # Different letters stay different people.
     mentions = [NameMention(0, 10, "Zaha Hadid", "PERSON"), NameMention(30, 40, "Zara Hadid", "PERSON")]
     assert len(cluster_mentions(mentions, None)) == 2
+
+
+def test_a_name_after_a_kind_of_organisation_is_an_organisation(process: Callable[[str], Article]) -> None:
+    # The tagger reads "F-Secure" as a product and "SonyBMG" as a common noun; the kind noun before
+    # them says they are organisations, and they speak. Not a ship ("aircraft carrier Enterprise"),
+    # nor a name that may go on past its head ("group Human Rights in China" is not "Human Rights").
+    article = process("Finnish security firm F-Secure issued a warning but said the viruses do no damage.")
+    assert [(e.name, e.kind) for e in article.entities] == [("F-Secure", "organization")]
+    assert found(article)["the viruses do no damage"] == ("F-Secure", True)
+    article = process("Record company SonyBMG said the singles would be released weekly.")
+    assert found(article)["the singles would be released weekly"] == ("SonyBMG", True)
+    article = process("The aircraft carrier Enterprise was in the Mediterranean, officials said.")
+    assert "Enterprise" not in {e.name for e in article.entities}
+    article = process("The pressure group Human Rights in China said Wang had been arrested.")
+    assert "Human Rights" not in {e.name for e in article.entities}
+
+
+def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Any:
+    """A Doc built by hand (no model): the parse is given, so the rule alone is tested."""
+    import spacy
+    from spacy.tokens import Doc
+
+    # no space around a hyphen inside a word ("F-Secure"), one after every other word
+    spaces = [word != "-" and (i + 1 == len(words) or words[i + 1] != "-") for i, word in enumerate(words)]
+    return Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "pos", "expected"),
+    [
+        (  # "security firm F-Secure": the kind noun compounded to the name
+            ["The", "security", "firm", "F", "-", "Secure", "said"],
+            [2, 2, 5, 5, 5, 6, 6],
+            ["det", "compound", "compound", "compound", "punct", "nsubj", "ROOT"],
+            ["DET", "NOUN", "NOUN", "PROPN", "PUNCT", "PROPN", "VERB"],
+            ["F-Secure"],
+        ),
+        (  # the name goes on past its head: where it ends is not known
+            ["The", "group", "Human", "Rights", "in", "Tibet", "said"],
+            [3, 3, 3, 6, 3, 4, 6],
+            ["det", "compound", "compound", "nsubj", "prep", "pobj", "ROOT"],
+            ["DET", "NOUN", "PROPN", "PROPN", "ADP", "PROPN", "VERB"],
+            [],
+        ),
+        (  # an aircraft carrier is a ship, not a company
+            ["The", "aircraft", "carrier", "Enterprise", "sailed"],
+            [3, 2, 3, 4, 4],
+            ["det", "compound", "compound", "nsubj", "ROOT"],
+            ["DET", "NOUN", "NOUN", "PROPN", "VERB"],
+            [],
+        ),
+        (  # a lower-case word after the kind noun is no name
+            ["The", "firm", "board", "said"],
+            [2, 2, 3, 3],
+            ["det", "compound", "nsubj", "ROOT"],
+            ["DET", "NOUN", "NOUN", "VERB"],
+            [],
+        ),
+    ],
+)
+def test_kind_named_organisations_on_a_given_parse(
+    words: list[str], heads: list[int], deps: list[str], pos: list[str], expected: list[str]
+) -> None:
+    from whosaid.entity_kinds import kind_named_organisations
+
+    doc = _parsed(words, heads, deps, pos)
+    assert [(m.text, m.label) for m in kind_named_organisations(doc, [])] == [(name, "ORG") for name in expected]

@@ -1,0 +1,69 @@
+"""Organisations the tagger missed where the article says what they are: "security firm F-Secure",
+"record company SonyBMG", "property website Rightmove".
+
+A kind of organisation (``gazetteer.NAMING_KIND_NOUNS``) written straight before capitalised words
+that it is a compound of names an organisation, even when the tagger read the name as a product
+or a common noun or left it untagged. Names tagged as a person, organisation, place or date are
+left to the tagger; ``entity_mentions.propagate`` then finds the name again elsewhere.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from whosaid.gazetteer import NAMING_KIND_NOUNS
+from whosaid.lookups import SpanSet
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+    from whosaid.entity_mentions import NameMention
+
+_JOINING = frozenset({"of", "in", "for", "and", "&", "on", "at"})  # words a name may go on with
+_TAGGED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "DATE", "NORP"})  # left to the tagger
+
+
+def kind_named_organisations(doc: Doc, mentions: list[NameMention]) -> list[NameMention]:
+    """``mentions`` with the organisations named after a kind noun that no mention covers, in text order."""
+    from whosaid.entity_mentions import NameMention
+
+    taken = SpanSet((m.start, m.end) for m in mentions)
+    found = []
+    for token in doc:
+        if token.dep_ not in ("compound", "nmod") or token.head.i <= token.i or _kind(token) not in NAMING_KIND_NOUNS:
+            continue
+        name = doc[token.i + 1 : token.head.i + 1]
+        if not _name_words(name) or taken.overlaps(name.start_char, name.end_char) or _goes_on(name):
+            continue
+        found.append(NameMention(name.start_char, name.end_char, name.text, "ORG"))
+    return sorted(mentions + found, key=lambda m: m.start) if found else mentions
+
+
+def _kind(noun: Token) -> str:
+    """The kind noun as a whole word, lower case ("think-tank", which the tokenizer splits)."""
+    doc = noun.doc
+    start = noun.i
+    while start >= 2 and doc[start - 1].text == "-" and not (doc[start - 2].whitespace_ or doc[start - 1].whitespace_):
+        start -= 2
+    return doc[start : noun.i + 1].text.lower() if noun.pos_ == "NOUN" and noun.is_lower else ""
+
+
+def _name_words(name: Span) -> bool:
+    """Whether every word is capitalised (or a hyphen inside a word: "F-Secure") and none is
+    tagged as a name or a date."""
+    doc = name.doc
+    return len(name) > 0 and all(
+        (
+            t.text[:1].isupper()
+            or (t.text == "-" and t.i > name.start and not doc[t.i - 1].whitespace_ and not t.whitespace_)
+        )
+        and t.ent_type_ not in _TAGGED
+        for t in name
+    )
+
+
+def _goes_on(name: Span) -> bool:
+    """Whether the name may go on past its head ("pressure group Human Rights in China", "think-tank
+    Pew Internet and American Life"): where it ends is not known, so it is left alone."""
+    doc = name.doc
+    after = name.end
+    return after + 1 < len(doc) and doc[after].lower_ in _JOINING and doc[after + 1].text[:1].isupper()
