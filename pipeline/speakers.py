@@ -22,7 +22,7 @@ from whosaid.cues import (
     RELATIVE_PRONOUNS,
     TITLE_WORDS,
 )
-from whosaid.descriptions import described_person, role_referent
+from whosaid.descriptions import age_description, aged_person, described_person, role_referent
 from whosaid.docfacts import doc_text
 from whosaid.entity_index import EntityIndex
 from whosaid.gazetteer import SPEAKING_GROUP_NOUNS
@@ -123,6 +123,15 @@ def speaker_from_token(doc: Doc, token: Token, index: EntityIndex) -> tuple[Spea
             rule = SpeakerRule.PRONOUN if signed.entity_id is not None else SpeakerRule.PRONOUN_UNRESOLVED
             return signed.model_copy(update={"mention": mention}), rule
         return Speaker(name=token.text, mention=mention), SpeakerRule.PRONOUN_UNRESOLVED
+    aged = age_description(token)
+    if aged is not None:
+        # "said the 46-year-old": the one person the article gives that age ("John Smith, 46, ...").
+        here = Mention(start=aged.start_char, end=aged.end_char, text=aged.text)
+        person = aged_person(index.resolution(doc), token, index.roles)
+        if person is None:
+            return Speaker(name=aged.text, mention=here), SpeakerRule.ROLE
+        role = index.roles.get(person.id)
+        return Speaker(name=person.name, entity_id=person.id, role=role, mention=here), SpeakerRule.ROLE_NOUN
     found = index.at(token.idx, token.idx + len(token)) or apposed_name(doc, token, index)
     if found is not None:
         mention, entity = found

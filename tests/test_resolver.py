@@ -340,3 +340,29 @@ def test_a_government_speaks_for_the_place_named_with_it(process: Callable[[str]
         "UK spokesman",
         False,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The one person the article gives the age (the tokenizer splits "46-year-old" in five,
+        # so the description had no speaker at all).
+        (
+            'John Smith, 46, runs a bakery in Leeds. "Trade has never been better," said the 46-year-old.',
+            ("John Smith", True),
+        ),
+        ('Ann Lee (31) was arrested on Monday. "I am innocent," said the 31-year-old.', ("Ann Lee", True)),
+        # No one given the age: the person a recent clause was about, as for "the foreign secretary".
+        ('Tom Hill was fined on Monday. "It was an easy decision," said the 34-year-old.', ("Tom Hill", True)),
+        # Two people of that age, or the one named given another: no one in particular.
+        (
+            'John Smith, 46, and Ann Lee, 46, run a bakery. "Trade has never been better," said the 46-year-old.',
+            ("46-year-old", False),
+        ),
+        ('Tom Hill, 52, was fined on Monday. "It was an easy decision," said the 34-year-old.', ("34-year-old", False)),
+    ],
+)
+def test_an_age_description_is_the_person_of_that_age(
+    process: Callable[[str], Article], text: str, expected: tuple[str, bool]
+) -> None:
+    assert list(found(process(text)).values()) == [expected]
