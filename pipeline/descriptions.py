@@ -25,6 +25,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from whosaid.constraints import DEFINITE_DETERMINERS, definite
+from whosaid.cues import SPEECH_VERBS
 from whosaid.docfacts import kept_for_article, lemma_positions
 from whosaid.gazetteer import COMPANY_NOUNS, ORG_NOUNS, PRESS_NOUNS
 from whosaid.titles import OFFICES, PERSON_DESCRIPTIONS, TITLE_GENDERS, TITLE_WORDS, title_key, titles_before
@@ -199,3 +200,40 @@ def _ages(people: list[Entity], text: str) -> dict[str, set[str]]:
             if match is not None:
                 found.setdefault(entity.id, set()).update(g for g in match.groups() if g)
     return found
+
+
+def named_next(resolution: Resolution, head: Token, roles: dict[str, str]) -> Entity | None:
+    """A description of one person that a story writes before the name ("London's most senior
+    police officer has said ... Sir Ian Blair said"): the person first named in the next sentence,
+    as the subject of a speech verb. Only a definite description or one owned by a name (not "a
+    spokesman", nor "his lawyer"); not when the next sentence opens with a contrast ("But Nigel
+    Hill said": another voice), nor a person the article gives another office ("the chancellor ...
+    Shadow foreign secretary Tom Hill said")."""
+    article = resolution.article
+    if article is None or head.tag_ not in _SINGULAR or head.is_title:
+        return None
+    noun = _head_word(head)
+    owned = any(t.dep_ == "poss" and t.pos_ == "PROPN" for t in head.lefts)
+    if (noun not in TITLE_WORDS and noun not in PERSON_DESCRIPTIONS) or not (_definite(head) or owned):
+        return None
+    doc = head.doc
+    after = article.sentence(head.i) + 1
+    if after >= len(article.sentence_starts) or doc[article.sentence_starts[after]].lower_ in _CONTRASTS:
+        return None
+    opening = doc[article.sentence_starts[after]].idx
+    wanted = _words_to(head) & OFFICES
+    for candidate in article.named:
+        if candidate.sentence < after:
+            continue
+        if candidate.sentence > after or candidate.role != "subject" or candidate.entity.kind != "person":
+            return None  # only the first subject named in the next sentence
+        entity = candidate.entity
+        first = entity.mentions[0].start >= opening
+        offices = _offices_kept(head, article.text, entity, roles) if wanted else set()
+        other_office = bool(offices) and offices.isdisjoint(wanted)
+        speaks = doc[candidate.token].head.lemma_ in SPEECH_VERBS
+        return entity if first and speaks and not other_office else None
+    return None
+
+
+_CONTRASTS = frozenset({"but", "however", "yet", "meanwhile", "still"})

@@ -22,7 +22,7 @@ from whosaid.cues import (
     RELATIVE_PRONOUNS,
     TITLE_WORDS,
 )
-from whosaid.descriptions import age_description, aged_person, described_person, role_referent
+from whosaid.descriptions import age_description, aged_person, described_person, named_next, role_referent
 from whosaid.docfacts import doc_text
 from whosaid.entity_index import EntityIndex
 from whosaid.gazetteer import SPEAKING_GROUP_NOUNS
@@ -175,7 +175,13 @@ def speaker_from_token(doc: Doc, token: Token, index: EntityIndex) -> tuple[Spea
         return Speaker(name=referent.name, entity_id=referent.id, role=role, mention=here), SpeakerRule.ROLE_NOUN
     # "The spokesman said" after "a spokesman for the Home Office": who the description stood for before;
     # "Helen Marsh said ... The foreign secretary warned MPs": the person the article is about.
-    described = described_before(doc, token, index) or described_person(resolution, token, index.roles)
+    described = (
+        described_before(doc, token, index)
+        or described_person(resolution, token, index.roles)
+        or named_next(
+            resolution, token, index.roles
+        )  # "London's most senior police officer has said ... Sir Ian Blair said"
+    )
     if described is not None:
         role = text if described.kind == "person" else role
         return Speaker(name=described.name, entity_id=described.id, role=role, mention=here), SpeakerRule.ROLE_NOUN

@@ -366,3 +366,42 @@ def test_an_age_description_is_the_person_of_that_age(
     process: Callable[[str], Article], text: str, expected: tuple[str, bool]
 ) -> None:
     assert list(found(process(text)).values()) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A story's opening describes the speaker, the next sentence names them as the subject of "said".
+        (
+            "Crime in the capital has fallen, London's most senior police officer has said. "
+            "Sir Alan Marsh said burglaries were at a ten-year low.",
+            ("Alan Marsh", True),
+        ),
+        ("Prices will rise, the energy minister has said. Ann Lee said output would be cut.", ("Ann Lee", True)),
+        # Not someone the article gives another office, nor "a spokesman" (anyone), nor after a contrast.
+        (
+            "The chancellor has demanded that every department make savings. "
+            "Shadow foreign secretary Tom Hill said the cuts went too far.",
+            ("chancellor", False),
+        ),
+        (
+            "A spokesman said the bill would take a decade. "
+            "Home affairs spokesman Tom Hill said the scheme was flawed.",
+            ("spokesman", False),
+        ),
+        # Nor one the article named before: the critic, not the official.
+        (
+            "The tournament director has defended the courts after criticism from Ann Lee. "
+            "Lee said the surface was far too slow.",
+            ("tournament director", False),
+        ),
+        (
+            "The head coach said his players had been robbed. But Ian Hughes said the game was handled correctly.",
+            ("head coach", False),
+        ),
+    ],
+)
+def test_a_description_named_in_the_next_sentence(
+    process: Callable[[str], Article], text: str, expected: tuple[str, bool]
+) -> None:
+    assert next(iter(found(process(text)).values())) == expected
