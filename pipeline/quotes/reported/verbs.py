@@ -16,7 +16,7 @@ from whosaid.cues import (
     WEAK_CUE_VERBS,
     cue_lemma,
 )
-from whosaid.quotes.cue import SUBJECT_DEPS, source_of
+from whosaid.quotes.cue import SUBJECT_DEPS, source_of, subject_of
 from whosaid.quotes.method import Method
 from whosaid.quotes.reported.parenthetical import parenthetical
 from whosaid.quotes.sources import indirect_draft
@@ -108,8 +108,17 @@ def from_verb(ctx: Context, verb: Token) -> Draft | None:
 
 def open_verb(ctx: Context, verb: Token, method: Method) -> Draft | None:
     """A verb outside the lists that the cue detector proposes: its clause (or infinitive), else
-    the words right of it, else the sentence around it when it interrupts; its source as above."""
-    if verb.dep_ == "parataxis" and verb.head.i != verb.i and not any(c.dep_ == "ccomp" for c in verb.children):
+    the words right of it, else the sentence around it when it interrupts or opens it with "as"
+    ("As Politico reported, ..."); its source as above, or for a participle with no subject of
+    its own, whoever the participle is about (``participle_source``)."""
+    # "As Politico reported, ...": only with a subject of its own ("As expected, the senator won").
+    opens = (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        and any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    )
+    interrupts = verb.dep_ == "parataxis" or opens
+    if interrupts and verb.head.i != verb.i and not any(c.dep_ == "ccomp" for c in verb.children):
         draft = parenthetical(ctx, verb)
         if draft is not None:
             draft.method = method
@@ -118,7 +127,21 @@ def open_verb(ctx: Context, verb: Token, method: Method) -> Draft | None:
     if complement is None:
         complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
     bounds = _clause_bounds(ctx, verb, complement) if complement is not None else _object_bounds(ctx, verb)
-    source = source_of(verb)
+    source = source_of(verb) or participle_source(verb)
     if bounds is None or source is None:
         return None
     return indirect_draft(ctx, source, [without_appendage(ctx, bounds)], method, verb)
+
+
+def participle_source(verb: Token) -> Token | None:
+    """Who speaks in a participle without a subject: after a preposition, the subject of the
+    clause it hangs on ("After saying he was nervous, the man ..."); describing a noun, that
+    noun ("voters saying they want ...", "Hispanics telling ... and criticizing ...")."""
+    top = verb
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    if top.dep_ == "pcomp" and top.head.dep_ == "prep" and top.head.head.pos_ in ("VERB", "AUX"):
+        return subject_of(top.head.head)
+    if top.dep_ == "acl" and top.tag_ == "VBG":
+        return top.head
+    return None
