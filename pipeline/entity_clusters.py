@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from whosaid.dates import normalise_date
 from whosaid.entity_labels import is_part_of_name, name_key, person_words
 from whosaid.entity_mentions import KIND_OF_LABEL, NameMention
+from whosaid.gazetteer import party_key
 from whosaid.lookups import KeyIndex
 from whosaid.namevariants import familiar_forms, feminine_form, one_slip
 
@@ -86,7 +87,7 @@ def cluster_mentions(mentions: list[NameMention], published: datetime | None, te
             clusters.append(cluster)
             people.put(cluster)
             continue
-        key = _date_key(mention, published) if mention.label == "DATE" else name_key(mention.text)
+        key = _date_key(mention, published) if mention.label == "DATE" else _name_key(mention)
         kind = KIND_OF_LABEL[mention.label]
         found = by_key.get((kind, key))
         if found is None and kind != "date" and mention.text.isupper() and len(mention.text.replace(".", "")) >= 2:
@@ -151,6 +152,12 @@ def _two_people(
         if low <= high and not _SENTENCE_END.search(text, low, high):
             return True
     return False
+
+
+def _name_key(mention: NameMention) -> str:
+    """An organisation's key; a party's names share one ("the Tories" are the Conservative Party)."""
+    party = party_key(mention.text) if mention.label == "ORG" else None
+    return f"party:{party}" if party is not None else name_key(mention.text)
 
 
 def _date_key(mention: NameMention, published: datetime | None) -> str:

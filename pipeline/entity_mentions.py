@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING
 
 from whosaid.animacy import animate, by_referent, chain_votes, pronoun_indices
 from whosaid.docfacts import doc_text
-from whosaid.gazetteer import abbreviations
+from whosaid.gazetteer import abbreviations, party_key
 from whosaid.lookups import SpanSet, word_alternation
 from whosaid.namecues import capital_inside_sentence, has_own_article, owns_nothing
 from whosaid.titles import HONORIFICS, NAME_SUFFIXES, TITLE_WORDS, TITLES, is_title, title_key
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
     from whosaid.quotemarks import Mask
 
 KIND_OF_LABEL = {
@@ -96,6 +96,11 @@ def raw_mentions(doc: Doc) -> list[NameMention]:
     text = doc_text(doc)
     found = []
     for ent in doc.ents:
+        if ent.label_ == "NORP":
+            party = _party(ent, text)
+            if party is not None:
+                found.append(NameMention(party[0], party[1], text[party[0] : party[1]], "ORG"))
+            continue
         if ent.label_ not in KIND_OF_LABEL:
             continue
         trimmed = _trim(text, ent.start_char, ent.end_char, ent.label_)
@@ -104,6 +109,24 @@ def raw_mentions(doc: Doc) -> list[NameMention]:
         start, end = trimmed
         found.append(NameMention(start, end, text[start:end], ent.label_, has_own_article(ent), owns_nothing(ent)))
     return joined_people(found, doc)
+
+
+def _party(ent: Span, text: str) -> tuple[int, int] | None:
+    """Where a name the tagger read as a nationality names a political party (``gazetteer.PARTIES``:
+    "the Tories said", "Conservatives", "the Tory party"); None for a nationality ("Americans") and
+    for a party's word that describes a noun ("Tory MPs", "Conservative voters": a group of people,
+    not the party)."""
+    trimmed = _trim(text, ent.start_char, ent.end_char, "NORP")
+    if trimmed is None:
+        return None
+    start, end = trimmed
+    root = ent.root
+    if root.dep_ in ("compound", "amod", "nmod") and root.head.i > root.i:
+        head = root.head
+        if head.i != ent.end or head.lower_ != "party":
+            return None
+        end = head.idx + len(head)  # "the Tory party"
+    return (start, end) if party_key(text[start:end]) is not None else None
 
 
 def joined_people(mentions: list[NameMention], doc: Doc) -> list[NameMention]:

