@@ -14,11 +14,13 @@ from whosaid.attribution import used_attribution
 from whosaid.dates import parse_published, published_iso
 from whosaid.docfacts import computed_once
 from whosaid.entities import extract_entities
-from whosaid.models import Article, Entity, Mention, PipelineInfo, Quote, Source
+from whosaid.models import Article, Entity, Mention, PipelineInfo, Quote, Section, Source
 from whosaid.quotes import DEFAULT_ATTRIBUTION, Attribution, extract_quotes
 from whosaid.read import Layout
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from spacy.tokens import Doc
     from whosaid.sources import InputArticle
 
@@ -41,9 +43,44 @@ def build_article(
     the quotes' rules alone, or with the learned scorer.
     """
     published = parse_published(layout.published_text) if layout.published_text else None
+    entities, quotes = article_stages(doc, published, layout.sections, attribution)
+    return assemble_article(
+        layout,
+        entities,
+        quotes,
+        article_id=article_id,
+        source_path=source_path,
+        model=model,
+        origin=origin,
+        language=language,
+        attribution=attribution,
+    )
+
+
+def article_stages(
+    doc: Doc, published: datetime | None, sections: list[Section], attribution: Attribution
+) -> tuple[list[Entity], list[Quote]]:
+    """The entity and quote stages over one parsed text (an article, or a window of a long one)."""
     with computed_once(doc):
         entities = extract_entities(doc, published)
-        quotes = extract_quotes(doc, entities, layout.sections, attribution)
+        quotes = extract_quotes(doc, entities, sections, attribution)
+    return entities, quotes
+
+
+def assemble_article(
+    layout: Layout,
+    entities: list[Entity],
+    quotes: list[Quote],
+    *,
+    article_id: str,
+    source_path: str,
+    model: str,
+    origin: InputArticle | None = None,
+    language: str | None = None,
+    attribution: Attribution = DEFAULT_ATTRIBUTION,
+) -> Article:
+    """The validated record of an article from its layout and what the stages found in its parse text."""
+    published = parse_published(layout.published_text) if layout.published_text else None
     if layout.parse_text != layout.text:
         entities = [_entity_in(layout.text, entity) for entity in entities]
         quotes = [_quote_in(layout.text, quote) for quote in quotes]

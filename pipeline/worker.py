@@ -25,6 +25,7 @@ from whosaid.zones import ZoneKeeper
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from whosaid.models import Entity, Quote
 
 # Docs parsed together inside a batch: fewer keeps the peak from a long article lower.
 PARSE_BATCH_SIZE = 4
@@ -106,6 +107,7 @@ def process_tasks(
     """
     from whosaid.language import other_language
     from whosaid.parse import parse
+    from whosaid.windows import windowed
 
     outcomes: dict[int, Outcome] = {}
 
@@ -140,12 +142,19 @@ def process_tasks(
         try:
             with time_limit(limit) as deadline:
                 tell(None)
-                texts = ((layout.parse_text, position) for position, _, layout in readable)
+                texts = (
+                    (layout.parse_text, position) for position, _, layout in readable if not windowed(layout.parse_text)
+                )
                 for doc, position in parse(nlp, texts, batch_size=batch_size):
                     task, layout = by_position[position]
                     tell(position)
                     tell(position, _build(doc, task, layout, label, languages[position]))
                     deadline.restart()
+                for position, task, layout in readable:
+                    if windowed(layout.parse_text):
+                        tell(position)
+                        tell(position, _build_long(nlp, task, layout, label, languages[position]))
+                        deadline.restart()
         except (Exception, ArticleTimeout):
             pass  # the unfinished articles are done one by one below
         for position, task, layout in readable:
@@ -154,8 +163,11 @@ def process_tasks(
             try:
                 with time_limit(limit):
                     tell(position)
-                    [(doc, _)] = list(parse(nlp, [(layout.parse_text, position)]))
-                    outcome = _build(doc, task, layout, label, languages[position])
+                    if windowed(layout.parse_text):
+                        outcome = _build_long(nlp, task, layout, label, languages[position])
+                    else:
+                        [(doc, _)] = list(parse(nlp, [(layout.parse_text, position)]))
+                        outcome = _build(doc, task, layout, label, languages[position])
             except ArticleTimeout:
                 outcome = error_outcome(task, errors.E_TIMEOUT.format(limit=limit))
             except Exception as error:
@@ -188,13 +200,48 @@ def read_task(task: Task) -> Layout:
 
 
 def _build(doc: Any, task: Task, layout: Layout, label: str, language: str | None) -> Outcome:
-    from whosaid.record import build_article
+    from whosaid.dates import parse_published
+    from whosaid.record import article_stages
+
+    published = parse_published(layout.published_text) if layout.published_text else None
+    return _recorded(
+        task,
+        layout,
+        label,
+        language,
+        lambda: article_stages(doc, published, layout.sections, Attribution(task.attribution)),
+    )
+
+
+def _build_long(nlp: Language, task: Task, layout: Layout, label: str, language: str | None) -> Outcome:
+    """An article too long for one Doc, parsed and extracted window by window (``whosaid.windows``)."""
+    from whosaid.dates import parse_published
+    from whosaid.windows import windowed_stages
+
+    published = parse_published(layout.published_text) if layout.published_text else None
+    attribution = Attribution(task.attribution)
+    return _recorded(
+        task,
+        layout,
+        label,
+        language,
+        lambda: windowed_stages(nlp, layout.parse_text, layout.sections, published, attribution),
+    )
+
+
+def _recorded(
+    task: Task, layout: Layout, label: str, language: str | None, stages: Callable[[], tuple[list[Entity], list[Quote]]]
+) -> Outcome:
+    """The outcome of one article: its record from the stages' entities and quotes, or the error they raised."""
+    from whosaid.record import assemble_article
     from whosaid.write import record_bytes
 
     try:
-        article = build_article(
+        entities, quotes = stages()
+        article = assemble_article(
             layout,
-            doc,
+            entities,
+            quotes,
             article_id=task.article_id,
             source_path=task.path,
             model=label,

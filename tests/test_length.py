@@ -18,21 +18,7 @@ from whosaid.parse import MAX_RUN, make_doc, parse
 from whosaid.timelimit import ArticleTimeout, time_limit
 from whosaid.worker import Task, process_tasks
 
-PEOPLE = ["Maria Lopez", "Tom Becker", "Aisha Khan", "Peter Novak", "Lena Fischer", "Omar Haddad"]
-PLACES = ["Leeds", "Cardiff", "Glasgow", "Belfast", "Bristol", "Norwich"]
-
-
-def paragraph(number: int) -> str:
-    person, place = PEOPLE[number % len(PEOPLE)], PLACES[number % len(PLACES)]
-    return (
-        f"The council in {place} approved plan number {number} on Tuesday after a long debate. "
-        f"“We have waited for this for years,” said {person}, who chairs the housing committee. "
-        f"Critics said the budget of {number + 3} million pounds would not cover the repairs."
-    )
-
-
-def article(paragraphs: int) -> str:
-    return "Council budget approved\n\n" + "\n\n".join(paragraph(n) for n in range(paragraphs)) + "\n"
+from tests.texts_long import PEOPLE, PLACES, article, paragraph
 
 
 def test_chunks_cover_the_text_and_end_at_paragraph_breaks() -> None:

@@ -1,0 +1,156 @@
+"""Long articles in windows: the same quotes and people as one Doc, entities merged across windows."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+import pytest
+from whosaid import record, windows
+from whosaid.models import Article, Entity, Mention, Quote, Range, Section, Speaker
+from whosaid.window_merge import merge_windows
+from whosaid.worker import Task, process_tasks
+
+from tests.texts_long import PEOPLE, article, paragraph
+
+
+def run(nlp: Any, text: str, monkeypatch: pytest.MonkeyPatch, window: int) -> tuple[Article, int]:
+    """The record of ``text`` with windows of ``window`` characters, and how many Docs it took."""
+    calls = []
+    stages = record.article_stages
+
+    def counted(*args: Any) -> Any:
+        calls.append(1)
+        return stages(*args)
+
+    monkeypatch.setattr(windows, "WINDOW_CHARS", window)
+    monkeypatch.setattr(record, "article_stages", counted)
+    raw = text.encode()
+    [outcome] = process_tasks(nlp, "test-model", [Task("long.txt", "long", raw, hashlib.sha256(raw).hexdigest())])
+    assert outcome.status == "ok", outcome.error
+    assert outcome.data is not None
+    return Article.model_validate_json(outcome.data), len(calls)
+
+
+def quote_rows(article: Article) -> list[tuple[int, int, str | None, str]]:
+    return [(q.start, q.end, q.speaker.name if q.speaker else None, q.method) for q in article.quotes]
+
+
+def test_windows_end_at_paragraph_breaks_and_cover_the_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "\n\n".join(paragraph(n) for n in range(40))
+    monkeypatch.setattr(windows, "WINDOW_CHARS", 2_000)
+    bounds = windows.window_bounds(text)
+    assert windows.windowed(text) and len(bounds) > 3
+    assert bounds[0][0] == 0 and bounds[-1][1] == len(text)
+    assert all(text[start - 2 : start] == "\n\n" and end - start <= 2_000 for start, end in bounds[1:])
+    assert not windows.windowed(text[:2_000])
+
+
+def test_a_long_article_in_windows_has_the_quotes_and_people_of_one_doc(
+    nlp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = article(36)
+    whole, docs = run(nlp, text, monkeypatch, len(text))
+    assert docs == 1
+    parts, docs = run(nlp, text, monkeypatch, 3_000)
+    assert docs == len(windows.window_bounds(text)) >= 3
+    assert len(whole.quotes) >= 36
+    assert quote_rows(parts) == quote_rows(whole)
+    assert [q.id for q in parts.quotes] == [f"q{n}" for n in range(1, len(parts.quotes) + 1)]
+    people = {e.name: len(e.mentions) for e in parts.entities if e.kind == "person"}
+    assert people == {e.name: len(e.mentions) for e in whole.entities if e.kind == "person"}
+    assert {name: people.get(name) for name in PEOPLE} == {name: 6 for name in PEOPLE}  # 6 paragraphs each, 3 windows
+    by_id = {e.id: e for e in parts.entities}
+    for quote in parts.quotes:
+        if quote.speaker is not None and quote.speaker.entity_id is not None:
+            assert by_id[quote.speaker.entity_id].name == quote.speaker.name
+    assert [e.id for e in parts.entities] == [f"e{n}" for n in range(1, len(parts.entities) + 1)]
+    assert [e.mentions[0].start for e in parts.entities] == sorted(e.mentions[0].start for e in parts.entities)
+
+
+def filler(number: int) -> str:
+    return f"Ward {number} has twelve beds, and the new car park on the east side of town has room for ninety cars."
+
+
+def test_a_surname_in_a_later_window_is_the_person_named_in_full_before(
+    nlp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opening = "Tony Blair, the prime minister, opened the new hospital wing in Leeds on Monday."
+    later = [f"“We will open {n} more wards,” Mr Blair said. {filler(n)} {filler(n + 1)}" for n in range(12)]
+    article, docs = run(nlp, "\n\n".join([opening, *later]), monkeypatch, 800)
+    assert docs > 3
+    [blair] = [e for e in article.entities if "Blair" in e.name]
+    assert blair.name == "Tony Blair" and blair.gender == "male"
+    assert len(blair.mentions) == 13
+    speakers = {(q.speaker.name, q.speaker.entity_id) for q in article.quotes if q.speaker is not None}
+    assert speakers == {("Tony Blair", blair.id)}
+
+
+def test_a_surname_two_people_share_stays_apart(nlp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = [
+        "Tony Blair, the prime minister, opened the new hospital wing in Leeds on Monday. " + filler(1),
+        "Cherie Blair, a lawyer, spoke at a conference in Glasgow on Tuesday. " + filler(2),
+        "“The wards will open next year,” Blair said on Wednesday. " + filler(3),
+    ]
+    article, docs = run(nlp, "\n\n".join(texts), monkeypatch, 300)
+    assert docs == 3
+    names = sorted(e.name for e in article.entities if e.kind == "person" and "Blair" in e.name)
+    assert names == ["Blair", "Cherie Blair", "Tony Blair"]
+
+
+def entity(entity_id: str, name: str, label: str, start: int, gender: str | None = None) -> Entity:
+    kind = {"PERSON": "person", "ORG": "organization", "GPE": "place"}[label]
+    mention = Mention(start=start, end=start + len(name), text=name)
+    return Entity(id=entity_id, kind=kind, label=label, name=name, mentions=[mention], gender=gender)  # type: ignore[arg-type]
+
+
+def quote(start: int, speaker: Entity) -> Quote:
+    mention = speaker.mentions[0]
+    return Quote(
+        id="q1",
+        kind="direct",
+        text="x" * 10,
+        start=start,
+        end=start + 10,
+        fragments=[Range(start=start, end=start + 10)],
+        speaker=Speaker(name=speaker.name, entity_id=speaker.id, mention=mention),
+        method="cue-after",
+        confidence=0.9,
+    )
+
+
+def test_merging_votes_the_label_by_mentions_and_drops_a_gender_the_windows_disagree_on() -> None:
+    first = [entity("e1", "Jordan", "GPE", 10), entity("e2", "Sam Lee", "PERSON", 40, "female")]
+    second = [entity("e1", "Sam Lee", "PERSON", 500, "male"), entity("e2", "Jordan", "PERSON", 520)]
+    third = [entity("e1", "Jordan", "GPE", 900), entity("e2", "EU", "ORG", 950)]
+    union = entity("e9", "European Union", "ORG", 2_000).model_copy(
+        update={
+            "mentions": [
+                Mention(start=2_000, end=2_014, text="European Union"),
+                Mention(start=2_030, end=2_032, text="EU"),
+            ]
+        }
+    )
+    entities, quotes = merge_windows(
+        [(first, [quote(60, first[1])]), (second, [quote(540, second[0])]), (third, []), ([union], [])]
+    )
+    by_name = {e.name: e for e in entities}
+    assert sorted(by_name) == ["European Union", "Jordan", "Sam Lee"]
+    assert (by_name["Jordan"].label, by_name["Jordan"].kind) == ("GPE", "place")
+    assert by_name["Sam Lee"].gender is None
+    assert [m.text for m in by_name["European Union"].mentions] == ["EU", "European Union", "EU"]
+    assert [e.id for e in entities] == ["e1", "e2", "e3"]
+    assert [q.id for q in quotes] == ["q1", "q2"]
+    assert {(q.speaker.name, q.speaker.entity_id) for q in quotes if q.speaker} == {("Sam Lee", by_name["Sam Lee"].id)}
+
+
+def test_sections_are_cut_to_the_window() -> None:
+    sections = [
+        Section(start=0, end=20, kind="headline"),
+        Section(start=22, end=500, kind="body"),
+        Section(start=510, end=530, kind="caption"),
+    ]
+    assert windows.window_sections(sections, 100, 515) == [
+        Section(start=0, end=400, kind="body"),
+        Section(start=410, end=415, kind="caption"),
+    ]
