@@ -72,17 +72,28 @@ def _join_partial_names(groups: list[_Group]) -> list[_Group]:
     kinds = {id(g): KIND_OF_LABEL.get(_label([e for _, e in g.members])) for g in groups}
     words = {id(g): person_words(g.first.name) for g in groups}
     written = {id(g): {m.text for _, e in g.members for m in e.mentions} for g in groups}
+    # Looked up, not scanned (an article of megabytes has thousands of entities): groups by the
+    # texts of their mentions, and people by the words of their names.
+    by_written: dict[str, list[_Group]] = {}
+    by_word: dict[str, list[_Group]] = {}
+    for group in groups:
+        for text in written[id(group)]:
+            by_written.setdefault(text, []).append(group)
+        if kinds[id(group)] == "person":
+            for word in set(words[id(group)]):
+                by_word.setdefault(word, []).append(group)
     into: dict[int, _Group] = {}
     for group in groups:
-        name, mine = group.first.name, words[id(group)]
+        name, mine, kind = group.first.name, words[id(group)], kinds[id(group)]
+        candidates = {id(g): g for g in by_written.get(name, [])}
+        if kind == "person" and mine:
+            candidates.update((id(g), g) for g in by_word.get(mine[0], []))
         hosts = [
             other
-            for other in groups
-            if kinds[id(other)] == kinds[id(group)]
+            for other in candidates.values()
+            if kinds[id(other)] == kind
             and _longer(other.first.name, name)
-            and (
-                name in written[id(other)] or (kinds[id(group)] == "person" and is_part_of_name(mine, words[id(other)]))
-            )
+            and (name in written[id(other)] or (kind == "person" and is_part_of_name(mine, words[id(other)])))
         ]
         if len(hosts) == 1 and not (hosts[0].windows & group.windows):
             into[id(group)] = hosts[0]

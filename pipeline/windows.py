@@ -28,8 +28,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from whosaid.quotes import Attribution
 
-# The longest text done as one Doc: a window's parse and stages peak near 250 MiB with the model
-# (``benchmarks/length.py``), and twice the longest news article we have met.
+# The longest text done as one Doc: a window's parse and stages peak near 215 MiB with the model
+# (``benchmarks/length.py``), and about four times the longest news article we have met (BBC: 26,000).
 WINDOW_CHARS = 100_000
 
 

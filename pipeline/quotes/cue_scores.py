@@ -29,8 +29,9 @@ from whosaid.quotes.learned import LinearModel
 
 _ATTRS = [LEMMA, LOWER, POS, TAG, DEP, HEAD, ENT_TYPE, IDX]
 _RIGHT_CHILD_LEMMA = frozenset({"ccomp", "xcomp", "advcl", "acl", "prep"})
-# Sums kept per key; a long run meets new words all the time, so each table is cleared when full.
-_MAX_KEPT = 200_000
+# Sums kept per key; a long run meets new words all the time, so each table is cleared when full
+# (five tables at about 170 bytes an entry: under 20 MiB in all).
+_MAX_KEPT = 20_000
 # Tokens scored at once (a news article is one window; BBC's longest has about 5,000 tokens).
 WINDOW = 20_000
 
