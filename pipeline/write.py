@@ -40,8 +40,11 @@ _HASH_CHARS = 16
 
 
 def record_bytes(article: Article) -> bytes:
-    """The record as UTF-8 JSON, fields in contract order, two-space indent, final newline."""
-    return article.model_dump_json(indent=2).encode("utf-8") + b"\n"
+    """The record as UTF-8 JSON, fields in contract order, two-space indent, final newline.
+
+    The bytes ``model_dump_json`` would give, encoded, without its ``str`` in between (a record
+    is several times its article's text: 6.5 MB for 1 MB of news)."""
+    return article.__pydantic_serializer__.to_json(article, indent=2) + b"\n"
 
 
 def _is_plain(article_id: str) -> bool:
