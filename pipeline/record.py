@@ -48,6 +48,7 @@ def build_article(
         layout,
         entities,
         quotes,
+        published=published,
         article_id=article_id,
         source_path=source_path,
         model=model,
@@ -72,6 +73,7 @@ def assemble_article(
     entities: list[Entity],
     quotes: list[Quote],
     *,
+    published: datetime | None,
     article_id: str,
     source_path: str,
     model: str,
@@ -79,8 +81,8 @@ def assemble_article(
     language: str | None = None,
     attribution: Attribution = DEFAULT_ATTRIBUTION,
 ) -> Article:
-    """The validated record of an article from its layout and what the stages found in its parse text."""
-    published = parse_published(layout.published_text) if layout.published_text else None
+    """The validated record of an article from its layout, its publication date as the stages read
+    it (``parse_published``, done once), and what the stages found in its parse text."""
     if layout.parse_text != layout.text:
         entities = [_entity_in(layout.text, entity) for entity in entities]
         quotes = [_quote_in(layout.text, quote) for quote in quotes]

@@ -24,6 +24,8 @@ from whosaid.timelimit import ArticleTimeout, time_limit
 from whosaid.zones import ZoneKeeper
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from spacy.language import Language
     from whosaid.models import Entity, Quote
 
@@ -200,54 +202,55 @@ def read_task(task: Task) -> Layout:
 
 
 def _build(doc: Any, task: Task, layout: Layout, label: str, language: str | None) -> Outcome:
-    from whosaid.dates import parse_published
     from whosaid.record import article_stages
 
-    published = parse_published(layout.published_text) if layout.published_text else None
     return _recorded(
         task,
         layout,
         label,
         language,
-        lambda: article_stages(doc, published, layout.sections, Attribution(task.attribution)),
+        lambda published, attribution: article_stages(doc, published, layout.sections, attribution),
     )
 
 
 def _build_long(nlp: Language, task: Task, layout: Layout, label: str, language: str | None) -> Outcome:
     """An article too long for one Doc, parsed and extracted window by window (``whosaid.windows``)."""
-    from whosaid.dates import parse_published
     from whosaid.windows import windowed_stages
 
-    published = parse_published(layout.published_text) if layout.published_text else None
-    attribution = Attribution(task.attribution)
     return _recorded(
         task,
         layout,
         label,
         language,
-        lambda: windowed_stages(nlp, layout.parse_text, layout.sections, published, attribution),
+        lambda published, attribution: windowed_stages(nlp, layout.parse_text, layout.sections, published, attribution),
     )
 
 
-def _recorded(
-    task: Task, layout: Layout, label: str, language: str | None, stages: Callable[[], tuple[list[Entity], list[Quote]]]
-) -> Outcome:
-    """The outcome of one article: its record from the stages' entities and quotes, or the error they raised."""
+Stages = Callable[["datetime | None", Attribution], "tuple[list[Entity], list[Quote]]"]
+
+
+def _recorded(task: Task, layout: Layout, label: str, language: str | None, stages: Stages) -> Outcome:
+    """The outcome of one article: its record from the stages' entities and quotes (given the
+    publication date, read once, and the attribution asked for), or the error they raised."""
+    from whosaid.dates import parse_published
     from whosaid.record import assemble_article
     from whosaid.write import record_bytes
 
     try:
-        entities, quotes = stages()
+        published = parse_published(layout.published_text) if layout.published_text else None
+        attribution = Attribution(task.attribution)
+        entities, quotes = stages(published, attribution)
         article = assemble_article(
             layout,
             entities,
             quotes,
+            published=published,
             article_id=task.article_id,
             source_path=task.path,
             model=label,
             origin=task.article,
             language=language,
-            attribution=Attribution(task.attribution),
+            attribution=attribution,
         )
     except Exception as error:
         return error_outcome(
