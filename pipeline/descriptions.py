@@ -31,7 +31,7 @@ from whosaid.gazetteer import COMPANY_NOUNS, ORG_NOUNS, PRESS_NOUNS
 from whosaid.titles import OFFICES, PERSON_DESCRIPTIONS, TITLE_GENDERS, TITLE_WORDS, title_key, titles_before
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
     from whosaid.models import Entity
     from whosaid.resolver import Resolution
 
@@ -40,6 +40,8 @@ _AGE_AFTER_NAME = re.compile(r"(?:\s*,\s*(?:aged\s+)?(\d{1,3})\s*[,.;:]|\s*\((?:
 RECENT = 2  # sentences back in which the person a description stands for must have been a subject
 _SINGULAR = frozenset({"NN", "NNP"})
 _NOT_NAMING = DEFINITE_DETERMINERS | {"'s", "’s", "a", "an"}  # words of a role that name no one
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nummod", "npadvmod", "nmod"})  # "the prime minister", "the top seed"
+_ARGUMENT_DEPS = frozenset({"dobj", "pobj", "prep", "conj", "dative", "agent"})  # "criticised both the chancellor and"
 
 
 def role_referent(resolution: Resolution, head: Token, roles: dict[str, str]) -> Entity | None:
@@ -96,23 +98,82 @@ def described_person(resolution: Resolution, head: Token, roles: dict[str, str])
     noun = _head_word(head)
     if noun not in TITLE_WORDS and noun not in PERSON_DESCRIPTIONS:
         return None
-    doc = head.doc
-    for i in lemma_positions(head):
-        if i >= head.i:
-            break
-        if not _definite(doc[i]):
-            return None  # "Sam Cole's lawyer ... the lawyer", "a spokesman ... the spokesman"
+    if _someone_else_before(head):
+        return None  # "Sam Cole's lawyer ... the lawyer", "a spokesman ... the spokesman"
     wanted = _words_to(head) & TITLE_WORDS
     # Not someone the article gives another office: "the chancellor" is not "Foreign Secretary Helen Marsh".
     offices = {c.entity.id: _offices_kept(head, article.text, c.entity, roles) for c in article.named} if wanted else {}
     skip = frozenset(entity for entity, held in offices.items() if held and wanted.isdisjoint(held))
+    skip |= _acted_on(resolution, head)  # "Kennedy criticised the chancellor ... the chancellor's plan"
     found = article.best(head, TITLE_GENDERS.get(noun, "person"), resolution.genders, [], skip=skip)
     if found is None:
         return None
-    # Only the person a recent clause was about: "Helen Marsh said ... The foreign secretary warned MPs".
+    # Only the person a recent clause was about: "Helen Marsh said ... The foreign secretary warned MPs",
+    # by name or by a pronoun resolved to them ("..., he said. The prime minister ridiculed ...").
     sentence = article.sentence(head.i)
-    recent = (c for c in article.named if c.entity.id == found.id and c.role == "subject")
-    return found if any(0 <= sentence - c.sentence <= RECENT for c in recent) else None
+    recent = [c.sentence for c in article.named if c.entity.id == found.id and c.role == "subject"]
+    recent += [article.sentence(i) for i in _subject_pronouns(resolution, head.doc, found.id)]
+    return found if any(0 <= sentence - s <= RECENT for s in recent) else None
+
+
+def _someone_else_before(head: Token) -> bool:
+    """Whether the article wrote the description's noun before for someone it did not name, with
+    every word the description has before its noun: a noun written after "a" ("a spokesman ...
+    the spokesman"), owned by someone ("Sam Cole's lawyer ... the lawyer") or plural. A noun
+    written bare ("Labour MP Stephen Pound", a headline's "MP's shock", "Prime minister's
+    questions") or with other words ("ministers" before "the prime minister") introduces no one else."""
+    doc = head.doc
+    words = {t.lower_ for t in head.lefts if t.dep_ in _MODIFIER_DEPS}
+    for i in lemma_positions(head):
+        if i >= head.i:
+            break
+        earlier = doc[i]
+        introduced = (
+            earlier.tag_ in ("NNS", "NNPS")
+            or any(t.dep_ == "poss" for t in earlier.lefts)
+            or any(t.dep_ == "det" and t.lower_ not in DEFINITE_DETERMINERS for t in earlier.lefts)
+        )
+        if introduced and words <= {t.lower_ for t in earlier.lefts}:
+            return True
+    return False
+
+
+def _acted_on(resolution: Resolution, head: Token) -> frozenset[str]:
+    """The people who were the subject of a clause that took the description's noun, written before
+    with its words, as an object or after a preposition: "Kennedy criticised the chancellor" (by
+    name or by a pronoun resolved to them); the chancellor is someone else."""
+    article = resolution.article
+    assert article is not None
+    doc = head.doc
+    words = {t.lower_ for t in head.lefts if t.dep_ in _MODIFIER_DEPS}
+    found: set[str] = set()
+    for i in lemma_positions(head):
+        if i >= head.i:
+            break
+        token = doc[i]
+        if not words <= {t.lower_ for t in token.lefts}:
+            continue
+        while token.dep_ in _ARGUMENT_DEPS and token.head.i != token.i:
+            token = token.head
+        if token.pos_ not in ("VERB", "AUX") or token.i == i:
+            continue
+        for subject in token.children:
+            if subject.dep_ in ("nsubj", "nsubjpass"):
+                linked = resolution.links.get(subject.i) or article.entity_at(subject.i)
+                if linked is not None:
+                    found.add(linked)
+    return frozenset(found)
+
+
+def _subject_pronouns(resolution: Resolution, doc: Doc, entity_id: str) -> list[int]:
+    """Indices of the subject pronouns outside quotation marks resolved to ``entity_id``."""
+    article = resolution.article
+    assert article is not None
+    return [
+        i
+        for i, linked in resolution.links.items()
+        if linked == entity_id and doc[i].dep_ in ("nsubj", "nsubjpass") and not article.quoted[doc[i].idx]
+    ]
 
 
 def _offices_kept(head: Token, text: str, entity: Entity, roles: dict[str, str]) -> set[str]:

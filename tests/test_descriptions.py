@@ -177,3 +177,44 @@ def test_a_document_speaks_for_its_author_not_a_name_written_before_it(process: 
     assert found(by)["that she was poisoned"] == ("Tom Hill", True)
     owned = process("The singer Amy Vale died in 2011. Tom Hill's new book claims that she was poisoned.")
     assert found(owned)["that she was poisoned"] == ("Tom Hill", True)
+
+
+def test_a_bare_or_other_worded_noun_before_introduces_no_one_else(process: Callable[[str], Article]) -> None:
+    # "Prime minister's questions" (a bare noun, as in a headline or a title before a name) and
+    # "ministers" (without "prime") name no other prime minister; "a prime minister" would.
+    article = process(
+        "Prime minister's questions were lively on Wednesday, and Tom Hill accused ministers of waste. "
+        "The prime minister said that taxes would not rise."
+    )
+    assert found(article)["that taxes would not rise"] == ("Tom Hill", True)
+    other = process(
+        "A prime minister visited on Tuesday, and Tom Hill accused ministers of waste. "
+        "The prime minister said that taxes would not rise."
+    )
+    assert found(other)["that taxes would not rise"] == ("prime minister", False)
+
+
+def test_a_plural_with_the_descriptions_words_is_someone_else(process: Callable[[str], Article]) -> None:
+    article = process(
+        "Tom Hill flew to Leeds on Monday. Lawyers gathered outside the court. "
+        "The lawyer said that the court would sit on Friday."
+    )
+    assert found(article)["that the court would sit on Friday"] == ("lawyer", False)
+
+
+def test_a_description_goes_to_whom_a_recent_pronoun_stood_for(process: Callable[[str], Article]) -> None:
+    # Tom Hill was last named four sentences back, but "he" took him up in the sentence before.
+    article = process(
+        "Tom Hill flew to Leeds on Monday. The talks began late. The weather was poor. "
+        "He said the plan was fair. The prime minister said that taxes would not rise."
+    )
+    assert found(article)["that taxes would not rise"] == ("Tom Hill", True)
+
+
+def test_a_description_is_not_whoever_acted_on_it(process: Callable[[str], Article]) -> None:
+    # Tom Hill criticised the chancellor, so the chancellor is someone else.
+    article = process(
+        "Tom Hill criticised the chancellor on Monday. He said the plan was unfair. "
+        "The chancellor said that taxes would not rise."
+    )
+    assert found(article)["that taxes would not rise"] == ("chancellor", False)
