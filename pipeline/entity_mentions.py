@@ -107,7 +107,9 @@ def raw_mentions(doc: Doc) -> list[NameMention]:
         if trimmed is None:
             continue
         start, end = trimmed
-        found.append(NameMention(start, end, text[start:end], ent.label_, has_own_article(ent), owns_nothing(ent)))
+        # A party's name is an organisation's, whatever the tagger read ("Labour" tagged a person).
+        label = "ORG" if ent.label_ != "DATE" and party_key(text[start:end]) is not None else ent.label_
+        found.append(NameMention(start, end, text[start:end], label, has_own_article(ent), owns_nothing(ent)))
     return joined_people(found, doc)
 
 

@@ -34,6 +34,7 @@ from whosaid.animacy import (
 from whosaid.constraints import always_definite
 from whosaid.cues import PRONOUN_REFERENTS
 from whosaid.docfacts import doc_text, kept_for_article
+from whosaid.gazetteer import party_key
 from whosaid.quotemarks import find_quoted_spans, quoted_mask
 from whosaid.salience import GENDER_OF_REFERENT, Candidate, Candidates
 from whosaid.titles import TITLE_GENDERS, TITLE_WORDS, title_key
@@ -101,6 +102,7 @@ def resolve(doc: Doc, entities: Sequence[Entity], quoted: Mask | None = None) ->
         and e.id in chains
         and animate(chains[e.id])
         and not always_definite(text, e)
+        and not any(party_key(m.text) for m in e.mentions)  # a party is an organisation, whatever "he" follows
     }
     titled = title_genders(text, entities, people)
     things = {

@@ -56,3 +56,26 @@ def test_a_partys_names_share_one_key() -> None:
     assert party_key("Labour") != party_key("Conservatives")
     assert party_key("Americans") is None
     assert party_key("Tory") is None  # the adjective describes ("Tory MPs"); only the party's names are listed
+
+
+def test_a_partys_name_tagged_a_person_is_the_party(process: Callable[[str], Article]) -> None:
+    # The small model tags "Labour" here a person; the party list says it is an organisation.
+    article = process(
+        "Both Labour and the Conservatives have said they would raise pensions. "
+        "Labour said that the plan was fully costed."
+    )
+    labour = _entities(article)["Labour"]
+    assert labour == ("organization", ["Labour", "Labour"])
+    assert found(article)["that the plan was fully costed"] == ("Labour", True)
+
+
+def test_a_party_is_never_made_a_person_by_the_pronouns_after_it(process: Callable[[str], Article]) -> None:
+    # "he" after the Lib Dems is their leader, not the party (tagged a person in the headline).
+    article = process(
+        "Lib Dems target the student vote\n\n"
+        "The Lib Dems will scrap tuition fees, Charles Kennedy has said. "
+        "He said that the fees were unfair. He said that students would back the party."
+    )
+    assert _entities(article)["Lib Dems"][0] == "organization"
+    assert found(article)["that the fees were unfair"] == ("Charles Kennedy", True)
+    assert found(article)["that students would back the party"] == ("Charles Kennedy", True)
