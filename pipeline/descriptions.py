@@ -159,7 +159,8 @@ def _acted_on(resolution: Resolution, head: Token) -> frozenset[str]:
             continue
         for subject in token.children:
             if subject.dep_ in ("nsubj", "nsubjpass"):
-                linked = resolution.links.get(subject.i) or article.entity_at(subject.i)
+                named = article.entity_at(subject.i)
+                linked = resolution.links.get(subject.i) or (named.id if named is not None else None)
                 if linked is not None:
                     found.add(linked)
     return frozenset(found)

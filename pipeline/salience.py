@@ -119,10 +119,10 @@ class Candidates:
         role, verb = _role(head)
         return Candidate(entity, head.i, self.sentence(head.i), bisect_right(self.breaks, head.idx), role, verb)
 
-    def entity_at(self, i: int) -> str | None:
-        """The id of the entity named at token ``i`` (its mention's head), if any."""
+    def entity_at(self, i: int) -> Entity | None:
+        """The entity named at token ``i`` (its mention's head), if any."""
         at = bisect_left(self.named_tokens, i)
-        return self.named[at].entity.id if at < len(self.named) and self.named[at].token == i else None
+        return self.named[at].entity if at < len(self.named) and self.named[at].token == i else None
 
     def titled(self, head: Token, wanted: set[str], roles: dict[str, str]) -> Entity | None:
         """The latest person before ``head`` whose role or the titles before one of their names hold ``wanted``."""

@@ -28,6 +28,7 @@ from whosaid.entity_index import EntityIndex
 from whosaid.gazetteer import SPEAKING_GROUP_NOUNS
 from whosaid.models import Mention, Speaker
 from whosaid.phrase_names import affiliation, apposed_name, described_before, entity_by_word, name_written_with
+from whosaid.role_pronouns import role_antecedent
 from whosaid.roles import article_roles, clean_edges, is_role, np_tokens, role_near, text_of, whole_words
 from whosaid.signers import signature_after
 
@@ -117,6 +118,11 @@ def speaker_from_token(doc: Doc, token: Token, index: EntityIndex) -> tuple[Spea
                     return Speaker(
                         name=doc[words[0].i : words[-1].i + 1].text, mention=mention
                     ), SpeakerRule.PRONOUN_GROUP
+            role_noun = role_antecedent(doc, token, index.resolution(doc), index.quoted)
+            taken = speaker_from_token(doc, role_noun, index) if role_noun is not None else None
+            if taken is not None and taken[0].entity_id is not None:
+                # "A Labour Party spokesman told ... '...,' he said": the one the spokesman speaks for.
+                return taken[0].model_copy(update={"mention": mention}), SpeakerRule.PRONOUN
         signed = _signer(doc, token, index) if lower in WRITER_PRONOUNS and not index.quoted[token.idx] else None
         if signed is not None:
             # A reader's comment: "I think ... \nAnn Webb, Leeds": the one who signed it.
