@@ -1,5 +1,7 @@
 """Organisations the tagger missed where the article says what they are: "security firm F-Secure",
-"record company SonyBMG", "property website Rightmove".
+"record company SonyBMG", "property website Rightmove"; and political parties the list of parties
+names (``gazetteer.PARTIES``) where the tagger tagged nothing ("Labour sees nuisance behaviour as
+...", "Tories and Lib Dems welcomed the report").
 
 A kind of organisation (``gazetteer.NAMING_KIND_NOUNS``) written straight before capitalised words
 that it is a compound of names an organisation, even when the tagger read the name as a product
@@ -11,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from whosaid.gazetteer import NAMING_KIND_NOUNS
+from whosaid.gazetteer import NAMING_KIND_NOUNS, party_key
 from whosaid.lookups import SpanSet
 
 if TYPE_CHECKING:
@@ -67,3 +69,34 @@ def _goes_on(name: Span) -> bool:
     doc = name.doc
     after = name.end
     return after + 1 < len(doc) and doc[after].lower_ in _JOINING and doc[after + 1].text[:1].isupper()
+
+
+_PARTY_WORDS = 3  # the longest party name, in tokens ("Scottish National Party")
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+
+
+def untagged_parties(doc: Doc, mentions: list[NameMention]) -> list[NameMention]:
+    """``mentions`` with the parties' names the tagger left untagged (or tagged other than a name:
+    "New Labour" as a work of art), longest name first, in text order; not a party's word that
+    describes a noun ("Labour MPs", "Tory sources": the party's people), nor a name a mention covers."""
+    from whosaid.entity_mentions import NameMention
+
+    taken = SpanSet((m.start, m.end) for m in mentions)
+    found = []
+    covered = -1  # the last token of the latest party name found
+    for token in doc:
+        if token.i <= covered or not token.text[:1].isupper() or token.ent_type_ in _TAGGED:
+            continue
+        for size in range(_PARTY_WORDS, 0, -1):
+            name = doc[token.i : token.i + size]
+            if len(name) < size or name[-1].is_space or party_key(name.text) is None:
+                continue
+            if any(t.ent_type_ in _TAGGED for t in name):
+                continue
+            root = name.root
+            describes = root.dep_ in _MODIFIER_DEPS and root.head.i >= name.end
+            if not describes and not taken.overlaps(name.start_char, name.end_char):
+                found.append(NameMention(name.start_char, name.end_char, name.text, "ORG"))
+                covered = name.end - 1
+            break
+    return sorted(mentions + found, key=lambda m: m.start) if found else mentions

@@ -79,3 +79,21 @@ def test_a_party_is_never_made_a_person_by_the_pronouns_after_it(process: Callab
     assert _entities(article)["Lib Dems"][0] == "organization"
     assert found(article)["that the fees were unfair"] == ("Charles Kennedy", True)
     assert found(article)["that students would back the party"] == ("Charles Kennedy", True)
+
+
+def test_a_partys_name_the_tagger_left_untagged_is_the_party(process: Callable[[str], Article]) -> None:
+    # The small model tags neither "Labour" nor "Tories" here.
+    article = process(
+        "Details of the orders are also being published. "
+        "Labour claims that nuisance behaviour is a key election issue.\n\n"
+        "Tories and Lib Dems welcomed the report and said the cuts were overdue."
+    )
+    entities = _entities(article)
+    assert entities["Labour"] == ("organization", ["Labour"])
+    assert entities["Tories"] == ("organization", ["Tories"])
+    assert found(article)["that nuisance behaviour is a key election issue"] == ("Labour", True)
+
+
+def test_an_untagged_partys_word_that_describes_a_noun_is_no_party(process: Callable[[str], Article]) -> None:
+    article = process("Labour costs rose by a third last year, the firm said.")
+    assert [e.name for e in article.entities if e.kind == "organization"] == []
