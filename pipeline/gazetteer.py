@@ -41,6 +41,20 @@ PARTIES = {
     "Social Democratic and Labour Party": "SDLP",
 }
 
+# The words that describe something as a party's ("a Conservative spokeswoman", "a Lib Dem
+# spokesman"), by the party's name in ``PARTIES``: only for a spokesman's party (``whosaid.phrase_names``),
+# as "Tory MPs" are the party's people, not the party.
+PARTY_ADJECTIVES = {
+    "Conservative": "Conservative Party",
+    "Tory": "Conservative Party",
+    "Labour": "Labour Party",
+    "Lib Dem": "Liberal Democrats",
+    "Liberal Democrat": "Liberal Democrats",
+    "UKIP": "UK Independence Party",
+    "SNP": "Scottish National Party",
+    "Plaid": "Plaid Cymru",
+}
+
 # Last words of organisation names (compared case-insensitively, without a closing dot).
 ORG_SUFFIXES = frozenset(
     """
@@ -106,7 +120,7 @@ DESCRIPTION_NOUNS = (
 OUTSIDER_NOUNS = frozenset(
     """
     shareholder investor customer client user reader viewer listener fan critic rival opponent passenger
-    subscriber consumer buyer voter competitor victim union
+    subscriber consumer buyer voter competitor victim union member
     """.split()
 )
 
@@ -181,6 +195,12 @@ def party_key(name: str) -> str | None:
     """The party a name stands for, as one key for all its names ("the Tories" and "Conservative
     Party": "conservative party"); None for a name that is no party's."""
     return _party_keys().get(name_key(name))
+
+
+def party_described(words: str) -> str | None:
+    """The party key (``party_key``) of a party's describing words ("Conservative", "Lib Dem"), or None."""
+    party = PARTY_ADJECTIVES.get(words)
+    return party_key(party) if party is not None else None
 
 
 def is_place(name: str) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from whosaid.constraints import definite
+from whosaid.descriptions import role_referent
 from whosaid.docfacts import kept_for_article
 from whosaid.gazetteer import (
     DESCRIPTION_NOUNS,
@@ -22,6 +23,8 @@ from whosaid.gazetteer import (
     ORG_NOUNS,
     OUTSIDER_NOUNS,
     SPEAKING_GROUP_NOUNS,
+    party_described,
+    party_key,
 )
 from whosaid.titles import ROLE_HEADS, TITLE_WORDS, title_key
 
@@ -34,6 +37,7 @@ _NAMING_DEPS = frozenset({"compound", "appos"})  # "regulator Ofcom", "Ofcom, th
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nummod", "npadvmod", "nmod"})
 _AFFILIATION_PREPS = frozenset({"for", "from", "by", "at", "of", "with"})
 _SPEAKING_KINDS = ("person", "organization")
+_VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "source", "official"})  # who speak for a body
 
 
 def affiliation(head: Token, index: EntityIndex) -> Entity | None:
@@ -51,8 +55,8 @@ def affiliation(head: Token, index: EntityIndex) -> Entity | None:
         # not a name written before it, often its title's ("the Paying the Price report").
         author = document and (child.dep_ == "poss" or child.lower_ == "by")
         kinds = ("organization", "person") if author else ("organization", "place") if government else ("organization",)
-        if child.dep_ in ("poss", "compound", "nmod"):
-            named = [child]
+        if child.dep_ in ("poss", "compound", "nmod") or (child.dep_ == "amod" and head.lower_ in _VOICES):
+            named = [child]  # "a Conservative spokeswoman": the party, read as an adjective
         elif child.dep_ == "prep" and child.lower_ in _AFFILIATION_PREPS:
             named = [c for c in child.children if c.dep_ == "pobj"]
         elif child.dep_ == "acl" and head.lemma_.lower() in DESCRIPTION_NOUNS:  # "data gathered by Netcraft"
@@ -64,9 +68,43 @@ def affiliation(head: Token, index: EntityIndex) -> Entity | None:
             found = index.at(token.idx, token.idx + len(token))
             if found is not None and found[1].kind in kinds:
                 return found[1]
+            owner = _described_owner(token, index) if found is None and child.dep_ == "poss" else None
+            if owner is not None:
+                return owner  # "the council's spokesperson": the council the article named before
+            party = _party_described(head, token, index) if found is None else None
+            if party is not None:
+                return party  # "a Conservative spokeswoman": the Conservative Party
             if found is None:  # "the Nasdaq stock index"; not "Telegraph journalist Robert Peston"
                 # nor "research consultancy Analysys", "CES organisers, the CEA": the name apposed
                 named += [c for c in token.children if c.dep_ in ("compound", "poss", "appos")]
+    return None
+
+
+def _described_owner(owner: Token, index: EntityIndex) -> Entity | None:
+    """The organisation a definite organisation noun that owns a role or a document stands for
+    ("the council's spokesperson", "the committee's report"), as "the council said" would."""
+    if owner.lower_ not in ORG_NOUNS or not definite(owner):
+        return None
+    found = role_referent(index.resolution(owner.doc), owner, index.roles)
+    return found if found is not None and found.kind == "organization" else None
+
+
+def _party_described(head: Token, word: Token, index: EntityIndex) -> Entity | None:
+    """The party that a party's describing word before one spokesman or source names ("a
+    Conservative spokeswoman", "a Lib Dem spokesman"), when the article names the party; not
+    before a plural ("Tory MPs" are the party's people) nor a person it describes ("the Tory
+    leader" is Michael Howard, ``whosaid.descriptions``)."""
+    if head.tag_ != "NN" or head.lower_ not in _VOICES or word.dep_ not in ("compound", "amod") or word.i > head.i:
+        return None
+    words = word.text
+    if word.i > 0 and word.doc[word.i - 1].dep_ == "compound" and word.doc[word.i - 1].head.i == word.i:
+        words = f"{word.doc[word.i - 1].text} {words}"  # "Lib Dem"
+    key = party_described(words) or party_described(word.text)
+    if key is None:
+        return None
+    for entity in index.entities:
+        if entity.kind == "organization" and any(party_key(m.text) == key for m in entity.mentions):
+            return entity
     return None
 
 

@@ -218,3 +218,24 @@ def test_a_description_is_not_whoever_acted_on_it(process: Callable[[str], Artic
         "The chancellor said that taxes would not rise."
     )
     assert found(article)["that taxes would not rise"] == ("chancellor", False)
+
+
+def test_a_role_owned_by_an_organisation_noun_speaks_for_that_organisation(process: Callable[[str], Article]) -> None:
+    article = process(
+        'The Film Council said production fell in 2004. "The drop was expected," the council\'s spokesperson said.'
+    )
+    assert found(article)["The drop was expected,"] == ("Film Council", True)
+
+
+def test_a_partys_spokeswoman_speaks_for_the_party_its_leader_is_a_person(process: Callable[[str], Article]) -> None:
+    article = process(
+        "The Conservatives will cut taxes. A Conservative spokeswoman said that the plans were costed.\n\n"
+        "Michael Howard has attacked the asylum system. The Tory leader said that the costs were too high."
+    )
+    assert found(article)["that the plans were costed"] == ("Conservatives", True)
+    assert found(article)["that the costs were too high"] == ("Michael Howard", True)
+
+
+def test_members_of_an_organisation_do_not_speak_for_it(process: Callable[[str], Article]) -> None:
+    article = process("Acme Corp met the unions on Monday. Acme Corp members said that the deal was fair.")
+    assert found(article)["that the deal was fair"] == ("Acme Corp members", False)
