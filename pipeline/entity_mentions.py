@@ -19,7 +19,7 @@ from whosaid.docfacts import doc_text
 from whosaid.gazetteer import abbreviations, party_key
 from whosaid.lookups import SpanSet, word_alternation
 from whosaid.namecues import capital_inside_sentence, has_own_article, owns_nothing
-from whosaid.titles import HONORIFICS, NAME_SUFFIXES, TITLE_WORDS, TITLES, is_title, title_key
+from whosaid.titles import HONORIFICS, NAME_SUFFIXES, PERSON_DESCRIPTIONS, TITLE_WORDS, TITLES, is_title, title_key
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -81,7 +81,7 @@ def _person_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     Treasurer Lord": the name was cut off by the tagger)."""
     words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
     keys = [title_key(text[a:b]) for a, b in words]
-    if not words or keys[-1] in HONORIFICS or all(k in TITLE_WORDS for k in keys):
+    if not words or keys[-1] in HONORIFICS or all(k in TITLE_WORDS for k in keys) or _people_noun(keys[-1]):
         return None
     # The name starts after the last title or role noun that is not its last word ("King Jr" stays).
     cut = max((i + 1 for i, k in enumerate(keys[:-1]) if k in TITLE_WORDS), default=0)
@@ -90,6 +90,12 @@ def _person_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     while cut < len(words) - 1 and keys[cut] in TITLES:
         cut += 1
     return words[cut][0], end
+
+
+def _people_noun(key: str) -> bool:
+    """Whether a name's last word is a plural of a role or a description of people ("Tory MPs",
+    "Labour backbenchers", "Conservative councillors"): a group, not a person's name."""
+    return len(key) >= 3 and key.endswith("s") and (key[:-1] in TITLE_WORDS or key[:-1] in PERSON_DESCRIPTIONS)
 
 
 def raw_mentions(doc: Doc) -> list[NameMention]:

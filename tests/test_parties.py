@@ -97,3 +97,10 @@ def test_a_partys_name_the_tagger_left_untagged_is_the_party(process: Callable[[
 def test_an_untagged_partys_word_that_describes_a_noun_is_no_party(process: Callable[[str], Article]) -> None:
     article = process("Labour costs rose by a third last year, the firm said.")
     assert [e.name for e in article.entities if e.kind == "organization"] == []
+
+
+def test_a_partys_people_tagged_a_person_are_no_person(process: Callable[[str], Article]) -> None:
+    # The small model tags "Tory MPs" a person: a group of the party's people, no one's name.
+    article = process("The Conservatives will cut taxes. Tory MPs said that the cuts were too small.")
+    assert [e.name for e in article.entities if e.kind == "person"] == []
+    assert found(article)["that the cuts were too small"] == ("Tory MPs", False)
