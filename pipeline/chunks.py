@@ -21,6 +21,10 @@ if TYPE_CHECKING:
 # Characters parsed at once: above nearly every news article (BBC: at most 26,000), and
 # small enough that a chunk's parse needs little memory.
 CHUNK_CHARS = 50_000
+# Characters of articles parsed together in one batch (past its first article): the parse's
+# memory follows the characters in flight (about 3.5 MiB per 1,000 characters, see LONG_BATCH),
+# and eight BBC articles of average length hold 18,000.
+BATCH_CHARS = 30_000
 # A longer article is cut into chunks of at most this many characters; the parse's memory
 # follows the characters in flight.
 PIECE_CHARS = 10_000

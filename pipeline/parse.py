@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from whosaid import errors
 from whosaid.array_lemmatizer import register_array_lemmatizer, use_array_lemmatizer
 from whosaid.attribute_rules import register_array_rules, use_array_rules
-from whosaid.chunks import CHUNK_CHARS, LONG_BATCH, PIECE_CHARS, Parts, chunk_bounds
+from whosaid.chunks import BATCH_CHARS, CHUNK_CHARS, LONG_BATCH, PIECE_CHARS, Parts, chunk_bounds
 from whosaid.docfacts import doc_text, remember_text
 from whosaid.hyphens import join_broken_words, lemmatize_joined, note_words
 
@@ -203,17 +203,35 @@ def parse(
 ) -> Iterator[tuple[Doc, T]]:
     """Parse ``(text, context)`` pairs with ``nlp.pipe``, keeping each context with its Doc, in order.
 
-    A text over ``chunk_chars`` is parsed in chunks (``PIECE_CHARS``), ``LONG_BATCH`` of them at a
-    time whatever ``batch_size``, and joined back into one Doc. The Docs carry no ``tensor`` (no
+    Texts are parsed ``batch_size`` at a time, fewer where they would hold over ``BATCH_CHARS``
+    characters together (the batch's parse needs memory for each of them). A text over
+    ``chunk_chars`` is parsed in chunks (``PIECE_CHARS``), ``LONG_BATCH`` of them at a time
+    whatever ``batch_size``, and joined back into one Doc. The Docs carry no ``tensor`` (no
     stage reads it; it is the biggest part of a parsed Doc)."""
     for long, run in groupby(items, key=lambda item: len(item[0]) > chunk_chars):
         if long:
             for text, context in run:
                 yield _parse_long(nlp, text, min(PIECE_CHARS, chunk_chars)), context
             continue
-        docs = ((make_doc(nlp, text), context) for text, context in run)
-        for doc, context in nlp.pipe(docs, as_tuples=True, batch_size=batch_size):
-            yield _finished(nlp, doc), context
+        for batch in _batches(run, batch_size, BATCH_CHARS):
+            docs = [(make_doc(nlp, text), context) for text, context in batch]
+            for doc, context in nlp.pipe(docs, as_tuples=True, batch_size=len(batch)):
+                yield _finished(nlp, doc), context
+
+
+def _batches(items: Iterable[tuple[str, T]], size: int, chars: int) -> Iterator[list[tuple[str, T]]]:
+    """``items`` in order, in batches of at most ``size`` texts and, past the first text of a
+    batch, at most ``chars`` characters (a batch's parse needs memory for all its characters)."""
+    batch: list[tuple[str, T]] = []
+    held = 0
+    for item in items:
+        if batch and (len(batch) >= size or held + len(item[0]) > chars):
+            yield batch
+            batch, held = [], 0
+        batch.append(item)
+        held += len(item[0])
+    if batch:
+        yield batch
 
 
 def _parse_long(nlp: Language, text: str, piece_chars: int) -> Doc:

@@ -43,13 +43,19 @@ from whosaid.worker import (
 # Units one worker holds at once: the one it works on and the next, so it never waits; near
 # the end of the run, one, so no worker idles while another still holds work.
 DEPTH = 2
-# Articles sent to a worker together: a batch of the run is cut into units this size (the
-# worker's parse batch), so workers end the run within a few articles of each other.
+# Articles sent to a worker together: a batch of the run is cut into units of at most this
+# size (the worker's parse batch), smaller where the batch would otherwise leave a worker idle.
 UNIT = PARSE_BATCH_SIZE
 # Workers in a row that die before they are ready: then starting them is hopeless.
 FAILED_STARTS = 3
 # A worker that dies with an article alone this many times gives that article an error entry.
 DEATHS = 2
+
+
+def unit_size(articles: int, jobs: int) -> int:
+    """Articles per unit for a batch of ``articles``: the parse batch, or less so that each of
+    ``jobs`` workers gets a share (seven articles and two workers: units of four and three)."""
+    return max(1, min(UNIT, -(-articles // max(1, jobs))))
 
 
 def grace(limit: float) -> float:
@@ -156,8 +162,9 @@ class SupervisedPool:
                     exhausted = True
                     break
                 results[taken] = [None] * len(batch)
-                for start in range(0, len(batch), UNIT):
-                    positions = list(range(start, min(start + UNIT, len(batch))))
+                size = unit_size(len(batch), self._jobs)
+                for start in range(0, len(batch), size):
+                    positions = list(range(start, min(start + size, len(batch))))
                     queue.append(Unit(taken, positions, [batch[p] for p in positions]))
                 taken += 1
             done = results.get(emitted)

@@ -46,3 +46,25 @@ def test_line_breaks_end_sentences(nlp: Any) -> None:
 def test_parse_keeps_each_context_with_its_doc(nlp: Any) -> None:
     items = [("First text here.", "a"), ("Second one.", "b"), ("Third.", "c")]
     assert [(doc.text, key) for doc, key in parse(nlp, items, batch_size=2)] == items
+
+
+def test_batches_hold_at_most_size_texts_and_chars_past_the_first() -> None:
+    from whosaid.parse import _batches
+
+    items = [("a" * 10, 1), ("b" * 10, 2), ("c" * 25, 3), ("d" * 5, 4), ("e" * 5, 5), ("f" * 5, 6)]
+    batches = [[key for _, key in batch] for batch in _batches(items, 3, 30)]
+    # 10 + 10 + 25 is over 30: the third text starts a batch; an over-long text is parsed alone.
+    assert batches == [[1, 2], [3, 4], [5, 6]]
+    assert [[key for _, key in batch] for batch in _batches(items, 2, 1_000)] == [[1, 2], [3, 4], [5, 6]]
+    assert [[key for _, key in batch] for batch in _batches([("x" * 99, 7)], 4, 10)] == [[7]]
+
+
+def test_batches_of_any_shape_parse_as_one_text_at_a_time(nlp: Any) -> None:
+    texts = [
+        "The mayor said the bridge would reopen in May.",
+        "Ms Okafor, who chairs the committee, told reporters: \"We are not done.\"",
+        "Shares in Acme Ltd fell 3% in London on Tuesday.",
+    ]
+    one = [doc.to_json() for doc, _ in parse(nlp, ((text, None) for text in texts), batch_size=1)]
+    together = [doc.to_json() for doc, _ in parse(nlp, ((text, None) for text in texts), batch_size=8)]
+    assert together == one

@@ -159,9 +159,15 @@ def test_a_batch_goes_out_in_units_a_free_worker_can_take(stories: tuple[Path, P
         RunOptions(inputs=[folder], out_dir=out, jobs=2, batch_size=16), engine_factory=lambda m, j: Watched(m, j)
     )
     assert summary.counts == {"ok": 7}
-    # Seven articles, one batch of the run, sent as two units of the worker's parse batch: so
-    # the second worker need not wait while the first does all seven.
+    # Seven articles, one batch of the run, fit one parse batch (eight) but go as two units, one
+    # per worker: so the second worker need not wait while the first does all seven.
     assert sent == {(0, 1, 2, 3), (4, 5, 6)}
     for number in range(7):
         name = f"story_{number}.json"
         assert (out / name).read_bytes() == (reference / name).read_bytes(), name
+
+
+def test_units_are_the_parse_batch_unless_a_worker_would_get_nothing() -> None:
+    assert supervisor.UNIT == 8
+    assert [supervisor.unit_size(16, jobs) for jobs in (1, 2, 3, 4)] == [8, 8, 6, 4]
+    assert [supervisor.unit_size(articles, 2) for articles in (1, 2, 7, 9)] == [1, 1, 4, 5]
