@@ -62,7 +62,7 @@ def test_batches_hold_at_most_size_texts_and_chars_past_the_first() -> None:
 def test_batches_of_any_shape_parse_as_one_text_at_a_time(nlp: Any) -> None:
     texts = [
         "The mayor said the bridge would reopen in May.",
-        "Ms Okafor, who chairs the committee, told reporters: \"We are not done.\"",
+        'Ms Okafor, who chairs the committee, told reporters: "We are not done."',
         "Shares in Acme Ltd fell 3% in London on Tuesday.",
     ]
     one = [doc.to_json() for doc, _ in parse(nlp, ((text, None) for text in texts), batch_size=1)]
