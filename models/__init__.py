@@ -168,45 +168,50 @@ class Article(_Sparse):
 
     @model_validator(mode="after")
     def _consistent(self) -> Article:
-        size = len(self.text)
-
-        def check(where: str, rng: Range) -> None:
-            if rng.end > size:
-                raise ValueError(f"{where}: range {rng.start}-{rng.end} beyond text length {size}")
-            if isinstance(rng, Mention) and self.text[rng.start : rng.end] != rng.text:
-                raise ValueError(
-                    f"{where}: text {rng.text!r} differs from text[{rng.start}:{rng.end}]"
-                    f" = {self.text[rng.start : rng.end]!r}"
-                )
-
         for section in self.sections:
-            check(f"section {section.kind}", section)
+            check_range(self.text, f"section {section.kind}", section)
         entity_ids = [entity.id for entity in self.entities]
         if len(set(entity_ids)) != len(entity_ids):
             raise ValueError("entity ids are not unique")
         for entity in self.entities:
             for mention in entity.mentions:
-                check(f"entity {entity.id}", mention)
+                check_range(self.text, f"entity {entity.id}", mention)
         quote_ids = [quote.id for quote in self.quotes]
         if len(set(quote_ids)) != len(quote_ids):
             raise ValueError("quote ids are not unique")
         known = set(entity_ids)
         for quote in self.quotes:
-            where = f"quote {quote.id}"
-            check(where, Range(start=quote.start, end=quote.end))
-            if self.text[quote.start : quote.end] != quote.text:
-                raise ValueError(f"{where}: text differs from text[{quote.start}:{quote.end}]")
-            for piece in [*quote.fragments, *quote.quoted]:
-                check(where, piece)
-                if piece.start < quote.start or piece.end > quote.end:
-                    raise ValueError(f"{where}: piece {piece.start}-{piece.end} outside the quote")
-            if quote.cue is not None:
-                check(f"{where} cue", quote.cue)
-            if quote.speaker is not None:
-                check(f"{where} speaker", quote.speaker.mention)
-                if quote.speaker.entity_id is not None and quote.speaker.entity_id not in known:
-                    raise ValueError(f"{where}: speaker entity {quote.speaker.entity_id} not found")
+            check_quote(self.text, quote, known)
         return self
+
+
+def check_range(text: str, where: str, rng: Range) -> None:
+    """That ``rng`` lies in ``text`` and, for a mention, that its text is what it covers."""
+    if rng.end > len(text):
+        raise ValueError(f"{where}: range {rng.start}-{rng.end} beyond text length {len(text)}")
+    if isinstance(rng, Mention) and text[rng.start : rng.end] != rng.text:
+        raise ValueError(
+            f"{where}: text {rng.text!r} differs from text[{rng.start}:{rng.end}] = {text[rng.start : rng.end]!r}"
+        )
+
+
+def check_quote(text: str, quote: Quote, entity_ids: set[str]) -> None:
+    """What an ``Article`` checks of each of its quotes: every range in ``text``, the quote's text
+    what it covers, its pieces inside it, its speaker's entity among ``entity_ids``."""
+    where = f"quote {quote.id}"
+    check_range(text, where, Range(start=quote.start, end=quote.end))
+    if text[quote.start : quote.end] != quote.text:
+        raise ValueError(f"{where}: text differs from text[{quote.start}:{quote.end}]")
+    for piece in [*quote.fragments, *quote.quoted]:
+        check_range(text, where, piece)
+        if piece.start < quote.start or piece.end > quote.end:
+            raise ValueError(f"{where}: piece {piece.start}-{piece.end} outside the quote")
+    if quote.cue is not None:
+        check_range(text, f"{where} cue", quote.cue)
+    if quote.speaker is not None:
+        check_range(text, f"{where} speaker", quote.speaker.mention)
+        if quote.speaker.entity_id is not None and quote.speaker.entity_id not in entity_ids:
+            raise ValueError(f"{where}: speaker entity {quote.speaker.entity_id} not found")
 
 
 ManifestStatus = Literal["ok", "skipped", "error", "ignored", "other-language"]

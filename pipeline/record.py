@@ -21,6 +21,7 @@ from whosaid.read import Layout
 if TYPE_CHECKING:
     from datetime import datetime
 
+    from spacy.language import Language
     from spacy.tokens import Doc
     from whosaid.sources import InputArticle
 
@@ -105,6 +106,51 @@ def assemble_article(
         quotes=quotes,
         pipeline=PipelineInfo(version=__version__, model=model, attribution=used_attribution(attribution).value),
     )
+
+
+def windowed_record(
+    nlp: Language,
+    layout: Layout,
+    *,
+    published: datetime | None,
+    attribution: Attribution,
+    article_id: str,
+    source_path: str,
+    model: str,
+    origin: InputArticle | None = None,
+    language: str | None = None,
+) -> tuple[bytes, int, int]:
+    """The record's bytes (``write.record_bytes``), quotes and entities of an article too long for
+    one Doc, done window by window (``whosaid.windows``): the bytes the same entities and quotes
+    would give through ``assemble_article``, checked as it checks them, with the quotes never
+    all objects at once."""
+    from whosaid.models import check_quote
+    from whosaid.windows import merged_entities, merged_quotes, packed_windows
+    from whosaid.write import record_bytes_with_quotes
+
+    found = packed_windows(nlp, layout.parse_text, layout.sections, published, attribution)
+    merged = merged_entities(found)
+    article = assemble_article(
+        layout,
+        merged.entities,
+        [],
+        published=published,
+        article_id=article_id,
+        source_path=source_path,
+        model=model,
+        origin=origin,
+        language=language,
+        attribution=attribution,
+    )
+    known = {entity.id for entity in article.entities}
+    serialize = Quote.__pydantic_serializer__.to_json
+    quotes: list[bytes] = []
+    for quote in merged_quotes(found, merged):
+        if layout.parse_text != layout.text:
+            quote = _quote_in(layout.text, quote)
+        check_quote(article.text, quote, known)
+        quotes.append(serialize(quote, indent=2))
+    return record_bytes_with_quotes(article, quotes), len(quotes), len(article.entities)
 
 
 def _mention_in(text: str, mention: Mention) -> Mention:

@@ -38,23 +38,45 @@ class _Group:
         return self.members[0][1]
 
 
+@dataclass(frozen=True)
+class Merged:
+    """The article's entities merged from its windows', and how each window's ids became theirs."""
+
+    entities: list[Entity]
+    new_ids: dict[tuple[int, str], str]
+    names: dict[str, str]  # merged entity id -> its name
+
+    def renamed(self, quote: Quote, number: int, window: int) -> Quote:
+        """Window ``window``'s ``quote`` as the article's quote ``number``, its speaker's entity the merged one."""
+        update: dict[str, object] = {"id": f"q{number}"}
+        speaker = quote.speaker
+        if speaker is not None and speaker.entity_id is not None:
+            entity_id = self.new_ids[(window, speaker.entity_id)]
+            update["speaker"] = speaker.model_copy(update={"entity_id": entity_id, "name": self.names[entity_id]})
+        return quote.model_copy(update=update)
+
+
 def merge_windows(found: list[Found]) -> Found:
     """One article's entities and quotes from its windows' (offsets into the article already)."""
-    groups = _by_name(found)
-    groups = _join_partial_names(groups)
-    entities, new_ids = _entities(groups)
-    names = {entity.id: entity.name for entity in entities}
+    merged = merge_entities([entities for entities, _ in found])
     quotes: list[Quote] = []
     for window, (_, window_quotes) in enumerate(found):
         for quote in window_quotes:
-            quotes.append(_renamed(quote, len(quotes) + 1, window, new_ids, names))
-    return entities, quotes
+            quotes.append(merged.renamed(quote, len(quotes) + 1, window))
+    return merged.entities, quotes
 
 
-def _by_name(found: list[Found]) -> list[_Group]:
+def merge_entities(found: list[list[Entity]]) -> Merged:
+    """The article's entities from its windows' entities (offsets into the article already)."""
+    groups = _join_partial_names(_by_name(found))
+    entities, new_ids = _entities(groups)
+    return Merged(entities, new_ids, {entity.id: entity.name for entity in entities})
+
+
+def _by_name(found: list[list[Entity]]) -> list[_Group]:
     groups: list[_Group] = []
     index: dict[str, _Group] = {}
-    for window, (entities, _) in enumerate(found):
+    for window, entities in enumerate(found):
         for entity in entities:
             key = entity.name
             if key not in index:
@@ -150,14 +172,3 @@ def _label(members: list[Entity]) -> str:
     for entity in members:
         votes[entity.label] += len(entity.mentions)
     return max(votes, key=lambda label: (votes[label], -next(i for i, e in enumerate(members) if e.label == label)))
-
-
-def _renamed(
-    quote: Quote, number: int, window: int, new_ids: dict[tuple[int, str], str], names: dict[str, str]
-) -> Quote:
-    update: dict[str, object] = {"id": f"q{number}"}
-    speaker = quote.speaker
-    if speaker is not None and speaker.entity_id is not None:
-        entity_id = new_ids[(window, speaker.entity_id)]
-        update["speaker"] = speaker.model_copy(update={"entity_id": entity_id, "name": names[entity_id]})
-    return quote.model_copy(update=update)

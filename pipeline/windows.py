@@ -16,11 +16,14 @@ window's edge is found in the window where it starts, cut at the edge.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from pydantic import TypeAdapter
 from whosaid.chunks import chunk_bounds
 from whosaid.models import Entity, Mention, Quote, Range, Section
-from whosaid.window_merge import merge_windows
+from whosaid.window_merge import Merged, merge_entities
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -43,6 +46,59 @@ def window_bounds(text: str) -> list[tuple[int, int]]:
     return chunk_bounds(text, WINDOW_CHARS)
 
 
+# A window's entities or quotes as one JSON text (a list of records' entities or quotes).
+_ENTITIES: TypeAdapter[list[Entity]] = TypeAdapter(list[Entity])
+_QUOTES: TypeAdapter[list[Quote]] = TypeAdapter(list[Quote])
+
+
+@dataclass(frozen=True)
+class Packed:
+    """One window's entities and quotes, offsets into the article, as JSON. Kept as objects, a
+    finished window's findings would sit among the next windows' short-lived objects and keep
+    their memory from being reused: 2 MB of text dense in quotes peaked at 460 MiB so, 216 MiB
+    with the windows' findings kept as bytes (the JSON is about 7 MB per MB of such text)."""
+
+    entities: bytes
+    quotes: bytes
+
+
+def packed_windows(
+    nlp: Language, text: str, sections: list[Section], published: datetime | None, attribution: Attribution
+) -> list[Packed]:
+    """The entity and quote stages over each window of ``text``, each window's Doc freed before
+    the next is parsed."""
+    from whosaid.parse import parse
+    from whosaid.record import article_stages
+
+    found: list[Packed] = []
+    for start, end in window_bounds(text):
+        [(doc, _)] = list(parse(nlp, [(text[start:end], None)]))
+        entities, quotes = article_stages(doc, published, window_sections(sections, start, end), attribution)
+        del doc
+        found.append(
+            Packed(
+                _ENTITIES.dump_json([shift_entity(e, start) for e in entities]),
+                _QUOTES.dump_json([shift_quote(q, start) for q in quotes]),
+            )
+        )
+    return found
+
+
+def merged_entities(found: list[Packed]) -> Merged:
+    """The article's entities merged from its windows' (``whosaid.window_merge``)."""
+    return merge_entities([_ENTITIES.validate_json(window.entities) for window in found])
+
+
+def merged_quotes(found: list[Packed], merged: Merged) -> Iterator[Quote]:
+    """The article's quotes in order, numbered and with their speakers' merged entities, one
+    window's quotes made objects at a time."""
+    number = 0
+    for window, packed in enumerate(found):
+        for quote in _QUOTES.validate_json(packed.quotes):
+            number += 1
+            yield merged.renamed(quote, number, window)
+
+
 def windowed_stages(
     nlp: Language,
     text: str,
@@ -52,16 +108,9 @@ def windowed_stages(
 ) -> tuple[list[Entity], list[Quote]]:
     """The entities and quotes of a long parse text, found window by window and merged, with
     offsets into ``text`` (see the module's note for what a window cannot see)."""
-    from whosaid.parse import parse
-    from whosaid.record import article_stages
-
-    found: list[tuple[list[Entity], list[Quote]]] = []
-    for start, end in window_bounds(text):
-        [(doc, _)] = list(parse(nlp, [(text[start:end], None)]))
-        entities, quotes = article_stages(doc, published, window_sections(sections, start, end), attribution)
-        del doc
-        found.append(([shift_entity(e, start) for e in entities], [shift_quote(q, start) for q in quotes]))
-    return merge_windows(found)
+    found = packed_windows(nlp, text, sections, published, attribution)
+    merged = merged_entities(found)
+    return merged.entities, list(merged_quotes(found, merged))
 
 
 def window_sections(sections: list[Section], start: int, end: int) -> list[Section]:

@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from spacy.language import Language
-    from whosaid.models import Entity, Quote
 
 # Docs parsed together inside a batch (fewer where they are long, see ``whosaid.parse``): the
 # parser and entity recogniser took 18.9 CPU s for 300 BBC articles four at a time, 16.0 eight at
@@ -204,56 +203,54 @@ def read_task(task: Task) -> Layout:
 
 
 def _build(doc: Any, task: Task, layout: Layout, label: str, language: str | None) -> Outcome:
-    from whosaid.record import article_stages
+    from whosaid.record import article_stages, assemble_article
+    from whosaid.write import record_bytes
 
-    return _recorded(
-        task,
-        layout,
-        label,
-        language,
-        lambda published, attribution: article_stages(doc, published, layout.sections, attribution),
-    )
+    def record(published: datetime | None, attribution: Attribution) -> tuple[bytes, int, int]:
+        entities, quotes = article_stages(doc, published, layout.sections, attribution)
+        article = assemble_article(
+            layout, entities, quotes, published=published, attribution=attribution, **_about(task, label, language)
+        )
+        return record_bytes(article), len(article.quotes), len(article.entities)
+
+    return _recorded(task, layout, record)
 
 
 def _build_long(nlp: Language, task: Task, layout: Layout, label: str, language: str | None) -> Outcome:
     """An article too long for one Doc, parsed and extracted window by window (``whosaid.windows``)."""
-    from whosaid.windows import windowed_stages
+    from whosaid.record import windowed_record
 
-    return _recorded(
-        task,
-        layout,
-        label,
-        language,
-        lambda published, attribution: windowed_stages(nlp, layout.parse_text, layout.sections, published, attribution),
-    )
+    def record(published: datetime | None, attribution: Attribution) -> tuple[bytes, int, int]:
+        return windowed_record(
+            nlp, layout, published=published, attribution=attribution, **_about(task, label, language)
+        )
 
-
-Stages = Callable[["datetime | None", Attribution], "tuple[list[Entity], list[Quote]]"]
+    return _recorded(task, layout, record)
 
 
-def _recorded(task: Task, layout: Layout, label: str, language: str | None, stages: Stages) -> Outcome:
-    """The outcome of one article: its record from the stages' entities and quotes (given the
-    publication date, read once, and the attribution asked for), or the error they raised."""
+def _about(task: Task, label: str, language: str | None) -> dict[str, Any]:
+    """What a record says of its article besides what the stages found."""
+    return {
+        "article_id": task.article_id,
+        "source_path": task.path,
+        "model": label,
+        "origin": task.article,
+        "language": language,
+    }
+
+
+# The record's bytes, quotes and entities, given the publication date and the attribution asked for.
+Recorder = Callable[["datetime | None", Attribution], tuple[bytes, int, int]]
+
+
+def _recorded(task: Task, layout: Layout, record: Recorder) -> Outcome:
+    """The outcome of one article: its record (given the publication date, read once, and the
+    attribution asked for), or the error that making it raised."""
     from whosaid.dates import parse_published
-    from whosaid.record import assemble_article
-    from whosaid.write import record_bytes
 
     try:
         published = parse_published(layout.published_text) if layout.published_text else None
-        attribution = Attribution(task.attribution)
-        entities, quotes = stages(published, attribution)
-        article = assemble_article(
-            layout,
-            entities,
-            quotes,
-            published=published,
-            article_id=task.article_id,
-            source_path=task.path,
-            model=label,
-            origin=task.article,
-            language=language,
-            attribution=attribution,
-        )
+        data, quotes, entities = record(published, Attribution(task.attribution))
     except Exception as error:
         return error_outcome(
             task,
@@ -261,9 +258,7 @@ def _recorded(task: Task, layout: Layout, label: str, language: str | None, stag
                 kind=type(error).__name__, reason=str(error).splitlines()[0] if str(error) else ""
             ),
         )
-    return task_outcome(
-        task, "ok", data=record_bytes(article), quotes=len(article.quotes), entities=len(article.entities)
-    )
+    return task_outcome(task, "ok", data=data, quotes=quotes, entities=entities)
 
 
 def task_outcome(task: Task, status: str, **details: Any) -> Outcome:

@@ -21,6 +21,7 @@ import os
 import re
 import secrets
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,25 @@ def record_bytes(article: Article) -> bytes:
     The bytes ``model_dump_json`` would give, encoded, without its ``str`` in between (a record
     is several times its article's text: 6.5 MB for 1 MB of news)."""
     return article.__pydantic_serializer__.to_json(article, indent=2) + b"\n"
+
+
+_NO_QUOTES = b'\n  "quotes": [],\n'
+
+
+def record_bytes_with_quotes(article: Article, quotes: Iterable[bytes]) -> bytes:
+    """``record_bytes`` of ``article`` (which has no quotes) with ``quotes`` as its quotes, each
+    given as its own JSON (``Quote.__pydantic_serializer__.to_json(quote, indent=2)``): the bytes
+    ``record_bytes`` would give for the article holding those quotes, without the quotes ever
+    being objects all at once (a long article's windows keep them as bytes)."""
+    whole = record_bytes(article)
+    if article.quotes or whole.count(_NO_QUOTES) != 1:
+        raise ValueError("record_bytes_with_quotes takes an article without quotes")
+    # Line breaks inside JSON strings are escaped, so every raw one is layout: indent by two levels.
+    items = b",\n".join(b"    " + quote.replace(b"\n", b"\n    ") for quote in quotes)
+    if not items:
+        return whole
+    head, tail = whole.split(_NO_QUOTES)
+    return head + b'\n  "quotes": [\n' + items + b"\n  ],\n" + tail
 
 
 def _is_plain(article_id: str) -> bool:

@@ -154,3 +154,58 @@ def test_sections_are_cut_to_the_window() -> None:
         Section(start=0, end=400, kind="body"),
         Section(start=410, end=415, kind="caption"),
     ]
+
+
+def test_a_windowed_record_is_byte_for_byte_what_its_entities_and_quotes_give(
+    nlp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from whosaid.quotes import DEFAULT_ATTRIBUTION
+    from whosaid.read import read_bytes
+    from whosaid.write import record_bytes
+
+    from tests.texts_wrapped import AP_STORY
+
+    # A wire story (its dateline blanked and its wrapped lines joined in the parse text, so the
+    # record's quotes are cut again from the original text) before council paragraphs.
+    text = "\n\n".join([AP_STORY, *(paragraph(n) for n in range(12))])
+    monkeypatch.setattr(windows, "WINDOW_CHARS", 1_500)
+    layout = read_bytes(text.encode())
+    assert layout.parse_text != layout.text and len(windows.window_bounds(layout.parse_text)) >= 3
+    about: dict[str, Any] = {"article_id": "long", "source_path": "long.txt", "model": "m"}
+    data, quotes, people = record.windowed_record(nlp, layout, published=None, attribution=DEFAULT_ATTRIBUTION, **about)
+    entities, found = windows.windowed_stages(nlp, layout.parse_text, layout.sections, None, DEFAULT_ATTRIBUTION)
+    whole = record.assemble_article(layout, entities, found, published=None, **about)
+    assert quotes == len(whole.quotes) >= 13 and people == len(whole.entities)
+    assert any(q.speaker and q.speaker.name == "Jean-Jacques Picart" for q in whole.quotes)
+    assert data == record_bytes(whole)
+
+
+def test_quotes_are_put_only_into_a_record_without_any() -> None:
+    from whosaid.models import PipelineInfo, Source
+    from whosaid.write import record_bytes_with_quotes
+
+    text = "“Yes,” she said."
+    quote = Quote(
+        id="q1",
+        kind="direct",
+        text="Yes,",
+        start=1,
+        end=5,
+        fragments=[Range(start=1, end=5)],
+        method="quote-cue",
+        confidence=0.9,
+    )
+    empty = Article(
+        id="a",
+        source=Source(path="a.txt", sha256="0" * 64, encoding="utf-8"),
+        text=text,
+        pipeline=PipelineInfo(version="1", model="m"),
+    )
+    full = empty.model_copy(update={"quotes": [quote]})
+    with pytest.raises(ValueError, match="without quotes"):
+        record_bytes_with_quotes(full, [])
+    from whosaid.write import record_bytes
+
+    one = Quote.__pydantic_serializer__.to_json(quote, indent=2)
+    assert record_bytes_with_quotes(empty, [one]) == record_bytes(Article.model_validate(full.model_dump()))
+    assert record_bytes_with_quotes(empty, []) == record_bytes(empty)
