@@ -7,7 +7,7 @@ from the original text again, so they equal what their offsets point at.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from whosaid import __version__
 from whosaid.attribution import used_attribution
@@ -114,39 +114,26 @@ def windowed_record(
     *,
     published: datetime | None,
     attribution: Attribution,
-    article_id: str,
-    source_path: str,
-    model: str,
-    origin: InputArticle | None = None,
-    language: str | None = None,
+    **about: Any,
 ) -> tuple[bytes, int, int]:
     """The record's bytes (``write.record_bytes``), quotes and entities of an article too long for
     one Doc, done window by window (``whosaid.windows``): the bytes the same entities and quotes
-    would give through ``assemble_article``, checked as it checks them, with the quotes never
-    all objects at once."""
+    would give through ``assemble_article`` (``about``: its keywords that say what the article
+    is, ``article_id`` to ``language``), checked as it checks them, with the quotes never all
+    objects at once."""
     from whosaid.models import check_quote
     from whosaid.windows import merged_entities, merged_quotes, packed_windows
     from whosaid.write import record_bytes_with_quotes
 
     found = packed_windows(nlp, layout.parse_text, layout.sections, published, attribution)
     merged = merged_entities(found)
-    article = assemble_article(
-        layout,
-        merged.entities,
-        [],
-        published=published,
-        article_id=article_id,
-        source_path=source_path,
-        model=model,
-        origin=origin,
-        language=language,
-        attribution=attribution,
-    )
+    article = assemble_article(layout, merged.entities, [], published=published, attribution=attribution, **about)
     known = {entity.id for entity in article.entities}
     serialize = Quote.__pydantic_serializer__.to_json
+    recut = layout.parse_text != layout.text  # compared once: both are the whole article's text
     quotes: list[bytes] = []
     for quote in merged_quotes(found, merged):
-        if layout.parse_text != layout.text:
+        if recut:
             quote = _quote_in(layout.text, quote)
         check_quote(article.text, quote, known)
         quotes.append(serialize(quote, indent=2))
