@@ -165,29 +165,44 @@ def tokens_with_lemma(doc: Doc, lemmas: Collection[str], forms: Collection[str] 
     """Indices of the tokens whose ``cue_lemma`` is in ``lemmas`` or whose lower-case form is in
     ``forms``: the same test as ``cue_lemma`` token by token, read from the Doc's arrays with one
     lookup per distinct word (a Token object per word costs more than the test)."""
+    import numpy
     from spacy.attrs import LEMMA, LOWER
 
     if not len(doc):
         return []
-    rows: list[list[int]] = doc.to_array([LEMMA, LOWER]).tolist()
+    columns = doc.to_array([LEMMA, LOWER])
     strings = doc.vocab.strings
     # Per word list, what each string (by its hash, the same in every Doc) decides, kept across
     # articles: ``None`` for a form that leaves it to the lemma.
     forms_decide, lemmas_decide = _DECISIONS.setdefault((frozenset(lemmas), frozenset(forms)), ({}, {}))
-    for key in {form_key for _, form_key in rows} - forms_decide.keys():
-        word = strings[key]
-        if word in LEMMA_FIXES:
-            forms_decide[key] = LEMMA_FIXES[word] in lemmas or word in forms
-        else:
-            forms_decide[key] = True if word in forms else None
-    for key in {lemma for lemma, _ in rows} - lemmas_decide.keys():
-        lemmas_decide[key] = strings[key].lower() in lemmas
-    found = []
-    for i, (lemma_key, form_key) in enumerate(rows):
-        decided = forms_decide[form_key]
-        if decided if decided is not None else lemmas_decide[lemma_key]:
-            found.append(i)
-    return found
+    if len(forms_decide) > _MAX_DECISIONS or len(lemmas_decide) > _MAX_DECISIONS:
+        forms_decide.clear()
+        lemmas_decide.clear()
+    form_keys, form_at = numpy.unique(columns[:, 1], return_inverse=True)
+    lemma_keys, lemma_at = numpy.unique(columns[:, 0], return_inverse=True)
+    by_form = []  # per distinct form: 1 it is found, 0 it is not, -1 its lemma decides
+    for key in form_keys.tolist():
+        decided = forms_decide.get(key, _UNSEEN)
+        if decided is _UNSEEN:
+            word = strings[key]
+            if word in LEMMA_FIXES:
+                decided = LEMMA_FIXES[word] in lemmas or word in forms
+            else:
+                decided = True if word in forms else None
+            forms_decide[key] = decided
+        by_form.append(-1 if decided is None else int(bool(decided)))
+    by_lemma = []
+    for key in lemma_keys.tolist():
+        found = lemmas_decide.get(key)
+        if found is None:
+            found = lemmas_decide[key] = strings[key].lower() in lemmas
+        by_lemma.append(found)
+    form_says = numpy.array(by_form, dtype=numpy.int8)[form_at.reshape(-1)]
+    lemma_says = numpy.array(by_lemma, dtype=bool)[lemma_at.reshape(-1)]
+    chosen = numpy.where(form_says < 0, lemma_says, form_says > 0)
+    return numpy.flatnonzero(chosen).tolist()
 
 
+_UNSEEN = object()
+_MAX_DECISIONS = 200_000  # distinct words remembered per word list (a few MiB) before starting afresh
 _DECISIONS: dict[tuple[frozenset[str], frozenset[str]], tuple[dict[int, bool | None], dict[int, bool]]] = {}

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from whosaid.gazetteer import NAMING_KIND_NOUNS, party_key
+from whosaid.gazetteer import NAMING_KIND_NOUNS, may_start_party, party_key
 from whosaid.lookups import SpanSet
 
 if TYPE_CHECKING:
@@ -84,8 +84,9 @@ def untagged_parties(doc: Doc, mentions: list[NameMention]) -> list[NameMention]
     taken = SpanSet((m.start, m.end) for m in mentions)
     found = []
     covered = -1  # the last token of the latest party name found
-    for token in doc:
-        if token.i <= covered or not token.text[:1].isupper() or token.ent_type_ in _TAGGED:
+    for i in _party_starts(doc):
+        token = doc[i]
+        if i <= covered or token.ent_type_ in _TAGGED:
             continue
         for size in range(_PARTY_WORDS, 0, -1):
             name = doc[token.i : token.i + size]
@@ -100,3 +101,21 @@ def untagged_parties(doc: Doc, mentions: list[NameMention]) -> list[NameMention]
                 covered = name.end - 1
             break
     return sorted(mentions + found, key=lambda m: m.start) if found else mentions
+
+
+def _party_starts(doc: Doc) -> list[int]:
+    """Indices of the capitalised words a party's name may begin with (``gazetteer.may_start_party``),
+    decided once per distinct word from the Doc's array (a Token per word costs more than the test)."""
+    import numpy
+    from spacy.attrs import ORTH
+
+    if not len(doc):
+        return []
+    words, inverse = numpy.unique(doc.to_array(ORTH), return_inverse=True)
+    strings = doc.vocab.strings
+    starts = numpy.array([_starts_party(strings[int(key)]) for key in words.tolist()], dtype=bool)
+    return numpy.flatnonzero(starts[inverse.reshape(-1)]).tolist()
+
+
+def _starts_party(word: str) -> bool:
+    return word[:1].isupper() and may_start_party(word)

@@ -191,6 +191,17 @@ def _party_keys() -> dict[str, str]:
     }
 
 
+@cache
+def _party_prefixes() -> frozenset[str]:
+    return frozenset(key[:end] for key in _party_keys() for end in range(1, len(key) + 1))
+
+
+def may_start_party(word: str) -> bool:
+    """Whether a party's name (``party_key``) may begin with ``word`` (a token's text, no spaces):
+    a quick test before trying the names that begin there."""
+    return name_key(word) in _party_prefixes()
+
+
 def party_key(name: str) -> str | None:
     """The party a name stands for, as one key for all its names ("the Tories" and "Conservative
     Party": "conservative party"); None for a name that is no party's."""

@@ -9,6 +9,7 @@ article: a quote left open ends with its paragraph.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -72,6 +73,9 @@ def _after_closing_punctuation(text: str, i: int) -> bool:
     return k >= 0 and k < i - 1 and (text[k] in ",.!?…" or text[k] in QUOTE_CHARS)
 
 
+_STOPS = re.compile("[" + re.escape("".join(sorted(QUOTE_CHARS | {"`", "\n"}))) + "]")  # where a mark may be
+
+
 @lru_cache(maxsize=8)
 def find_quoted_spans(text: str) -> tuple[QuotedSpan, ...]:
     """Every outermost quoted span in ``text``, in order (kept for the last few texts: the
@@ -109,7 +113,9 @@ def _quoted_spans(text: str) -> list[QuotedSpan]:
             i += 1
             continue
         if char not in QUOTE_CHARS and char != "`":
-            i += 1
+            # Nothing happens before the next mark or line break: go straight there.
+            found = _STOPS.search(text, i + 1)
+            i = found.start() if found else length
             continue
         char, width = mark_at(text, i)
         if char == "`":

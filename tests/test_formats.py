@@ -325,6 +325,29 @@ def test_plainly_english_text_skips_the_identifier_and_other_languages_do_not() 
     assert not plainly_english(HARBOUR.split("\n\n")[1])  # under 40 words: the identifier decides
 
 
+# A squad announcement: a name-heavy English report (under 0.15 of all its words are English
+# function words: the names outweigh them), but plainly English among its lower-case words.
+TEAM_SHEET = (
+    "Leinster prop Declan Fahy, Munster lock Eoin Brannigan and Connacht flanker Fergal Devane are among six "
+    "uncapped players in Ireland's Six Nations squad. Leinster's Ciaran Moyles, Padraig Lenihan, Ross Tierney and "
+    "Gavin Keogh also feature, along with Ulster's Niall McGrory, Rory Gilsenan and Conor Dwane. Munster's Shane "
+    "Furlong, Barry Cregan and Donal Meagher return after injury. Head coach Aidan Costigan named Fahy, Brannigan, "
+    "Devane, Moyles, Keogh, McGrory and Cregan in his first training squad, with Tierney, Gilsenan and Furlong on "
+    "standby. Costigan told reporters that the squad was picked purely on form, that every player had earned a "
+    "chance and that he would name his team for the opening match at Lansdowne Road next week. "
+    "Forwards: Fahy, Brannigan, Devane, Moyles, Lenihan, Keogh, Cregan, Meagher, Horgan. "
+    "Backs: Tierney, McGrory, Gilsenan, Dwane, Furlong, Kavanagh, Quinlivan, O'Dea."
+)
+
+
+def test_a_name_heavy_english_report_is_plainly_english() -> None:
+    from whosaid.language import _ENGLISH_WORDS, _WORD, plainly_english
+
+    words = _WORD.findall(TEAM_SHEET)
+    assert sum(word.lower() in _ENGLISH_WORDS for word in words) < 0.15 * len(words)  # the names outweigh them
+    assert plainly_english(TEAM_SHEET)  # counted among the lower-case words, no identifier needed
+
+
 @pytest.mark.model
 @pytest.mark.shared
 def test_bbc_articles_as_one_jsonl_give_the_records_of_the_txt_files(shared: Path, tmp_path: Path) -> None:

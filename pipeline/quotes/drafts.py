@@ -16,7 +16,6 @@ if TYPE_CHECKING:
     from whosaid.quotemarks import Mask
     from whosaid.speakers import EntityIndex
 
-_LETTERS = re.compile(r"[^\W_]+")  # what str.isalnum() accepts
 _BREAK = re.compile("\n")
 
 
@@ -70,9 +69,7 @@ class Context:
         orth = self.doc.to_array([ORTH]) if len(self.doc) else numpy.zeros(0, dtype=numpy.uint64)
         self.commas = numpy.flatnonzero(orth == self.doc.vocab.strings[","]).tolist()
         self.breaks = [match.start() for match in _BREAK.finditer(self.text)]
-        letters = numpy.zeros(len(self.text), dtype=bool)
-        for match in _LETTERS.finditer(self.text):
-            letters[match.start() : match.end()] = True
+        letters = _alphanumeric(self.text)
         quoted = letters & numpy.array(self.mask[: len(self.text)], dtype=bool)
         self.letters_before = _counts_before(letters)
         self.quoted_letters_before = _counts_before(quoted)
@@ -90,6 +87,17 @@ class Context:
 
     def in_quote(self, token: Token) -> bool:
         return bool(self.mask[token.idx])
+
+
+def _alphanumeric(text: str) -> Any:
+    """For each character of ``text``, whether ``str.isalnum`` accepts it (decided once per distinct
+    character: a test per character, or a regular expression's match per word, costs more)."""
+    import numpy
+
+    codes = numpy.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32)
+    distinct, at = numpy.unique(codes, return_inverse=True)
+    accepted = numpy.array([chr(code).isalnum() for code in distinct.tolist()], dtype=bool)
+    return accepted[at.reshape(-1)]
 
 
 def _counts_before(flags: Any) -> Any:
