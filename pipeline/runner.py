@@ -152,7 +152,7 @@ def run(
 ) -> RunSummary:
     """Process ``options.inputs`` into ``options.out_dir``; see the module docstring."""
     from whosaid.inputs import InputOptions, count, discover, tasks
-    from whosaid.parse import model_label_for, resolve_model
+    from whosaid.installed import model_label_for, resolve_model
 
     model_name = resolve_model(options.model)
     label = model_label_for(model_name)

@@ -122,7 +122,7 @@ def test_extract_on_a_doc_from_whosaids_model_matches_the_string(nlp: Any) -> No
 def users_pipeline() -> Any:
     """A user's own pipeline: the installed English model loaded directly with spaCy."""
     import spacy
-    from whosaid.parse import resolve_model
+    from whosaid.installed import resolve_model
 
     return spacy.load(resolve_model())
 

@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 from whosaid import errors
-from whosaid.parse import DEFAULT_MODELS, model_label, model_label_for, parse, resolve_model
+from whosaid.installed import DEFAULT_MODELS, model_label_for, resolve_model
+from whosaid.parse import model_label, parse
 
 
 def test_default_is_the_first_installed_model() -> None:
@@ -35,6 +36,34 @@ def test_unknown_model_is_one_clear_line() -> None:
 
 def test_label_without_loading_matches_the_loaded_model(nlp: Any) -> None:
     assert model_label_for(resolve_model()) == model_label(nlp)
+
+
+def test_the_runner_finds_and_labels_the_model_without_importing_spacy() -> None:
+    """The run's own process never parses; importing spaCy there only delays the workers."""
+    import subprocess
+    import sys
+
+    check = (
+        "import sys, whosaid.cli, whosaid.runner\n"
+        "from whosaid.installed import model_label_for, resolve_model\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc'))\n"
+        "print(model_label_for(resolve_model()), loaded)"
+    )
+    shown = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=True).stdout.split()
+    assert shown[0].startswith(resolve_model() + "-") and shown[1:] == ["[]"]
+
+
+@pytest.mark.parametrize(
+    ("meta", "reason"),
+    [(None, "No such file"), ("{not json", "Expecting property name"), ('{"lang": "en"}', "no name")],
+)
+def test_a_model_folder_with_a_broken_meta_is_one_clear_error(tmp_path: Path, meta: str | None, reason: str) -> None:
+    if meta is not None:
+        (tmp_path / "meta.json").write_text(meta, encoding="utf-8")
+    with pytest.raises(errors.ModelError) as caught:
+        model_label_for(str(tmp_path))
+    message = str(caught.value)
+    assert "\n" not in message and str(tmp_path) in message and reason in message
 
 
 def test_line_breaks_end_sentences(nlp: Any) -> None:
