@@ -30,7 +30,7 @@ from whosaid.quotes.learned import LinearModel
 _ATTRS = [LEMMA, LOWER, POS, TAG, DEP, HEAD, ENT_TYPE, IDX]
 _RIGHT_CHILD_LEMMA = frozenset({"ccomp", "xcomp", "advcl", "acl", "prep"})
 # Sums kept per key; a long run meets new words all the time, so each table is cleared when full
-# (five tables at about 170 bytes an entry: under 20 MiB in all).
+# (seven tables at about 170 bytes an entry, most far from full: under 20 MiB in all).
 _MAX_KEPT = 20_000
 # Tokens scored at once (a news article is one window; BBC's longest has about 5,000 tokens).
 WINDOW = 20_000
@@ -41,10 +41,12 @@ class CueScorer:
 
     def __init__(self, model: LinearModel) -> None:
         self.weights = model.weights
-        # Keyed by hashes: the word's own part -> (sum, lemma, part of speech, listed); its head's
-        # part, a neighbour's, and the union of its dependents' features -> their sums.
+        # Keyed by hashes: the word's own part -> (sum, lemma, part of speech, listed); each of its
+        # head's three features, a neighbour's, and the union of its dependents' features -> their sums.
         self._own: dict[tuple[int, ...], tuple[float, str, str, str]] = {}
-        self._head: dict[tuple[int, ...], float] = {}
+        self._head_dep: dict[tuple[int, int], float] = {}
+        self._head_pos: dict[tuple[int, int], float] = {}
+        self._head_lemma: dict[tuple[int, int, int], float] = {}
         self._word: dict[tuple[str, int], float] = {}
         self._children: dict[tuple[Any, ...], float] = {}
         self._strings: dict[int, str] = {}
@@ -67,7 +69,8 @@ class CueScorer:
         which over a whole multi-megabyte article was the quote stage's peak memory."""
         if not len(doc):
             return {}
-        for table in (self._own, self._head, self._word, self._children, self._strings):
+        tables = (self._own, self._head_dep, self._head_pos, self._head_lemma, self._word, self._children)
+        for table in (*tables, self._strings):
             if len(table) > _MAX_KEPT:
                 table.clear()
         columns = doc.to_array(_ATTRS)  # hashes as unsigned 64-bit integers
@@ -116,11 +119,20 @@ class CueScorer:
             own_key = (lemmas[i], lowers[i], tags_pos[i], tags[i], deps[i])
             own = self._own.get(own_key) or self._own_part(doc, own_key)
             h = heads[i]
-            head_key = (deps[i], deps[h], tags_pos[h], lemmas[h], lowers[h])
-            head_sum = self._head.get(head_key)
-            if head_sum is None:
-                head_sum = self._head_part(doc, own, deps[i], head_key)
-            z = own[0] + head_sum
+            dep = deps[i]
+            # The head's three features, each kept by what it depends on, added in the order they were summed
+            # in together (the same float).
+            on_dep = self._head_dep.get((dep, deps[h]))
+            if on_dep is None:
+                on_dep = self._head_dep[(dep, deps[h])] = self._head_weight(doc, "head_dep", dep, deps[h])
+            on_pos = self._head_pos.get((dep, tags_pos[h]))
+            if on_pos is None:
+                on_pos = self._head_pos[(dep, tags_pos[h])] = self._head_weight(doc, "head_pos", dep, tags_pos[h])
+            lemma_key = (dep, lemmas[h], lowers[h])
+            on_lemma = self._head_lemma.get(lemma_key)
+            if on_lemma is None:
+                on_lemma = self._head_lemma[lemma_key] = self._head_lemma_weight(doc, lemma_key)
+            z = own[0] + (on_dep + on_pos + on_lemma)
             if i < last:
                 z += self._neighbour(doc, "next", lowers[i + 1])
             if i > 0:
@@ -153,16 +165,14 @@ class CueScorer:
         found = self._own[key] = (sum(self.weights.get(name, 0.0) for name in names), lemma, pos, listed)
         return found
 
-    def _head_part(self, doc: Doc, own: tuple[float, str, str, str], dep_key: int, key: tuple[int, ...]) -> float:
-        _, head_dep, head_pos, head_lemma, head_lower = key
-        dep = self._string(doc, dep_key)
-        names = (
-            f"head_dep={self._string(doc, head_dep)}|dep={dep}",
-            f"head_pos={self._string(doc, head_pos)}|dep={dep}",
-            f"head_lemma={self._lemma(doc, head_lemma, head_lower)}|dep={dep}",
-        )
-        found = self._head[key] = sum(self.weights.get(name, 0.0) for name in names)
-        return found
+    def _head_weight(self, doc: Doc, feature: str, dep_key: int, value_key: int) -> float:
+        """The weight of ``head_dep=...|dep=...`` or ``head_pos=...|dep=...``."""
+        return self.weights.get(f"{feature}={self._string(doc, value_key)}|dep={self._string(doc, dep_key)}", 0.0)
+
+    def _head_lemma_weight(self, doc: Doc, key: tuple[int, int, int]) -> float:
+        dep_key, lemma_key, lower_key = key
+        name = f"head_lemma={self._lemma(doc, lemma_key, lower_key)}|dep={self._string(doc, dep_key)}"
+        return self.weights.get(name, 0.0)
 
     def _neighbour(self, doc: Doc, side: str, lower_key: int) -> float:
         found = self._word.get((side, lower_key))
