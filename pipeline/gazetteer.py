@@ -116,11 +116,14 @@ DOCUMENT_NOUNS = frozenset(
 DESCRIPTION_NOUNS = (
     ORG_NOUNS | frozenset("newspaper paper magazine journal channel station website broadcaster network".split())
 ) | DOCUMENT_NOUNS
-# People named with an organisation who do not speak for it ("Enron's shareholders", "BBC viewers").
+# People named with an organisation who do not speak for it ("Enron's shareholders", "BBC viewers"),
+# among them its members and those elected or standing for it ("Labour MPs", "a Plaid Cymru MP", "a
+# Highland councillor"), unlike its spokesmen and officials.
 OUTSIDER_NOUNS = frozenset(
     """
     shareholder investor customer client user reader viewer listener fan critic rival opponent passenger
-    subscriber consumer buyer voter competitor victim union member
+    subscriber consumer buyer voter competitor victim union member mp mep msp backbencher councillor
+    candidate activist supporter delegate
     """.split()
 )
 

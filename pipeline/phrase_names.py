@@ -26,7 +26,7 @@ from whosaid.gazetteer import (
     party_described,
     party_key,
 )
-from whosaid.titles import ROLE_HEADS, TITLE_WORDS, title_key
+from whosaid.titles import FORMER_WORDS, ROLE_HEADS, TITLE_WORDS, title_key
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -46,8 +46,8 @@ def affiliation(head: Token, index: EntityIndex) -> Entity | None:
     Trust", "the head of the IMF"; a document also for whoever wrote it ("Mr Peston's book"); not a
     name further down ("readers of the Kestrel Daily weblog", "companies like Sony") nor outsiders
     ("Enron's shareholders")."""
-    if head.lemma_.lower() in OUTSIDER_NOUNS:
-        return None
+    if head.lemma_.lower() in OUTSIDER_NOUNS or any(c.lower_ in FORMER_WORDS for c in head.children):
+        return None  # "Labour MPs", "a former Sun editor": not the organisation's voice
     document = head.lemma_.lower() in DOCUMENT_NOUNS
     government = head.lemma_.lower() in GOVERNMENT_NOUNS  # "the UK government": the place's
     for child in head.children:

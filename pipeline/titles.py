@@ -92,6 +92,10 @@ def is_title(word: str) -> bool:
 # Nouns for one person by what they do (with ``TITLE_WORDS``) that may head "its lawyer, Ann Lee".
 ROLE_HEADS = frozenset({"author", "writer", "founder", "president", "partner", "representative", "agent"})
 
+# Words that make a role one held before ("the former Labour leader", "a former Sun editor",
+# "ex-Columbia executives"): its holder no longer speaks for the organisation named with it.
+FORMER_WORDS = frozenset({"former", "ex", "onetime", "erstwhile"})
+
 
 def titles_before(text: str, start: int, words: int) -> set[str]:
     """The title words (``title_key``) written right before ``start`` ("Foreign Secretary Ann

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from whosaid.models import Article
 
 from tests.conftest import found
@@ -239,3 +240,18 @@ def test_a_partys_spokeswoman_speaks_for_the_party_its_leader_is_a_person(proces
 def test_members_of_an_organisation_do_not_speak_for_it(process: Callable[[str], Article]) -> None:
     article = process("Acme Corp met the unions on Monday. Acme Corp members said that the deal was fair.")
     assert found(article)["that the deal was fair"] == ("Acme Corp members", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # Elected for an organisation or standing for it: its people, not its voice.
+        ("Labour won the vote. Labour MPs said that the plan was a mistake.", "Labour MPs"),
+        ("Labour won the vote. A Labour backbencher said that the plan was a mistake.", "Labour backbencher"),
+        ("Acme Corp met. A former Acme Corp executive said that the plan was a mistake.", "former Acme Corp executive"),
+    ],
+)
+def test_elected_members_and_former_holders_do_not_speak_for_the_organisation(
+    process: Callable[[str], Article], text: str, speaker: str
+) -> None:
+    assert found(process(text))["that the plan was a mistake"] == (speaker, False)
