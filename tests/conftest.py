@@ -79,3 +79,19 @@ def quote_rows(process: Callable[[str], Article]) -> Callable[[str], list[QuoteR
         ]
 
     return rows
+
+
+# A table of speakers: a text, a quote's words and the speaker the chain gives it (``speaker_of``).
+SPEAKER_TABLE = ("text", "quote", "speaker")
+SpeakerOf = Callable[[str, str], tuple[str, bool]]
+
+
+@pytest.fixture(scope="session")
+def speaker_of(process: Callable[[str], Article]) -> SpeakerOf:
+    """The speaker the whole chain gives the quote ``quote`` of a text: (name, whether linked to an
+    entity); for the speaker tables of tests/test_descriptions.py, test_parties.py, test_role_pronouns.py."""
+
+    def speaker(text: str, quote: str) -> tuple[str, bool]:
+        return found(process(text))[quote]
+
+    return speaker
