@@ -123,13 +123,13 @@ def described_before(doc: Doc, head: Token, index: EntityIndex) -> Entity | None
     for i in reversed(index.same_lemma(doc, head)):
         earlier = doc[i]
         if wanted <= {t.lower_ for t in earlier.lefts}:
-            found = _named_with(earlier, index)
+            found = named_with(earlier, index)
             if found is not None:
                 return found
     return None
 
 
-def _named_with(noun: Token, index: EntityIndex) -> Entity | None:
+def named_with(noun: Token, index: EntityIndex) -> Entity | None:
     """The person or organisation that ``noun`` is written with as its name, or the organisation
     it belongs to (``affiliation``)."""
     named = [noun.head] if noun.dep_ in _NAMING_DEPS and noun.head.i != noun.i else []

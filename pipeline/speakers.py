@@ -24,6 +24,7 @@ from whosaid.cues import (
 )
 from whosaid.descriptions import age_description, aged_person, described_person, named_next, role_referent
 from whosaid.docfacts import doc_text
+from whosaid.documents import document_author
 from whosaid.entity_index import EntityIndex
 from whosaid.gazetteer import SPEAKING_GROUP_NOUNS
 from whosaid.models import Mention, Speaker
@@ -187,6 +188,7 @@ def speaker_from_token(doc: Doc, token: Token, index: EntityIndex) -> tuple[Spea
         or named_next(
             resolution, token, index.roles
         )  # "London's most senior police officer has said ... Sir Ian Blair said"
+        or document_author(doc, token, index)  # "..., a report says. The study, undertaken by the EC, ..."
     )
     if described is not None:
         role = text if described.kind == "person" else role

@@ -1,0 +1,145 @@
+"""Who wrote a document that the article quotes without naming its author there.
+
+News often quotes "a report" or "the survey" and says whose it is in another sentence: "Most EU
+countries have failed ..., a report says. The study, undertaken by the European Commission, ...";
+"... according to research from technology analysts Gartner. More than 674 million mobiles were
+sold, said the report". ``document_author`` gives such a document the one author the article gives
+its documents of the same kind (``DOCUMENT_KINDS``: a report, a survey and research may be one
+study; figures are another kind, a lawsuit another): a definite document ("the report", "the
+survey") the author given to any such document before it or in the ``AFTER`` sentences after; an
+indefinite one ("a report says") only an author given after it (a document named before may be
+another: "A survey by Acme ... A survey said"). Never when the article gives such documents two
+authors, counting authors no entity stands for ("a survey by Hostway", tagged nothing) and joint
+ones ("the joint report from the FAO and the WFP"); nor for a document its words set apart
+("another report", "the rival survey"), nor one that its own words say whose it is or name ("the
+Daily Telegraph poll" is not YouGov's; owners and authors in its own phrase are
+``phrase_names.affiliation``'s).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+from whosaid.constraints import definite
+from whosaid.docfacts import kept_for_article, sentence_starts
+from whosaid.gazetteer import DOCUMENT_NOUNS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from whosaid.entity_index import EntityIndex
+    from whosaid.models import Entity
+
+AFTER = 2  # sentences after a document in which its author may be given ("The study, undertaken by ...")
+# Verbs that give a document's author as their agent ("The survey was carried out by Acme Research").
+AUTHORING_VERBS = frozenset(
+    "publish conduct carry commission produce compile undertake write release issue prepare run file bring".split()
+)
+_AUTHOR_PREPOSITIONS = frozenset({"by", "from", "for"})
+# Documents of one kind may be one document written of in other words ("research from Gartner ...
+# said the report"); a kind's author is not another kind's ("Conte's statements, the suit added").
+DOCUMENT_KINDS = {
+    **dict.fromkeys("report survey study research poll review inquiry audit analysis forecast".split(), "study"),
+    **dict.fromkeys("figure number statistic data".split(), "figures"),
+    **dict.fromkeys("lawsuit suit filing".split(), "suit"),
+}
+# Words that make a document another one than those the article named before.
+OTHER_DOCUMENT_WORDS = frozenset("another further other second separate earlier previous rival different".split())
+
+
+def document_author(doc: Doc, head: Token, index: EntityIndex) -> Entity | None:
+    """The one person or organisation the article gives as the author of its documents, for the
+    document ``head`` (see the module's docstring), or None."""
+    if head.lemma_.lower() not in DOCUMENT_NOUNS or head.tag_ not in ("NN", "NNS"):
+        return None
+    if _author_words(head) or any(t.lower_ in OTHER_DOCUMENT_WORDS for t in head.lefts):
+        return None  # "another report"; "a survey by Hostway", "its report": its own words say whose
+    is_definite = definite(head)
+    if not is_definite and not any(t.dep_ == "det" for t in head.lefts) and head.tag_ != "NN":
+        return None  # a bare plural ("reports suggest") may be anyone's
+    starts = sentence_starts(doc)
+    last = bisect_right(starts, head.i) - 1 + AFTER
+    kind = DOCUMENT_KINDS.get(head.lemma_.lower(), head.lemma_.lower())
+    authors: set[str] = set()
+    for i, sentence, written, author in _documents(doc, index):
+        if sentence > last:
+            break
+        if written != kind or (i < head.i and not is_definite):
+            continue
+        if i < head.i and not author:
+            authors.clear()  # "An Open Letter" introduced since: "the letter" may be that one
+        elif i != head.i and author:
+            authors.add(author)
+    if len(authors) != 1:
+        return None
+    (author_id,) = authors
+    found = next((e for e in index.entities if e.id == author_id), None)
+    if found is None:
+        return None  # an author no entity stands for
+    names = {word for m in found.mentions for word in m.text.split()}
+    if any(_capitalised(t) and t.text not in names for t in head.lefts):
+        return None  # "the Daily Telegraph poll" is not YouGov's: its own words name whose, or its title
+    return found
+
+
+def _documents(doc: Doc, index: EntityIndex) -> list[tuple[int, int, str, str]]:
+    """(token, sentence, kind, author) for each document noun of the article whose own phrase names
+    its author ("the study, undertaken by the European Commission", "a report by Gartner"), and each
+    one introduced with "a" or "an" that names none (author ""), in text order. The author is the
+    author's entity id, or the words of an author no entity stands for ("a survey by Hostway",
+    tagged nothing; two authors joined, "the joint report from the FAO and the WFP"), which make
+    the article's authors more than one. Computed once per article while its facts are kept."""
+    kept = kept_for_article(doc)
+    if kept is not None and "documents" in kept:
+        found: list[tuple[int, int, str, str]] = kept["documents"]
+        return found
+    from whosaid.phrase_names import named_with
+
+    starts = sentence_starts(doc)
+    found = []
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if token.pos_ not in ("NOUN", "PROPN") or lemma not in DOCUMENT_NOUNS:  # "An Open Letter from ..."
+            continue
+        if index.at(token.idx, token.idx + len(token)) is not None:
+            continue  # a word of a name: "the National Audit Office", "Jupiter Research"
+        words = _author_words(token)
+        entity = named_with(token, index) or _entity_among(words, index)
+        if any(c.dep_ == "conj" for w in words for c in w.children):
+            author = " and ".join(w.text for w in words)
+        elif entity is not None:
+            author = entity.id
+        else:
+            author = next((w.text for w in words if w.pos_ == "PROPN"), "")
+        if author or any(t.lower_ in ("a", "an") for t in token.lefts):
+            found.append((token.i, bisect_right(starts, token.i) - 1, DOCUMENT_KINDS.get(lemma, lemma), author))
+    if kept is not None:
+        kept["documents"] = found
+    return found
+
+
+def _author_words(document: Token) -> list[Token]:
+    """The words that name a document's author in its own phrase: its owner ("Gartner's report"), a
+    name after "by", "from" or "for", the agent of a verb that tells how it was made ("research
+    carried out by ...", "The survey was published by ...")."""
+    words = [c for c in document.children if c.dep_ == "poss"]
+    verbs = [c for c in document.children if c.dep_ == "acl"]
+    if document.dep_ == "nsubjpass" and document.head.lemma_.lower() in AUTHORING_VERBS:
+        verbs.append(document.head)
+    preps = [c for c in document.children if c.dep_ == "prep" and c.lower_ in _AUTHOR_PREPOSITIONS]
+    preps += [a for v in verbs for a in v.children if a.dep_ == "agent"]
+    return words + [c for p in preps for c in p.children if c.dep_ == "pobj"]
+
+
+def _entity_among(words: list[Token], index: EntityIndex) -> Entity | None:
+    """The first person or organisation that one of ``words`` names ("The survey was carried out by Acme Research")."""
+    for word in words:
+        found = index.at(word.idx, word.idx + len(word))
+        if found is not None and found[1].kind in ("organization", "person"):
+            return found[1]
+    return None
+
+
+def _capitalised(word: Token) -> bool:
+    """Whether ``word`` is a name's or a title's: a proper noun, or capitalised inside its sentence."""
+    return word.pos_ == "PROPN" or (word.text[:1].isupper() and not word.is_sent_start)

@@ -1,0 +1,95 @@
+"""A document the article quotes speaks for the one author the article gives its documents."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import SPEAKER_TABLE, SpeakerOf
+
+RISE = "that prices would rise"
+
+
+@pytest.mark.parametrize(
+    SPEAKER_TABLE,
+    [
+        pytest.param(
+            "Most councils have failed to cut waste, a report says. "
+            "The study, undertaken by the Audit Commission, looked at 300 councils.",
+            "Most councils have failed to cut waste",
+            ("Audit Commission", True),
+            id="an author given in the next sentence",
+        ),
+        pytest.param(
+            "Phone sales rose, according to research from analysts Gartner. "
+            "More than 600 million phones were sold last year, said the report.",
+            "More than 600 million phones were sold last year",
+            ("Gartner", True),
+            id="research written of again as the report",
+        ),
+        pytest.param(
+            "Prices will rise, the survey said. The survey was carried out by Acme Research in May.",
+            "Prices will rise",
+            ("Acme Research", True),
+            id="an author given by a passive verb",
+        ),
+        pytest.param(
+            "A survey by Acme Research found that sales fell. But the rival survey said that prices would rise.",
+            RISE,
+            ("rival survey", False),
+            id="a rival survey is another",
+        ),
+        pytest.param(
+            "A survey by Acme Research found that sales fell. A survey said that prices would rise.",
+            RISE,
+            ("survey", False),
+            id="a survey written after an authored one may be another",
+        ),
+        pytest.param(
+            "A report by Acme Research found that sales fell. A study by Beta Partners found that profits rose. "
+            "The survey said that prices would rise.",
+            RISE,
+            ("survey", False),
+            id="two authors",
+        ),
+        pytest.param(
+            "The Acme Corp statement was short. The lawsuit said that prices would rise.",
+            RISE,
+            ("lawsuit", False),
+            id="a statement's author is not a lawsuit's",
+        ),
+        pytest.param(
+            "Prices will rise, a report said. "
+            "The joint report from the Acme Institute and Beta Partners covered 20 towns.",
+            "Prices will rise",
+            ("report", False),
+            id="a joint report",
+        ),
+        pytest.param(
+            "Growth is too slow, the Lisbon review says. The review was written by the Acme Institute in May.",
+            "Growth is too slow",
+            ("Lisbon review", False),
+            id="a name written before it may be whose it is, or its title",
+        ),
+        pytest.param(
+            "A letter from Tom Hill said that sales fell. An open letter was sent to staff on Monday. "
+            "The letter said that prices would rise.",
+            RISE,
+            ("letter", False),
+            id="a letter introduced since may be the one meant",
+        ),
+        pytest.param(
+            "A report by Acme Research found that sales fell. The survey for the council said that prices would rise.",
+            RISE,
+            ("survey for the council", False),
+            id="its own words say whose",
+        ),
+        pytest.param(
+            "The National Audit Office met on Monday. The report said that prices would rise.",
+            RISE,
+            ("report", False),
+            id="a word of a name is no document",
+        ),
+    ],
+)
+def test_document_authors(speaker_of: SpeakerOf, text: str, quote: str, speaker: tuple[str, bool]) -> None:
+    assert speaker_of(text, quote) == speaker
