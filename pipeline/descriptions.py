@@ -15,15 +15,19 @@ article's candidates and salience (``whosaid.resolver``):
   wrote its noun before for someone else or for no one in particular ("Sam Cole's lawyer ... the
   lawyer", "a spokesman ... the spokesman"). Measured on GUM's hand-made coreference
   (``benchmarks/coref.py``), few and mostly wrong there (biographies and fiction: "the author",
-  "the speaker" in general); read on BBC news, mostly right.
+  "the speaker" in general); read on BBC news, mostly right;
+- ``named_next``: a description a story writes before the name ("London's most senior police
+  officer has said ... Sir Ian Blair said").
+
+Age descriptions ("said the 46-year-old") are ``whosaid.ages``.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
+from whosaid.ages import age_description
 from whosaid.constraints import DEFINITE_DETERMINERS, definite
 from whosaid.cues import SPEECH_VERBS
 from whosaid.docfacts import kept_for_article, lemma_positions
@@ -31,12 +35,10 @@ from whosaid.gazetteer import COMPANY_NOUNS, ORG_NOUNS, PRESS_NOUNS
 from whosaid.titles import OFFICES, PERSON_DESCRIPTIONS, TITLE_GENDERS, TITLE_WORDS, title_key, titles_before
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
     from whosaid.models import Entity
     from whosaid.resolver import Resolution
 
-# The age the article gives a person right after a name: "John Smith, 46, ...", "Ann Lee (31)", "Tom Hill, aged 52,".
-_AGE_AFTER_NAME = re.compile(r"(?:\s*,\s*(?:aged\s+)?(\d{1,3})\s*[,.;:]|\s*\((?:aged\s+)?(\d{1,3})\))")
 RECENT = 2  # sentences back in which the person a description stands for must have been a subject
 _SINGULAR = frozenset({"NN", "NNP"})
 _NOT_NAMING = DEFINITE_DETERMINERS | {"'s", "’s", "a", "an"}  # words of a role that name no one
@@ -221,47 +223,6 @@ def _words_to(head: Token) -> set[str]:
     while end + 2 < len(doc) and doc[end + 1].text == "-" and not doc[end].whitespace_ and not doc[end + 1].whitespace_:
         end += 2
     return {title_key(w) for w in doc[head.left_edge.i : end + 1].text.split()}
-
-
-def age_description(head: Token) -> Span | None:
-    """The words of an age description headed by ``head`` ("46-year-old", which the tokenizer
-    splits into 46 - year - old), or None."""
-    doc = head.doc
-    i = head.i
-    if head.lower_ != "old" or i < 4 or doc[i - 2].lower_ not in ("year", "years") or not doc[i - 4].text.isdigit():
-        return None
-    if doc[i - 1].text != "-" or doc[i - 3].text != "-" or any(t.whitespace_ for t in doc[i - 4 : i]):
-        return None
-    return doc[i - 4 : i + 1]
-
-
-def aged_person(resolution: Resolution, head: Token, roles: dict[str, str]) -> Entity | None:
-    """The person an age description ("said the 46-year-old") stands for: the one person the
-    article gives that age ("John Smith, 46, ..."), none when it gives it to several; when it
-    gives it to no one, the person a recent clause was about (``described_person``), unless the
-    article gives them another age ("Tom Hill, 52" is not "the 46-year-old")."""
-    described = age_description(head)
-    if described is None or resolution.article is None:
-        return None
-    age = described[0].text
-    people = [c.entity for c in resolution.article.named if c.entity.kind == "person"]
-    ages = _ages(list({e.id: e for e in people}.values()), resolution.article.text)
-    given = {entity_id for entity_id, held in ages.items() if age in held}
-    if given:
-        return next(e for e in people if e.id in given) if len(given) == 1 else None
-    found = described_person(resolution, head, roles)
-    return found if found is not None and found.id not in ages else None
-
-
-def _ages(people: list[Entity], text: str) -> dict[str, set[str]]:
-    """The ages written right after each person's names, by entity id."""
-    found: dict[str, set[str]] = {}
-    for entity in people:
-        for mention in entity.mentions:
-            match = _AGE_AFTER_NAME.match(text, mention.end)
-            if match is not None:
-                found.setdefault(entity.id, set()).update(g for g in match.groups() if g)
-    return found
 
 
 def named_next(resolution: Resolution, head: Token, roles: dict[str, str]) -> Entity | None:

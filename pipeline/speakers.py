@@ -12,6 +12,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from whosaid.ages import age_description, aged_person
 from whosaid.animacy import WRITER_PRONOUNS
 from whosaid.cues import (
     GROUP_PRONOUNS,
@@ -22,7 +23,7 @@ from whosaid.cues import (
     RELATIVE_PRONOUNS,
     TITLE_WORDS,
 )
-from whosaid.descriptions import age_description, aged_person, described_person, named_next, role_referent
+from whosaid.descriptions import described_person, named_next, role_referent
 from whosaid.docfacts import doc_text
 from whosaid.documents import document_author
 from whosaid.entity_index import EntityIndex
