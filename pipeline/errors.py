@@ -33,7 +33,10 @@ E_ID_TAKEN = (
     "write to another --out, or delete that record to replace it"
 )
 E_NO_INPUT = "no such file or folder: {path}"
-E_TIMEOUT = "took longer than the {limit:g}-second limit for one article (raise it with --timeout)"
+E_TIMEOUT = (
+    "took longer than the {limit:g}-second limit for one article (for each 100,000 characters of a longer one; "
+    "raise it with --timeout)"
+)
 E_TIMEOUT_KILLED = (
     "took longer than the {limit:g}-second limit for one article and did not stop; its worker process was "
     "replaced (raise the limit with --timeout)"

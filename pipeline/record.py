@@ -19,6 +19,7 @@ from whosaid.quotes import DEFAULT_ATTRIBUTION, Attribution, extract_quotes
 from whosaid.read import Layout
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from datetime import datetime
 
     from spacy.language import Language
@@ -114,18 +115,19 @@ def windowed_record(
     *,
     published: datetime | None,
     attribution: Attribution,
+    on_window: Callable[[], None] | None = None,
     **about: Any,
 ) -> tuple[bytes, int, int]:
     """The record's bytes (``write.record_bytes``), quotes and entities of an article too long for
     one Doc, done window by window (``whosaid.windows``): the bytes the same entities and quotes
     would give through ``assemble_article`` (``about``: its keywords that say what the article
     is, ``article_id`` to ``language``), checked as it checks them, with the quotes never all
-    objects at once."""
+    objects at once; ``on_window`` is called after each window is done."""
     from whosaid.models import check_quote
     from whosaid.windows import merged_entities, merged_quotes, packed_windows
     from whosaid.write import record_bytes_with_quotes
 
-    found = packed_windows(nlp, layout.parse_text, layout.sections, published, attribution)
+    found = packed_windows(nlp, layout.parse_text, layout.sections, published, attribution, on_window)
     merged = merged_entities(found)
     article = assemble_article(layout, merged.entities, [], published=published, attribution=attribution, **about)
     known = {entity.id for entity in article.entities}

@@ -16,7 +16,7 @@ window's edge is found in the window where it starts, cut at the edge.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -63,10 +63,16 @@ class Packed:
 
 
 def packed_windows(
-    nlp: Language, text: str, sections: list[Section], published: datetime | None, attribution: Attribution
+    nlp: Language,
+    text: str,
+    sections: list[Section],
+    published: datetime | None,
+    attribution: Attribution,
+    on_window: Callable[[], None] | None = None,
 ) -> list[Packed]:
     """The entity and quote stages over each window of ``text``, each window's Doc freed before
-    the next is parsed."""
+    the next is parsed; ``on_window`` is called after each window (the worker's time limit
+    starts again there)."""
     from whosaid.parse import parse
     from whosaid.record import article_stages
 
@@ -81,6 +87,8 @@ def packed_windows(
                 _QUOTES.dump_json([shift_quote(q, start) for q in quotes]),
             )
         )
+        if on_window is not None:
+            on_window()
     return found
 
 

@@ -14,13 +14,14 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from whosaid import errors
 from whosaid.attribution import DEFAULT_ATTRIBUTION, Attribution
 from whosaid.read import Layout, read_bytes
 from whosaid.sources import InputArticle
-from whosaid.timelimit import ArticleTimeout, time_limit
+from whosaid.timelimit import ArticleTimeout, Deadline, time_limit
 from whosaid.zones import ZoneKeeper
 
 if TYPE_CHECKING:
@@ -156,7 +157,10 @@ def process_tasks(
                 for position, task, layout in readable:
                     if windowed(layout.parse_text):
                         tell(position)
-                        tell(position, _build_long(nlp, task, layout, label, languages[position]))
+                        # Each window of a long article starts the time limit again, and says the
+                        # worker is alive: the limit bounds 100,000 characters' work, whatever the length.
+                        window_done = partial(_window_done, deadline, tell, position)
+                        tell(position, _build_long(nlp, task, layout, label, languages[position], window_done))
                         deadline.restart()
         except (Exception, ArticleTimeout):
             pass  # the unfinished articles are done one by one below
@@ -164,10 +168,11 @@ def process_tasks(
             if position in outcomes:
                 continue
             try:
-                with time_limit(limit):
+                with time_limit(limit) as alone:
                     tell(position)
                     if windowed(layout.parse_text):
-                        outcome = _build_long(nlp, task, layout, label, languages[position])
+                        window_done = partial(_window_done, alone, tell, position)
+                        outcome = _build_long(nlp, task, layout, label, languages[position], window_done)
                     else:
                         [(doc, _)] = list(parse(nlp, [(layout.parse_text, position)]))
                         outcome = _build(doc, task, layout, label, languages[position])
@@ -216,16 +221,29 @@ def _build(doc: Any, task: Task, layout: Layout, label: str, language: str | Non
     return _recorded(task, layout, record)
 
 
-def _build_long(nlp: Language, task: Task, layout: Layout, label: str, language: str | None) -> Outcome:
-    """An article too long for one Doc, parsed and extracted window by window (``whosaid.windows``)."""
+def _build_long(
+    nlp: Language, task: Task, layout: Layout, label: str, language: str | None, on_window: Callable[[], None]
+) -> Outcome:
+    """An article too long for one Doc, parsed and extracted window by window (``whosaid.windows``),
+    ``on_window`` called after each window."""
     from whosaid.record import windowed_record
 
     def record(published: datetime | None, attribution: Attribution) -> tuple[bytes, int, int]:
         return windowed_record(
-            nlp, layout, published=published, attribution=attribution, **_about(task, label, language)
+            nlp,
+            layout,
+            published=published,
+            attribution=attribution,
+            on_window=on_window,
+            **_about(task, label, language),
         )
 
     return _recorded(task, layout, record)
+
+
+def _window_done(deadline: Deadline, tell: Callable[[int | None], None], position: int) -> None:
+    deadline.restart()
+    tell(position)
 
 
 def _about(task: Task, label: str, language: str | None) -> dict[str, Any]:

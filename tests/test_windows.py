@@ -209,3 +209,30 @@ def test_quotes_are_put_only_into_a_record_without_any() -> None:
     one = Quote.__pydantic_serializer__.to_json(quote, indent=2)
     assert record_bytes_with_quotes(empty, [one]) == record_bytes(Article.model_validate(full.model_dump()))
     assert record_bytes_with_quotes(empty, []) == record_bytes(empty)
+
+
+def test_the_time_limit_starts_again_at_each_window(nlp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long article whose windows each take well under ``--timeout`` is not an error for taking
+    longer than the limit in all; one window that takes longer still is."""
+    import time
+
+    stages = record.article_stages
+    pause = {"seconds": 0.5}
+
+    def slow(*args: Any) -> Any:
+        time.sleep(pause["seconds"])
+        return stages(*args)
+
+    monkeypatch.setattr(windows, "WINDOW_CHARS", 1_500)
+    monkeypatch.setattr(record, "article_stages", slow)
+    raw = article(24).encode()  # about 6,700 characters: five windows
+    task = Task("long.txt", "long", raw, hashlib.sha256(raw).hexdigest(), timeout=1.5)
+    started = time.monotonic()
+    [outcome] = process_tasks(nlp, "test-model", [task])
+    assert outcome.status == "ok", outcome.error
+    assert time.monotonic() - started > 1.5 * 1.5  # in all, well past the limit: four windows or more
+    assert Article.model_validate_json(outcome.data or b"").quotes
+
+    pause["seconds"] = 2.0  # one window longer than the limit
+    [outcome] = process_tasks(nlp, "test-model", [task])
+    assert outcome.status == "error" and "1.5" in (outcome.error or "")
