@@ -177,6 +177,29 @@ def places() -> frozenset[str]:
     return frozenset(name_key(n) for n in names)
 
 
+# Places among ``PLACE_ALIASES`` that are no country with a government of its own.
+_NOT_COUNTRIES = frozenset(
+    "Gaza|West Bank|Scotland|England|Wales|Northern Ireland|Europe|Asia|Africa|Latin America|Middle East".split("|")
+)
+
+
+@cache
+def countries() -> frozenset[str]:
+    """Keys (``name_key``) of the names of countries: ISO 3166 (names, common and official) and
+    the everyday ones (``PLACE_ALIASES``: "Britain", "US")."""
+    import pycountry
+
+    names: set[str] = set(PLACE_ALIASES - _NOT_COUNTRIES)
+    for country in pycountry.countries:
+        names.update(n for n in (country.name, getattr(country, "common_name", None)) if n)
+        names.update(n.split(",")[0] for n in (country.name,) if "," in n)  # "Korea, Republic of": "Korea"
+    return frozenset(name_key(n) for n in names)
+
+
+def is_country(name: str) -> bool:
+    return name_key(name.removeprefix("the ")) in countries()
+
+
 @cache
 def abbreviations() -> frozenset[str]:
     """Place abbreviations that end in a dot which belongs to them ("Calif.", "Va.")."""

@@ -23,6 +23,7 @@ from whosaid.gazetteer import (
     ORG_NOUNS,
     OUTSIDER_NOUNS,
     SPEAKING_GROUP_NOUNS,
+    is_country,
     party_described,
     party_key,
 )
@@ -239,3 +240,28 @@ def written_forms(doc: Doc) -> frozenset[str]:
     if kept is not None:
         kept["written_forms"] = forms
     return forms
+
+
+_SUBJECT_OR_OWNER = frozenset({"nsubj", "nsubjpass", "poss"})
+
+
+def country_governed(doc: Doc, head: Token, index: EntityIndex) -> Entity | None:
+    """The country whose government a bare "the government" is when the article named no government
+    before ("the UK government ... the government" is ``described_before``'s): the one country it
+    names before it, which it wrote at least once as a subject or an owner ("India has raised the
+    cap ...", "Britain's highest court"); none when it names two ("Indonesia ... Britain"), nor a
+    country written only as an object ("the case for invading Iraq": the government may be another's)."""
+    if head.lower_ != "government" or head.tag_ != "NN" or not definite(head):
+        return None
+    if any(t.dep_ not in ("det", "punct") for t in head.lefts):
+        return None  # "the interim government", "the Labour government"
+    named = []
+    for entity in index.entities:
+        before = [m for m in entity.mentions if m.end <= head.idx]
+        if entity.kind == "place" and before and is_country(entity.name):
+            spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in before]
+            named.append((entity, any(s is not None and s.root.dep_ in _SUBJECT_OR_OWNER for s in spans)))
+    if len(named) != 1:
+        return None
+    ((entity, subject),) = named
+    return entity if subject else None

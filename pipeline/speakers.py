@@ -29,7 +29,14 @@ from whosaid.documents import document_author
 from whosaid.entity_index import EntityIndex
 from whosaid.gazetteer import SPEAKING_GROUP_NOUNS
 from whosaid.models import Mention, Speaker
-from whosaid.phrase_names import affiliation, apposed_name, described_before, entity_by_word, name_written_with
+from whosaid.phrase_names import (
+    affiliation,
+    apposed_name,
+    country_governed,
+    described_before,
+    entity_by_word,
+    name_written_with,
+)
 from whosaid.role_pronouns import role_antecedent
 from whosaid.roles import article_roles, clean_edges, is_role, np_tokens, role_near, text_of, whole_words
 from whosaid.signers import signature_after
@@ -190,6 +197,7 @@ def speaker_from_token(doc: Doc, token: Token, index: EntityIndex) -> tuple[Spea
             resolution, token, index.roles
         )  # "London's most senior police officer has said ... Sir Ian Blair said"
         or document_author(doc, token, index)  # "..., a report says. The study, undertaken by the EC, ..."
+        or country_governed(doc, token, index)  # "India has raised ... The government hopes"
     )
     if described is not None:
         role = text if described.kind == "person" else role

@@ -256,6 +256,27 @@ def test_a_partys_spokeswoman_speaks_for_the_party_its_leader_is_a_person(proces
             ("former Acme Corp executive", False),
             id="nor one who held a role before",
         ),
+        pytest.param(
+            "India has raised the cap on foreign investment in telecoms firms. "
+            "The government said that the number of mobile users would double.",
+            "that the number of mobile users would double",
+            ("India", True),
+            id="the government of the one country named as a subject",
+        ),
+        pytest.param(
+            "India has raised the cap on foreign investment. Pakistan has cut its interest rates. "
+            "The government said that the number of mobile users would double.",
+            "that the number of mobile users would double",
+            ("government", False),
+            id="not with two countries",
+        ),
+        pytest.param(
+            "MPs debated the legal case for invading Iraq on Monday. "
+            "The government has said that the advice would stay secret.",
+            "that the advice would stay secret",
+            ("government", False),
+            id="not a country named only as an object",
+        ),
     ],
 )
 def test_description_speakers(speaker_of: SpeakerOf, text: str, quote: str, speaker: tuple[str, bool]) -> None:
