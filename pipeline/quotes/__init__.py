@@ -28,6 +28,7 @@ from whosaid.models import Entity, Mention, Quote, Range, Section
 from whosaid.quotemarks import find_quoted_spans, quoted_mask
 from whosaid.quotes.confidence import rule_confidence
 from whosaid.quotes.content_choice import ParseArrays, choose_content
+from whosaid.quotes.content_tagger import tagged_drafts
 from whosaid.quotes.cue_detector import cue_probabilities
 from whosaid.quotes.drafts import Context, Draft, char_token_map
 from whosaid.quotes.features import overlap_features, quote_features
@@ -180,11 +181,21 @@ def draft_quotes(
         return found.ctx, found.complete([])
     probabilities = cue_probabilities(found.ctx, model.cue)
     proposed = [doc[i] for i, p in probabilities.items() if p >= model.cue_floor]
-    opened = first_apart([found.ready(draft) for draft in open_drafts(found.ctx, found.drafts, proposed)])
+    arrays: ParseArrays | None = None
+    candidates = open_drafts(found.ctx, found.drafts, proposed)
+    if model.tagger is not None:
+        arrays = ParseArrays.of(found.ctx)
+        extra = tagged_drafts(found.ctx, arrays, found.drafts, candidates, proposed, model.tagger)
+        if extra:  # in the order of their cues, as ``first_apart`` takes them
+            candidates = sorted(candidates + extra, key=lambda d: d.cue.i if d.cue is not None else -1)
+    opened = first_apart([found.ready(draft) for draft in candidates])
     drafts = found.complete(opened, probabilities)
     if model.content is not None and any(d.kind != "direct" and d.cue is not None for d in drafts):
-        spans, arrays = SpanIndex((d.start, d.end) for d in drafts), ParseArrays.of(found.ctx)
-        drafts = [_placed(found, choose_content(found.ctx, d, model.content, spans, arrays), d) for d in drafts]
+        spans, arrays = SpanIndex((d.start, d.end) for d in drafts), arrays or ParseArrays.of(found.ctx)
+        drafts = [
+            _placed(found, choose_content(found.ctx, d, model.content, spans, arrays, tagger=model.tagger), d)
+            for d in drafts
+        ]
         drafts.sort(key=lambda d: (d.start, d.end))  # in order of where their content starts again
     if model.source is not None:
         kinds: dict[str, str] = {entity.id: entity.kind for entity in entities}

@@ -129,7 +129,9 @@ def _words(ctx: Context, start: int, end: int) -> tuple[int, int] | None:
     return None if first < 0 or last < 0 else (first, last)
 
 
-def content_candidates(ctx: Context, draft: Draft, arrays: ParseArrays) -> list[Span]:
+def content_candidates(
+    ctx: Context, draft: Draft, arrays: ParseArrays, tagger: LinearModel | None = None
+) -> list[Span]:
     """The draft's possible content spans, the rule's own first; none for a direct quote, a draft
     without a cue or one in several pieces."""
     cue = draft.cue
@@ -165,6 +167,12 @@ def content_candidates(ctx: Context, draft: Draft, arrays: ParseArrays) -> list[
         add(head.left_edge.i, head.right_edge.i, "head_subtree")
     if first < last and ctx.doc[first].pos_ == "ADP":
         add(first + 1, last, "no_preposition")
+    if tagger is not None:
+        from whosaid.quotes.content_tagger import tagged_span
+
+        tagged = tagged_span(ctx, arrays, cue, tagger)
+        if tagged is not None and tagged not in seen and _direct_letters(ctx, *tagged) <= quoted:
+            found.append(Span(tagged[0], tagged[1], "tagger"))
     return found
 
 
@@ -269,11 +277,12 @@ def choose_content(
     spans: SpanIndex,
     arrays: ParseArrays,
     found: list[Span] | None = None,
+    tagger: LinearModel | None = None,
 ) -> Draft:
     """The draft with the span the model prefers most to the rule's as its content, when it prefers
     one clearly (probability at least ``PREFERENCE`` against the rule's); else the same draft.
     ``spans``: the article's drafts' spans."""
-    options = content_candidates(ctx, draft, arrays) if found is None else found
+    options = content_candidates(ctx, draft, arrays, tagger) if found is None else found
     if len(options) < 2:
         return draft
     near = nearby(draft, options, spans)

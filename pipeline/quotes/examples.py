@@ -17,9 +17,11 @@ from whosaid.attribution import Attribution
 from whosaid.lookups import SpanIndex
 from whosaid.quotes import RuleDrafts, rule_drafts
 from whosaid.quotes.content_choice import ParseArrays, Span, content_candidates, nearby, span_features
+from whosaid.quotes.content_tagger import word_rows
 from whosaid.quotes.cue_detector import candidates, token_features
 from whosaid.quotes.drafts import Draft
 from whosaid.quotes.features import draft_features
+from whosaid.quotes.learned import LinearModel
 from whosaid.quotes.reported.open_cues import open_drafts
 from whosaid.quotes.scoring import MATCH_THRESHOLD, Prediction, letters, speaker_right
 from whosaid.quotes.source_choice import Candidate, SourceMemo, candidate_features, difference, source_candidates
@@ -51,6 +53,12 @@ class ArticleExamples:
     # id(draft) -> whether each candidate span matches the annotated content of the draft's cue
     # (only drafts whose cue heads annotated cues and whose spans differ in that)
     content_targets: dict[int, list[bool]] = field(default_factory=dict)
+    heads: dict[int, list[int]] = field(default_factory=dict)  # annotated cue head word -> its annotations
+    # The content tagger's rows (``content_tagger.word_rows``): the words of each annotated cue's
+    # sentence, labelled by whether the content of an annotation the word heads holds it.
+    tag_rows: list[tuple[str, ...]] = field(default_factory=list)
+    tag_labels: list[bool] = field(default_factory=list)
+    tagged: bool = False  # whether the tagger's drafts were added to ``opened`` (``add_tagged``)
 
 
 def parsed_docs(nlp: Any, texts: list[str], cache: Path | None) -> Iterable[Any]:
@@ -100,7 +108,7 @@ def examples_of(doc: Any, article: dict[str, Any], label: str) -> ArticleExample
     examples = ArticleExamples(
         id=article["id"], text=article["text"], gold=article["quotes"], found=found, opened=opened
     )
-    heads = _cue_heads(doc, examples.gold)
+    heads = examples.heads = _cue_heads(doc, examples.gold)
     for token in words:
         examples.token_ids.append(token.i)
         examples.token_rows.append(token_features(token))
@@ -109,18 +117,38 @@ def examples_of(doc: Any, article: dict[str, Any], label: str) -> ArticleExample
     examples.kinds = kinds
     examples.arrays = ParseArrays.of(found.ctx)
     for draft in found.drafts + opened:
-        examples.base[id(draft)] = draft_features(found.ctx, draft, kinds)
-        _source_examples(examples, draft)
-        _content_targets(examples, draft, heads)
+        describe_draft(examples, draft)
+    _tagger_examples(examples)
     return examples
 
 
-def _content_targets(examples: ArticleExamples, draft: Draft, heads: dict[int, list[int]]) -> None:
+def describe_draft(examples: ArticleExamples, draft: Draft) -> None:
+    """A draft's features without the detector's, and its source and content candidates and targets."""
+    examples.base[id(draft)] = draft_features(examples.found.ctx, draft, examples.kinds)
+    _source_examples(examples, draft)
+    _content_targets(examples, draft, examples.heads)
+
+
+def _tagger_examples(examples: ArticleExamples) -> None:
+    """The content tagger's rows: each annotated cue's sentence, word by word."""
+    ctx, arrays = examples.found.ctx, examples.arrays
+    assert arrays is not None
+    for head, numbers in examples.heads.items():
+        fragments = [(f[0], f[1]) for g in numbers for f in examples.gold[g]["fragments"]]
+        ids, rows = word_rows(ctx, arrays, ctx.doc[head])
+        examples.tag_rows += rows
+        examples.tag_labels += [any(s <= arrays.start[i] < e for s, e in fragments) for i in ids]
+
+
+def _content_targets(
+    examples: ArticleExamples, draft: Draft, heads: dict[int, list[int]], tagger: LinearModel | None = None
+) -> None:
     """The draft's candidate content spans, and (when its cue heads annotated cues) whether each
     matches the content of one of those annotations."""
     arrays = examples.arrays
     assert arrays is not None
-    found = examples.contents[id(draft)] = content_candidates(examples.found.ctx, draft, arrays)
+    examples.content_targets.pop(id(draft), None)
+    found = examples.contents[id(draft)] = content_candidates(examples.found.ctx, draft, arrays, tagger)
     if len(found) < 2 or draft.cue is None or draft.cue.i not in heads:
         return
     golds = [letters(examples.text, [(f[0], f[1]) for f in examples.gold[g]["fragments"]]) for g in heads[draft.cue.i]]
@@ -191,3 +219,10 @@ def _matching_gold(examples: ArticleExamples, draft: Draft) -> dict[str, Any] | 
             if overlap >= best_overlap:
                 best, best_overlap = quote, overlap
     return best
+
+
+def add_tagged_spans(examples: ArticleExamples, drafts: list[Draft], tagger: LinearModel) -> None:
+    """The drafts' candidate content spans again, with the tagger's span among them."""
+    for draft in drafts:
+        if examples.contents.get(id(draft)):
+            _content_targets(examples, draft, examples.heads, tagger)

@@ -53,6 +53,7 @@ class AttributionModel:
     cue_floor: float = 1.0
     source: LinearModel | None = None  # the choice among candidate sources (``source_choice``)
     content: LinearModel | None = None  # the choice among candidate content spans (``content_choice``)
+    tagger: LinearModel | None = None  # content where the grammar gives none (``content_tagger``)
 
     def to_json(self) -> str:
         data = {
@@ -68,6 +69,8 @@ class AttributionModel:
             data["source"] = dict(sorted(self.source.weights.items()))
         if self.content is not None:
             data["content"] = dict(sorted(self.content.weights.items()))
+        if self.tagger is not None:
+            data["tagger"] = dict(sorted(self.tagger.weights.items()))
         return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
 
     @classmethod
@@ -82,6 +85,7 @@ class AttributionModel:
             cue_floor=float(data.get("cue_floor", 1.0)),
             source=LinearModel({str(k): float(v) for k, v in data["source"].items()}) if "source" in data else None,
             content=LinearModel({str(k): float(v) for k, v in data["content"].items()}) if "content" in data else None,
+            tagger=LinearModel({str(k): float(v) for k, v in data["tagger"].items()}) if "tagger" in data else None,
         )
 
 

@@ -32,8 +32,16 @@ from typing import Any
 from whosaid.attribution import MODEL_PATH
 from whosaid.lookups import SpanIndex
 from whosaid.quotes.content_choice import choose_content
+from whosaid.quotes.content_tagger import tagged_drafts
 from whosaid.quotes.drafts import Draft
-from whosaid.quotes.examples import ArticleExamples, content_examples, examples_of, parsed_docs
+from whosaid.quotes.examples import (
+    ArticleExamples,
+    add_tagged_spans,
+    content_examples,
+    describe_draft,
+    examples_of,
+    parsed_docs,
+)
 from whosaid.quotes.features import choice_features, cue_probability_features, draft_features, overlap_features
 from whosaid.quotes.learned import AttributionModel, LinearModel
 from whosaid.quotes.reported.open_cues import first_apart
@@ -45,6 +53,7 @@ __all__ = ["ArticleExamples", "Labelled", "Trainer", "examples_of", "fold_of", "
 SEED = 13
 REGULARISATION = 1.0  # sklearn's C: fixed, not tuned on the scored data
 CUE_FLOOR = 0.2  # the cue detector's probability from which a word becomes an open-cue draft
+TAGGER_PRUNE = 0.02  # content tagger weights below this are dropped
 CUE_PRUNE = 0.02  # cue detector weights below this are dropped (half of them; the file stays small)
 
 
@@ -148,6 +157,27 @@ def _logistic(
     return LinearModel(weights)
 
 
+def _logistic_names(rows: list[tuple[str, ...]], labels: list[bool], seed: int, prune: float = 0.0) -> LinearModel:
+    """``_logistic`` over rows given as the names of their indicator features (lighter to keep than dicts)."""
+    import numpy
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    names = sorted({name for row in rows for name in row})
+    column = {name: k for k, name in enumerate(names)}
+    indices = numpy.fromiter((column[name] for row in rows for name in row), dtype=numpy.int32)
+    indptr = numpy.zeros(len(rows) + 1, dtype=numpy.int32)
+    numpy.cumsum([len(row) for row in rows], out=indptr[1:])
+    matrix = csr_matrix((numpy.ones(len(indices)), indices, indptr), shape=(len(rows), len(names)))
+    matrix.sum_duplicates()
+    regression = LogisticRegression(
+        C=REGULARISATION, solver="liblinear", max_iter=5000, random_state=seed, fit_intercept=False
+    )
+    regression.fit(matrix, labels)
+    weights = {name: round(float(w), 6) for name, w in zip(names, regression.coef_[0], strict=True) if abs(w) > prune}
+    return LinearModel(weights)
+
+
 def _threshold(model: LinearModel, examples: Sequence[Labelled], gold: int) -> float:
     """The keep threshold that maximises all F1 + e2e F1 on these (training) articles."""
     triples = (zip(a.features, a.matched, a.right, strict=True) for a in examples)
@@ -176,6 +206,8 @@ class Trainer:
         self._contents: dict[frozenset[int], LinearModel | None] = {}
         self._content_rows: dict[str, tuple[list[dict[str, float]], list[bool]]] = {}
         self.use_content = True
+        self.use_tagger = True
+        self._taggers: dict[frozenset[int], LinearModel | None] = {}
         self._labelled: dict[str, Labelled] = {}
 
     def _part(self, article: ArticleExamples) -> int:
@@ -199,6 +231,36 @@ class Trainer:
             self._sources[left_out] = _logistic(rows, [y for a in train for y in a.source_labels], self.seed)
         return self._sources[left_out]
 
+    def tagger(self, left_out: frozenset[int]) -> LinearModel | None:
+        if not self.use_tagger or not self.use_detector:
+            return None
+        if left_out not in self._taggers:
+            train = [a for a in self.articles if self._part(a) not in left_out]
+            rows = [r for a in train for r in a.tag_rows]
+            labels = [y for a in train for y in a.tag_labels]
+            self._taggers[left_out] = _logistic_names(rows, labels, self.seed, prune=TAGGER_PRUNE)
+            print(f"content tagger without parts {sorted(left_out)}: {len(rows)} words", file=sys.stderr)
+        return self._taggers[left_out]
+
+    def add_tagged(self, article: ArticleExamples) -> None:
+        """The tagger's drafts (from a tagger that did not see the article) added to its open drafts once."""
+        if article.tagged:
+            return
+        article.tagged = True
+        model = self.tagger(frozenset({self._part(article)}))
+        if model is None:
+            return
+        found, arrays = article.found, article.arrays
+        assert arrays is not None
+        words = [found.ctx.doc[i] for i in article.token_ids]
+        extra = [found.ready(d) for d in tagged_drafts(found.ctx, arrays, found.drafts, article.opened, words, model)]
+        for draft in extra:
+            describe_draft(article, draft)
+        # Every draft's candidate content spans with the tagger's among them (``content_choice``).
+        add_tagged_spans(article, found.drafts + article.opened + extra, model)
+        if extra:
+            article.opened = sorted(article.opened + extra, key=lambda d: d.cue.i if d.cue is not None else -1)
+
     def content(self, left_out: frozenset[int]) -> LinearModel | None:
         if not self.use_content:
             return None
@@ -212,6 +274,7 @@ class Trainer:
         """The content model's rows of an article, from the drafts a detector that did not see it
         completes (the spans its candidates may overlap are those the chooser sees at run time)."""
         if article.id not in self._content_rows:
+            self.add_tagged(article)
             drafts = completed(article, self.detector(frozenset({self._part(article)})))
             self._content_rows[article.id] = content_examples(article, drafts)
         return self._content_rows[article.id]
@@ -219,6 +282,7 @@ class Trainer:
     def labelled(self, article: ArticleExamples) -> Labelled:
         """The article's drafts with cue probabilities, content and sources from models trained without its part."""
         if article.id not in self._labelled:
+            self.add_tagged(article)
             own = frozenset({self._part(article)})
             self._labelled[article.id] = labelled(
                 article, self.detector(own), source=self.source(own), content=self.content(own)
@@ -236,7 +300,15 @@ class Trainer:
         source = self.source(left_out)
         content = self.content(left_out)
         return AttributionModel(
-            keep, right, threshold, about or {}, cue=cue, cue_floor=CUE_FLOOR, source=source, content=content
+            keep,
+            right,
+            threshold,
+            about or {},
+            cue=cue,
+            cue_floor=CUE_FLOOR,
+            source=source,
+            content=content,
+            tagger=self.tagger(left_out),
         )
 
     def out_of_fold(self) -> list[AttributionModel]:

@@ -1,0 +1,154 @@
+"""A learned content tagger, for the learned path: for a cue word, each word of its sentence is
+judged inside or outside what the cue attributes, from how it hangs from the cue in the parse
+(under which of the cue's dependents, under the cue's head, above it), how far it is, on which
+side, across how many commas, and whether it stands inside quotation marks; the content is the
+run of words on one side of the cue whose log-odds sum highest (a one-dimensional best segment).
+
+It gives content where the rules' grammar gives none: a cue word the detector proposes, with a
+source, but no clause or object the rules follow ("is expected to ...", a cue whose content the
+parse hangs elsewhere). A logistic model (``learned.LinearModel``) trained by ``train`` on the
+annotated cues of PolNeAR, each word labelled by whether the annotation's content holds it.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+from whosaid.cues import cue_lemma
+from whosaid.lookups import SpanSet
+from whosaid.quotes.cue import source_of
+from whosaid.quotes.cue_detector import listed_as
+from whosaid.quotes.method import Method
+from whosaid.quotes.reported.verbs import participle_source
+from whosaid.quotes.sources import indirect_draft
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+    from whosaid.quotes.content_choice import ParseArrays
+    from whosaid.quotes.drafts import Context, Draft
+    from whosaid.quotes.learned import LinearModel
+
+_DISTANCES = (1, 2, 4, 8, 16, 32)
+_MAX_DEPTH = 40
+
+
+def _distance(d: int) -> str:
+    sign = "+" if d > 0 else "-"
+    a = abs(d)
+    return sign + next((str(edge) for edge in _DISTANCES if a <= edge), "far")
+
+
+def _path(arrays: ParseArrays, i: int, cue: int) -> tuple[str, int]:
+    """How word ``i`` hangs from the cue: under it (and through which of its dependents), under the
+    cue's head through another dependent, the head itself, or elsewhere."""
+    head = arrays.head[cue]
+    current, below = i, -1
+    for _ in range(_MAX_DEPTH):
+        if current == cue:
+            return "under", below
+        if current == head and head != cue:
+            return ("under_head", below) if below >= 0 else ("head", -1)
+        up = arrays.head[current]
+        if up == current:
+            break
+        below, current = current, up
+    return "other", -1
+
+
+def word_rows(ctx: Context, arrays: ParseArrays, cue: Token) -> tuple[list[int], list[tuple[str, ...]]]:
+    """The words of the cue's sentence (not the cue, not spaces) and each one's feature names."""
+    doc, strings = ctx.doc, ctx.doc.vocab.strings
+    h = cue.i
+    lemma, cue_pos, cue_dep = cue_lemma(cue), cue.pos_, cue.dep_
+    listed = listed_as(lemma, cue_pos)
+    first, last = arrays.sent_start[h], arrays.sent_end[h]
+    breaks = [0] * (last - first + 1)  # breaks[k]: how many breaks among words first..first+k-1
+    for k in range(first, last):
+        breaks[k - first + 1] = breaks[k - first] + arrays.breaks[k]
+    before_cue = breaks[h - first]
+    ids: list[int] = []
+    rows: list[tuple[str, ...]] = []
+    for i in range(first, last):
+        token = doc[i]
+        if i == h or token.is_space:
+            continue
+        side = "R" if i > h else "L"
+        across = breaks[i - first] - before_cue if i > h else before_cue - breaks[i - first + 1]
+        where, below = _path(arrays, i, h)
+        path = f"{where}:{strings[arrays.dep[below]] if below >= 0 else '-'}"
+        distance = _distance(i - h)
+        names = [
+            "bias",
+            f"side={side}",
+            f"distance={distance}",
+            f"path={path}",
+            f"path={path}|side={side}",
+            f"path={path}|cue_pos={cue_pos}",
+            f"path={path}|listed={listed}",
+            f"path={path}|lemma={lemma}",
+            f"path={path}|distance={distance}",
+            f"path={path}|cue_dep={cue_dep}",
+            f"pos={token.pos_}|side={side}",
+            f"dep={token.dep_}|side={side}",
+            f"breaks={min(3, across)}|side={side}",
+            f"breaks={min(3, across)}|path={path}",
+            f"cue_dep={cue_dep}|side={side}",
+        ]
+        if ctx.quoted_any[token.idx]:
+            names += ["quoted", f"quoted|side={side}"]
+        if token.is_punct:
+            names.append(f"punct={token.lower_}|side={side}")
+        ids.append(i)
+        rows.append(tuple(sys.intern(name) for name in names))
+    return ids, rows
+
+
+def tagged_span(ctx: Context, arrays: ParseArrays, cue: Token, model: LinearModel) -> tuple[int, int] | None:
+    """The cue's content by the model: the run of words on one side of the cue whose log-odds sum
+    highest (positive), as a character range without edge punctuation; None when no word is likelier in than out."""
+    weights = model.weights
+    ids, rows = word_rows(ctx, arrays, cue)
+    best: tuple[float, int, int] | None = None
+    for right in (False, True):
+        total, start = 0.0, -1
+        for i, names in zip(ids, rows, strict=True):
+            if (i > cue.i) != right:
+                continue
+            if total <= 0.0:
+                total, start = 0.0, i
+            total += sum(weights.get(name, 0.0) for name in names)
+            if total > 0.0 and (best is None or total > best[0]):
+                best = (total, start, i)
+    return arrays.trim(best[1], best[2]) if best is not None else None
+
+
+def tagged_draft(ctx: Context, arrays: ParseArrays, cue: Token, model: LinearModel) -> Draft | None:
+    """An open-cue draft for a proposed verb the grammar gives no draft: the tagger's content and
+    the rules' source (``source_of``, else ``participle_source``); None without either."""
+    if cue.pos_ not in ("VERB", "AUX"):
+        return None
+    source = source_of(cue) or participle_source(cue)
+    if source is None:
+        return None
+    bounds = tagged_span(ctx, arrays, cue, model)
+    if bounds is None or bounds[0] <= source.idx < bounds[1]:
+        return None
+    return indirect_draft(ctx, source, [bounds], Method.OPEN_CUE, cue)
+
+
+def tagged_drafts(
+    ctx: Context, arrays: ParseArrays, taken: list[Draft], opened: list[Draft], words: list[Token], model: LinearModel
+) -> list[Draft]:
+    """The tagger's drafts for the proposed ``words`` that are no draft's cue (of the rules' drafts
+    ``taken`` and the open-cue drafts ``opened``), where no draft of ``taken`` stands in their place."""
+    cues = {d.cue.i for d in taken + opened if d.cue is not None}
+    standing = SpanSet((d.start, d.end) for d in taken)
+    found = []
+    for token in words:
+        if token.i in cues:
+            continue
+        draft = tagged_draft(ctx, arrays, token, model)
+        if draft is not None and not standing.overlaps(draft.start, draft.end):
+            found.append(draft)
+    return found

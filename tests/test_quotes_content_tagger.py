@@ -1,0 +1,95 @@
+"""The learned content tagger (``whosaid.quotes.content_tagger``): what it sees of each word around a
+cue, that its content is the best-scoring run of words on one side of the cue under the model (a
+hand-written one here; the trained one is measured out-of-fold by benchmarks/quotes.py), and the
+drafts it makes where the grammar makes none."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from whosaid.entities import extract_entities
+from whosaid.quotes import rule_drafts
+from whosaid.quotes.content_choice import ParseArrays
+from whosaid.quotes.content_tagger import tagged_draft, tagged_drafts, tagged_span, word_rows
+from whosaid.quotes.learned import AttributionModel, LinearModel
+from whosaid.quotes.method import Method
+
+# Words under the cue's clausal complement are content; the rest are not.
+CLAUSE = LinearModel({"bias": -1.0, "path=under:ccomp": 2.0})
+# Every word left of the cue is content.
+LEFT = LinearModel({"bias": -1.0, "side=L": 2.0})
+
+
+def _context(nlp: Any, text: str) -> tuple[Any, Any]:
+    doc = nlp(text)
+    found = rule_drafts(doc, extract_entities(doc, None))
+    return found, ParseArrays.of(found.ctx)
+
+
+def _word(ctx: Any, text: str) -> Any:
+    return next(token for token in ctx.doc if token.text == text)
+
+
+def _text(ctx: Any, bounds: tuple[int, int] | None) -> str | None:
+    return None if bounds is None else str(ctx.text[bounds[0] : bounds[1]])
+
+
+def test_rows_cover_the_cues_sentence_but_not_the_cue(nlp: Any) -> None:
+    found, arrays = _context(nlp, "Nobody called. Maria Lopez thinks the senator will resign. Then it rained.")
+    ctx = found.ctx
+    cue = _word(ctx, "thinks")
+    ids, rows = word_rows(ctx, arrays, cue)
+    words = [ctx.doc[i].text for i in ids]
+    assert words == ["Maria", "Lopez", "the", "senator", "will", "resign", "."]
+    resign = rows[words.index("resign")]
+    assert "path=under:ccomp" in resign and "side=R" in resign
+    assert "path=under:ccomp" not in rows[words.index("Lopez")]
+
+
+def test_the_content_is_the_best_run_on_one_side(nlp: Any) -> None:
+    found, arrays = _context(nlp, "Maria Lopez thinks the senator will resign.")
+    ctx = found.ctx
+    assert _text(ctx, tagged_span(ctx, arrays, _word(ctx, "thinks"), CLAUSE)) == "the senator will resign"
+    # Left of the cue, edge punctuation trimmed.
+    found, arrays = _context(nlp, "The plan will fail, analysts suspect.")
+    ctx = found.ctx
+    assert _text(ctx, tagged_span(ctx, arrays, _word(ctx, "suspect"), LEFT)) == "The plan will fail, analysts"
+
+
+def test_no_content_when_no_word_is_likelier_in_than_out(nlp: Any) -> None:
+    found, arrays = _context(nlp, "Maria Lopez thinks the senator will resign.")
+    ctx = found.ctx
+    assert tagged_span(ctx, arrays, _word(ctx, "thinks"), LinearModel({"bias": -1.0})) is None
+
+
+def test_a_tagged_draft_has_the_rules_source(nlp: Any) -> None:
+    found, arrays = _context(nlp, "Maria Lopez thinks the senator will resign.")
+    ctx = found.ctx
+    draft = tagged_draft(ctx, arrays, _word(ctx, "thinks"), CLAUSE)
+    assert draft is not None
+    assert draft.method is Method.OPEN_CUE and draft.kind == "indirect"
+    assert _text(ctx, (draft.start, draft.end)) == "the senator will resign"
+    assert draft.speaker is not None and draft.speaker.name == "Maria Lopez"
+
+
+def test_no_tagged_draft_without_a_source_or_with_the_source_inside(nlp: Any) -> None:
+    found, arrays = _context(nlp, "It is thought that the senator will resign.")
+    ctx = found.ctx
+    assert tagged_draft(ctx, arrays, _word(ctx, "thought"), CLAUSE) is None  # a passive with no agent
+    found, arrays = _context(nlp, "The plan will fail, analysts suspect.")
+    ctx = found.ctx
+    assert tagged_draft(ctx, arrays, _word(ctx, "suspect"), LEFT) is None  # "analysts" inside its content
+
+
+def test_tagged_drafts_only_for_words_no_draft_has(nlp: Any) -> None:
+    found, arrays = _context(nlp, "Maria Lopez said the senator will resign.")
+    ctx = found.ctx
+    assert len(found.drafts) == 1  # the rules' own draft on "said"
+    words = [_word(ctx, "said"), _word(ctx, "resign")]
+    assert tagged_drafts(ctx, arrays, found.drafts, [], words, CLAUSE) == []
+
+
+def test_the_tagger_is_saved_with_the_model() -> None:
+    model = AttributionModel(LinearModel({}), LinearModel({}), 0.5, {}, tagger=LinearModel({"x": 1.5}))
+    assert AttributionModel.from_json(model.to_json()) == model
+    assert AttributionModel.from_json(model.to_json()).tagger == LinearModel({"x": 1.5})
