@@ -2,7 +2,8 @@
 with a cue, the spans its content could have (the rule's own; cut before a comma, dash, colon or
 semicolon inside it; the clause or phrase the cue governs, whole or without its trailing
 modifiers; run on to the end of its sentence or of the next one; the whole sentence around it;
-without a leading preposition) are each described by where they start and end in the parse, and
+without a leading preposition; the content tagger's, ``content_tagger``, when the model has one) are
+each described by where they start and end in the parse, and
 a logistic model (``learned.LinearModel``, trained by ``train`` on whether each span matches the
 annotated content of the draft's cue) picks the likeliest. It mends what one rule's fixed reach
 gets wrong: "said the budget was tight, but needed ..." cut at the comma, "announced funds on Friday,

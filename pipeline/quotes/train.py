@@ -5,8 +5,9 @@
 Needs scikit-learn (``pip install 'whosaid[train]'``); prediction does not. Every article is
 parsed once (cache the docs with ``--docs-cache``) and drafted by the rules; every candidate
 word (``cue_detector.candidates``) gets an open-cue draft where the grammar finds content and a
-source (``examples``). Five L2-regularised logistic regressions are learned: the cue detector (is
-this word the head of an annotated cue?), the content chooser (``content_choice``: of a draft's
+source (``examples``). Six L2-regularised logistic regressions are learned: the cue detector (is
+this word the head of an annotated cue?), the content tagger (``content_tagger``: is this word of an
+annotated cue's sentence inside its content?), the content chooser (``content_choice``: of a draft's
 candidate content span and the rule's, does the first match the annotated content of its cue?),
 the source chooser (``source_choice``: of a draft's candidate source and the rule's choice, is the
 first the annotated source?), and over each draft's ``features`` whether its content matches an
@@ -43,6 +44,7 @@ from whosaid.quotes.examples import (
     parsed_docs,
 )
 from whosaid.quotes.features import choice_features, cue_probability_features, draft_features, overlap_features
+from whosaid.quotes.fitting import fit_logistic, fit_logistic_names
 from whosaid.quotes.learned import AttributionModel, LinearModel
 from whosaid.quotes.reported.open_cues import first_apart
 from whosaid.quotes.scoring import Prediction, judge
@@ -51,7 +53,6 @@ from whosaid.quotes.source_choice import choose, source_candidates
 __all__ = ["ArticleExamples", "Labelled", "Trainer", "examples_of", "fold_of", "labelled", "parsed_docs"]
 
 SEED = 13
-REGULARISATION = 1.0  # sklearn's C: fixed, not tuned on the scored data
 CUE_FLOOR = 0.2  # the cue detector's probability from which a word becomes an open-cue draft
 TAGGER_PRUNE = 0.02  # content tagger weights below this are dropped
 CUE_PRUNE = 0.02  # cue detector weights below this are dropped (half of them; the file stays small)
@@ -134,50 +135,6 @@ def fold_of(article_id: str, folds: int) -> int:
     return zlib.crc32(article_id.encode("utf-8")) % folds
 
 
-def _logistic(
-    rows: list[dict[str, float]], labels: list[bool], seed: int, solver: str = "lbfgs", prune: float = 0.0
-) -> LinearModel:
-    """An L2-regularised logistic regression over named features (``liblinear`` is the quicker
-    solver for the cue detector's many sparse rows; both are deterministic with a seed); weights
-    smaller than ``prune`` are left out, to keep the shipped file small."""
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    vectorizer = DictVectorizer(sort=True)
-    matrix = vectorizer.fit_transform(rows)
-    matrix.indices, matrix.indptr = matrix.indices.astype("int32"), matrix.indptr.astype("int32")  # for liblinear
-    regression = LogisticRegression(
-        C=REGULARISATION, solver=solver, max_iter=5000, random_state=seed, fit_intercept=False
-    )
-    regression.fit(matrix, labels)
-    names = vectorizer.get_feature_names_out()
-    weights = {
-        str(name): round(float(w), 6) for name, w in zip(names, regression.coef_[0], strict=True) if abs(w) > prune
-    }
-    return LinearModel(weights)
-
-
-def _logistic_names(rows: list[tuple[str, ...]], labels: list[bool], seed: int, prune: float = 0.0) -> LinearModel:
-    """``_logistic`` over rows given as the names of their indicator features (lighter to keep than dicts)."""
-    import numpy
-    from scipy.sparse import csr_matrix
-    from sklearn.linear_model import LogisticRegression
-
-    names = sorted({name for row in rows for name in row})
-    column = {name: k for k, name in enumerate(names)}
-    indices = numpy.fromiter((column[name] for row in rows for name in row), dtype=numpy.int32)
-    indptr = numpy.zeros(len(rows) + 1, dtype=numpy.int32)
-    numpy.cumsum([len(row) for row in rows], out=indptr[1:])
-    matrix = csr_matrix((numpy.ones(len(indices)), indices, indptr), shape=(len(rows), len(names)))
-    matrix.sum_duplicates()
-    regression = LogisticRegression(
-        C=REGULARISATION, solver="liblinear", max_iter=5000, random_state=seed, fit_intercept=False
-    )
-    regression.fit(matrix, labels)
-    weights = {name: round(float(w), 6) for name, w in zip(names, regression.coef_[0], strict=True) if abs(w) > prune}
-    return LinearModel(weights)
-
-
 def _threshold(model: LinearModel, examples: Sequence[Labelled], gold: int) -> float:
     """The keep threshold that maximises all F1 + e2e F1 on these (training) articles."""
     triples = (zip(a.features, a.matched, a.right, strict=True) for a in examples)
@@ -220,7 +177,7 @@ class Trainer:
             train = [a for a in self.articles if self._part(a) not in left_out]
             rows = [r for a in train for r in a.token_rows]
             labels = [y for a in train for y in a.token_labels]
-            self._detectors[left_out] = _logistic(rows, labels, self.seed, solver="liblinear", prune=CUE_PRUNE)
+            self._detectors[left_out] = fit_logistic(rows, labels, self.seed, solver="liblinear", prune=CUE_PRUNE)
             print(f"cue detector without parts {sorted(left_out)}: {len(rows)} words", file=sys.stderr)
         return self._detectors[left_out]
 
@@ -228,7 +185,7 @@ class Trainer:
         if left_out not in self._sources:
             train = [a for a in self.articles if self._part(a) not in left_out]
             rows = [r for a in train for r in a.source_rows]
-            self._sources[left_out] = _logistic(rows, [y for a in train for y in a.source_labels], self.seed)
+            self._sources[left_out] = fit_logistic(rows, [y for a in train for y in a.source_labels], self.seed)
         return self._sources[left_out]
 
     def tagger(self, left_out: frozenset[int]) -> LinearModel | None:
@@ -238,7 +195,7 @@ class Trainer:
             train = [a for a in self.articles if self._part(a) not in left_out]
             rows = [r for a in train for r in a.tag_rows]
             labels = [y for a in train for y in a.tag_labels]
-            self._taggers[left_out] = _logistic_names(rows, labels, self.seed, prune=TAGGER_PRUNE)
+            self._taggers[left_out] = fit_logistic_names(rows, labels, self.seed, prune=TAGGER_PRUNE)
             print(f"content tagger without parts {sorted(left_out)}: {len(rows)} words", file=sys.stderr)
         return self._taggers[left_out]
 
@@ -267,7 +224,7 @@ class Trainer:
         if left_out not in self._contents:
             train = [self.content_examples(a) for a in self.articles if self._part(a) not in left_out]
             rows = [r for rows, _ in train for r in rows]
-            self._contents[left_out] = _logistic(rows, [y for _, labels in train for y in labels], self.seed)
+            self._contents[left_out] = fit_logistic(rows, [y for _, labels in train for y in labels], self.seed)
         return self._contents[left_out]
 
     def content_examples(self, article: ArticleExamples) -> tuple[list[dict[str, float]], list[bool]]:
@@ -293,8 +250,8 @@ class Trainer:
         train = [a for a in self.articles if self._part(a) not in left_out]
         examples = [self.labelled(a) for a in train]
         rows = [f for e in examples for f in e.features]
-        keep = _logistic(rows, [m for e in examples for m in e.matched], self.seed)
-        right = _logistic(rows, [r for e in examples for r in e.right], self.seed)
+        keep = fit_logistic(rows, [m for e in examples for m in e.matched], self.seed)
+        right = fit_logistic(rows, [r for e in examples for r in e.right], self.seed)
         threshold = _threshold(keep, examples, sum(len(a.gold) for a in train))
         cue = self.detector(left_out)
         source = self.source(left_out)
@@ -356,7 +313,8 @@ def main(argv: list[str] | None = None) -> int:
     sizes = (
         f"{len(model.cue.weights) if model.cue else 0} + {len(model.keep.weights)} + {len(model.right.weights)}"
         f" + {len(model.source.weights) if model.source else 0}"
-        f" + {len(model.content.weights) if model.content else 0} weights"
+        f" + {len(model.content.weights) if model.content else 0}"
+        f" + {len(model.tagger.weights) if model.tagger else 0} weights"
     )
     print(f"wrote {args.out}: {sizes}, keep threshold {model.threshold}")
     return 0
