@@ -56,71 +56,129 @@ def _path(arrays: ParseArrays, i: int, cue: int) -> tuple[str, int]:
     return "other", -1
 
 
-def word_rows(ctx: Context, arrays: ParseArrays, cue: Token) -> tuple[list[int], list[tuple[str, ...]]]:
-    """The words of the cue's sentence (not the cue, not spaces) and each one's feature names."""
-    doc, strings = ctx.doc, ctx.doc.vocab.strings
-    h = cue.i
-    lemma, cue_pos, cue_dep = cue_lemma(cue), cue.pos_, cue.dep_
-    listed = listed_as(lemma, cue_pos)
-    first, last = arrays.sent_start[h], arrays.sent_end[h]
+# What one word's features are made of: side, distance, how it hangs from the cue (where, and the
+# dependency of the cue's dependent it hangs under, as a string id or -1), its part of speech and
+# dependency, commas and the like between it and the cue (at most 3), whether it is quoted, and
+# its lower-case form when it is punctuation.
+_Parts = tuple[str, str, str, int, str, str, int, bool, "str | None"]
+
+
+def _word_parts(ctx: Context, arrays: ParseArrays, cue: int) -> tuple[list[int], list[_Parts]]:
+    """The words of the cue's sentence (not the cue, not spaces) and what each one's features are made of."""
+    doc = ctx.doc
+    first, last = arrays.sent_start[cue], arrays.sent_end[cue]
     breaks = [0] * (last - first + 1)  # breaks[k]: how many breaks among words first..first+k-1
     for k in range(first, last):
         breaks[k - first + 1] = breaks[k - first] + arrays.breaks[k]
-    before_cue = breaks[h - first]
+    before_cue = breaks[cue - first]
     ids: list[int] = []
-    rows: list[tuple[str, ...]] = []
+    parts: list[_Parts] = []
     for i in range(first, last):
         token = doc[i]
-        if i == h or token.is_space:
+        if i == cue or token.is_space:
             continue
-        side = "R" if i > h else "L"
-        across = breaks[i - first] - before_cue if i > h else before_cue - breaks[i - first + 1]
-        where, below = _path(arrays, i, h)
-        path = f"{where}:{strings[arrays.dep[below]] if below >= 0 else '-'}"
-        distance = _distance(i - h)
-        names = [
-            "bias",
-            f"side={side}",
-            f"distance={distance}",
-            f"path={path}",
-            f"path={path}|side={side}",
-            f"path={path}|cue_pos={cue_pos}",
-            f"path={path}|listed={listed}",
-            f"path={path}|lemma={lemma}",
-            f"path={path}|distance={distance}",
-            f"path={path}|cue_dep={cue_dep}",
-            f"pos={token.pos_}|side={side}",
-            f"dep={token.dep_}|side={side}",
-            f"breaks={min(3, across)}|side={side}",
-            f"breaks={min(3, across)}|path={path}",
-            f"cue_dep={cue_dep}|side={side}",
-        ]
-        if ctx.quoted_any[token.idx]:
-            names += ["quoted", f"quoted|side={side}"]
-        if token.is_punct:
-            names.append(f"punct={token.lower_}|side={side}")
+        side = "R" if i > cue else "L"
+        across = breaks[i - first] - before_cue if i > cue else before_cue - breaks[i - first + 1]
+        where, below = _path(arrays, i, cue)
         ids.append(i)
-        rows.append(tuple(sys.intern(name) for name in names))
-    return ids, rows
+        parts.append(
+            (
+                side,
+                _distance(i - cue),
+                where,
+                arrays.dep[below] if below >= 0 else -1,
+                token.pos_,
+                token.dep_,
+                min(3, across),
+                bool(ctx.quoted_any[token.idx]),
+                token.lower_ if token.is_punct else None,
+            )
+        )
+    return ids, parts
+
+
+def _names(ctx: Context, cue: tuple[str, str, str, str], parts: _Parts) -> tuple[str, ...]:
+    """One word's feature names, given the cue's lemma, part of speech, dependency and list."""
+    lemma, cue_pos, cue_dep, listed = cue
+    side, distance, where, below_dep, pos, dep, across, quoted, punct = parts
+    path = f"{where}:{ctx.doc.vocab.strings[below_dep] if below_dep >= 0 else '-'}"
+    names = [
+        "bias",
+        f"side={side}",
+        f"distance={distance}",
+        f"path={path}",
+        f"path={path}|side={side}",
+        f"path={path}|cue_pos={cue_pos}",
+        f"path={path}|listed={listed}",
+        f"path={path}|lemma={lemma}",
+        f"path={path}|distance={distance}",
+        f"path={path}|cue_dep={cue_dep}",
+        f"pos={pos}|side={side}",
+        f"dep={dep}|side={side}",
+        f"breaks={across}|side={side}",
+        f"breaks={across}|path={path}",
+        f"cue_dep={cue_dep}|side={side}",
+    ]
+    if quoted:
+        names += ["quoted", f"quoted|side={side}"]
+    if punct is not None:
+        names.append(f"punct={punct}|side={side}")
+    return tuple(sys.intern(name) for name in names)
+
+
+def _cue_parts(cue: Token) -> tuple[str, str, str, str]:
+    lemma, cue_pos = cue_lemma(cue), cue.pos_
+    return lemma, cue_pos, cue.dep_, listed_as(lemma, cue_pos)
+
+
+def word_rows(ctx: Context, arrays: ParseArrays, cue: Token) -> tuple[list[int], list[tuple[str, ...]]]:
+    """The words of the cue's sentence (not the cue, not spaces) and each one's feature names."""
+    ids, parts = _word_parts(ctx, arrays, cue.i)
+    about_cue = _cue_parts(cue)
+    return ids, [_names(ctx, about_cue, word) for word in parts]
 
 
 def tagged_span(ctx: Context, arrays: ParseArrays, cue: Token, model: LinearModel) -> tuple[int, int] | None:
     """The cue's content by the model: the run of words on one side of the cue whose log-odds sum
     highest (positive), as a character range without edge punctuation; None when no word is likelier in than out."""
     weights = model.weights
-    ids, rows = word_rows(ctx, arrays, cue)
+    ids, parts = _word_parts(ctx, arrays, cue.i)
+    about_cue = _cue_parts(cue)
+    # A word's sum of weights, kept by what its features are made of (the same names summed in the
+    # same order give the same float): most words of news repeat another's parts.
+    kept = _sums_of(model)
     best: tuple[float, int, int] | None = None
     for right in (False, True):
         total, start = 0.0, -1
-        for i, names in zip(ids, rows, strict=True):
+        for i, word in zip(ids, parts, strict=True):
             if (i > cue.i) != right:
                 continue
             if total <= 0.0:
                 total, start = 0.0, i
-            total += sum(weights.get(name, 0.0) for name in names)
+            key = (about_cue, word)
+            score = kept.get(key)
+            if score is None:
+                score = kept[key] = sum(weights.get(name, 0.0) for name in _names(ctx, about_cue, word))
+            total += score
             if total > 0.0 and (best is None or total > best[0]):
                 best = (total, start, i)
     return arrays.trim(best[1], best[2]) if best is not None else None
+
+
+_Sums = dict[tuple[tuple[str, str, str, str], _Parts], float]
+_SUMS: dict[int, tuple[LinearModel, _Sums]] = {}  # by id() of the model, the model kept to check it
+_MAX_KEPT = 50_000  # words' sums kept per model (a few MiB) before starting afresh
+
+
+def _sums_of(model: LinearModel) -> _Sums:
+    found = _SUMS.get(id(model))
+    if found is None or found[0] is not model:
+        if len(_SUMS) > 8:  # training makes a model per fold
+            _SUMS.clear()
+        found = _SUMS[id(model)] = (model, {})
+    if len(found[1]) > _MAX_KEPT:
+        found[1].clear()
+    return found[1]
 
 
 def tagged_draft(ctx: Context, arrays: ParseArrays, cue: Token, model: LinearModel) -> Draft | None:
