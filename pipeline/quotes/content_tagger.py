@@ -167,7 +167,7 @@ def tagged_span(ctx: Context, arrays: ParseArrays, cue: Token, model: LinearMode
 
 _Sums = dict[tuple[tuple[str, str, str, str], _Parts], float]
 _SUMS: dict[int, tuple[LinearModel, _Sums]] = {}  # by id() of the model, the model kept to check it
-_MAX_KEPT = 50_000  # words' sums kept per model (a few MiB) before starting afresh
+_MAX_KEPT = 20_000  # words' sums kept per model (about 6 MiB) before starting afresh
 
 
 def _sums_of(model: LinearModel) -> _Sums:
