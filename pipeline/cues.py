@@ -167,42 +167,40 @@ def tokens_with_lemma(doc: Doc, lemmas: Collection[str], forms: Collection[str] 
     lookup per distinct word (a Token object per word costs more than the test)."""
     import numpy
     from spacy.attrs import LEMMA, LOWER
+    from whosaid.lookups import per_distinct
 
     if not len(doc):
         return []
     columns = doc.to_array([LEMMA, LOWER])
     strings = doc.vocab.strings
     # Per word list, what each string (by its hash, the same in every Doc) decides, kept across
-    # articles: ``None`` for a form that leaves it to the lemma.
+    # articles: for a form 1 (found), 0 (not) or -1 (its lemma decides).
     forms_decide, lemmas_decide = _DECISIONS.setdefault((frozenset(lemmas), frozenset(forms)), ({}, {}))
     if len(forms_decide) > _MAX_DECISIONS or len(lemmas_decide) > _MAX_DECISIONS:
         forms_decide.clear()
         lemmas_decide.clear()
-    form_keys, form_at = numpy.unique(columns[:, 1], return_inverse=True)
-    lemma_keys, lemma_at = numpy.unique(columns[:, 0], return_inverse=True)
-    by_form = []  # per distinct form: 1 it is found, 0 it is not, -1 its lemma decides
-    for key in form_keys.tolist():
-        decided = forms_decide.get(key, _UNSEEN)
-        if decided is _UNSEEN:
+
+    def form_says(key: int) -> int:
+        decided = forms_decide.get(key)
+        if decided is None:
             word = strings[key]
             if word in LEMMA_FIXES:
-                decided = LEMMA_FIXES[word] in lemmas or word in forms
+                decided = int(LEMMA_FIXES[word] in lemmas or word in forms)
             else:
-                decided = True if word in forms else None
+                decided = 1 if word in forms else -1
             forms_decide[key] = decided
-        by_form.append(-1 if decided is None else int(bool(decided)))
-    by_lemma = []
-    for key in lemma_keys.tolist():
+        return decided
+
+    def lemma_says(key: int) -> bool:
         found = lemmas_decide.get(key)
         if found is None:
             found = lemmas_decide[key] = strings[key].lower() in lemmas
-        by_lemma.append(found)
-    form_says = numpy.array(by_form, dtype=numpy.int8)[form_at.reshape(-1)]
-    lemma_says = numpy.array(by_lemma, dtype=bool)[lemma_at.reshape(-1)]
-    chosen = numpy.where(form_says < 0, lemma_says, form_says > 0)
+        return found
+
+    by_form = per_distinct(columns[:, 1], form_says, numpy.int8)
+    chosen = numpy.where(by_form < 0, per_distinct(columns[:, 0], lemma_says), by_form > 0)
     return numpy.flatnonzero(chosen).tolist()
 
 
-_UNSEEN = object()
 _MAX_DECISIONS = 200_000  # distinct words remembered per word list (a few MiB) before starting afresh
-_DECISIONS: dict[tuple[frozenset[str], frozenset[str]], tuple[dict[int, bool | None], dict[int, bool]]] = {}
+_DECISIONS: dict[tuple[frozenset[str], frozenset[str]], tuple[dict[int, int], dict[int, bool]]] = {}

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from whosaid.gazetteer import NAMING_KIND_NOUNS, may_start_party, party_key
-from whosaid.lookups import SpanSet
+from whosaid.lookups import SpanSet, per_distinct
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -111,10 +111,8 @@ def _party_starts(doc: Doc) -> list[int]:
 
     if not len(doc):
         return []
-    words, inverse = numpy.unique(doc.to_array(ORTH), return_inverse=True)
     strings = doc.vocab.strings
-    starts = numpy.array([_starts_party(strings[int(key)]) for key in words.tolist()], dtype=bool)
-    return numpy.flatnonzero(starts[inverse.reshape(-1)]).tolist()
+    return numpy.flatnonzero(per_distinct(doc.to_array(ORTH), lambda key: _starts_party(strings[key]))).tolist()
 
 
 def _starts_party(word: str) -> bool:

@@ -13,6 +13,8 @@ the same questions in (about) constant or logarithmic time, with the same answer
 - ``word_alternation``: a regular expression for "any of these strings", as a prefix tree:
   Python's ``re`` tries a plain ``a|b|c`` alternative by alternative at every position, so
   finding an article's thousands of names in its text took time growing with both.
+- ``per_distinct``: a test of each token (or character) decided once per distinct value of an
+  array of them: a Python call per token costs more than the test.
 """
 
 from __future__ import annotations
@@ -117,3 +119,13 @@ def word_alternation(words: Iterable[str]) -> str:
 
 
 _TRIE_LIMIT = 150
+
+
+def per_distinct(values: Any, decide: Callable[[int], Any], dtype: Any = bool) -> Any:
+    """``decide(value)`` for each of ``values`` (a one-dimensional numpy array of integers: a Doc's
+    hashes, code points), called once per distinct value, as a numpy array of ``dtype``."""
+    import numpy
+
+    distinct, at = numpy.unique(values, return_inverse=True)
+    decided = numpy.array([decide(value) for value in distinct.tolist()], dtype=dtype)
+    return decided[at.reshape(-1)]

@@ -8,6 +8,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from whosaid.lookups import per_distinct
 from whosaid.quotes.method import Method
 
 if TYPE_CHECKING:
@@ -95,9 +96,7 @@ def _alphanumeric(text: str) -> Any:
     import numpy
 
     codes = numpy.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32)
-    distinct, at = numpy.unique(codes, return_inverse=True)
-    accepted = numpy.array([chr(code).isalnum() for code in distinct.tolist()], dtype=bool)
-    return accepted[at.reshape(-1)]
+    return per_distinct(codes, lambda code: chr(code).isalnum())
 
 
 def _counts_before(flags: Any) -> Any:
