@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING
 
 from whosaid.gazetteer import NAMING_KIND_NOUNS, may_start_party, party_key
 from whosaid.lookups import SpanSet, per_distinct
+from whosaid.namecues import kind_word
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Span
     from whosaid.entity_mentions import NameMention
 
 _JOINING = frozenset({"of", "in", "for", "and", "&", "on", "at"})  # words a name may go on with
@@ -31,22 +32,17 @@ def kind_named_organisations(doc: Doc, mentions: list[NameMention]) -> list[Name
     taken = SpanSet((m.start, m.end) for m in mentions)
     found = []
     for token in doc:
-        if token.dep_ not in ("compound", "nmod") or token.head.i <= token.i or _kind(token) not in NAMING_KIND_NOUNS:
+        if (
+            token.dep_ not in ("compound", "nmod")
+            or token.head.i <= token.i
+            or kind_word(token) not in NAMING_KIND_NOUNS
+        ):
             continue
         name = doc[token.i + 1 : token.head.i + 1]
         if not _name_words(name) or taken.overlaps(name.start_char, name.end_char) or _goes_on(name):
             continue
         found.append(NameMention(name.start_char, name.end_char, name.text, "ORG"))
     return sorted(mentions + found, key=lambda m: m.start) if found else mentions
-
-
-def _kind(noun: Token) -> str:
-    """The kind noun as a whole word, lower case ("think-tank", which the tokenizer splits)."""
-    doc = noun.doc
-    start = noun.i
-    while start >= 2 and doc[start - 1].text == "-" and not (doc[start - 2].whitespace_ or doc[start - 1].whitespace_):
-        start -= 2
-    return doc[start : noun.i + 1].text.lower() if noun.pos_ == "NOUN" and noun.is_lower else ""
 
 
 def _name_words(name: Span) -> bool:

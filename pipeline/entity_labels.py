@@ -57,8 +57,13 @@ def harmonise(mentions: list[NameMention], text: str) -> None:
     found again; known places and organisation suffixes keep their kind. A person tag on a name
     written with an article of its own ("the Church") or as a possessive owning nothing ("in
     Hartley's") counts as an organisation."""
+    # A name written after a kind of organisation ("oil firm Yukos") is an organisation's throughout.
+    organisations = {name_key(m.text) for m in mentions if m.kind_named}
     person_parts = {
-        w for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1 for w in person_words(m.text)
+        w
+        for m in mentions
+        if m.label == "PERSON" and len(m.text.split()) > 1 and name_key(m.text) not in organisations
+        for w in person_words(m.text)
     }
     votes: dict[str, Counter[str]] = {}
     for mention in mentions:
@@ -68,7 +73,11 @@ def harmonise(mentions: list[NameMention], text: str) -> None:
                 counts["ORG"] += 1  # "in Hartley's" is a shop; "the Enemy", "the Church" no person's name
             else:
                 counts[mention.label] += 1
-    fixed = {id(m): _fixed_label(m, person_parts, votes[name_key(m.text)]) for m in mentions if m.label != "DATE"}
+    fixed = {
+        id(m): "ORG" if name_key(m.text) in organisations else _fixed_label(m, person_parts, votes[name_key(m.text)])
+        for m in mentions
+        if m.label != "DATE"
+    }
     person_names = {key for key, counts in votes.items() if counts["PERSON"] and _person_majority(counts)}
     full_names: dict[str, list[list[str]]] = {}  # people's names of 3+ words, under each of their words
     for m in mentions:

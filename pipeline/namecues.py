@@ -6,11 +6,15 @@
   business or a ground.
 - ``capital_inside_sentence``: a capital that no position explains ("Later, Waters
   smiled"), so the word is a name whatever its tag.
+- ``kind_named``: "oil firm Yukos", "building products group James Hardie": a name written
+  straight after a kind of organisation is that organisation's, though the tagger read a person.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from whosaid.gazetteer import OVERRULING_KIND_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -60,3 +64,28 @@ def capital_inside_sentence(token: Token) -> bool:
     if before.is_space or before.is_quote or before.is_bracket or before.lower_ == "the":
         return False
     return before.text not in OPENERS
+
+
+def kind_word(noun: Token) -> str:
+    """A lower-case common noun as a whole word ("think-tank", which the tokenizer splits); "" for
+    any other word."""
+    doc = noun.doc
+    start = noun.i
+    while start >= 2 and doc[start - 1].text == "-" and not (doc[start - 2].whitespace_ or doc[start - 1].whitespace_):
+        start -= 2
+    return doc[start : noun.i + 1].text.lower() if noun.pos_ == "NOUN" and noun.is_lower else ""
+
+
+def kind_named(ent: Span) -> bool:
+    """Whether the name is written straight after a kind of organisation that modifies it ("oil
+    firm Yukos", "the club Manchester United"; ``gazetteer.OVERRULING_KIND_NOUNS``), so it is an
+    organisation's name whatever the tagger read; not a name with a possessive in it ("group Civic
+    Passion's Wong Yeung-tat": a person of the group)."""
+    if ent.start == 0 or any(t.lower_ in ("'s", "’s") for t in ent):
+        return False
+    before = ent.doc[ent.start - 1]
+    return (
+        before.dep_ in ("compound", "nmod")
+        and ent.start <= before.head.i < ent.end
+        and kind_word(before) in OVERRULING_KIND_NOUNS
+    )

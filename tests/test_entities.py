@@ -313,6 +313,67 @@ def test_a_name_after_a_kind_of_organisation_is_an_organisation(process: Callabl
     assert "Human Rights" not in {e.name for e in article.entities}
 
 
+def test_a_name_after_a_kind_of_organisation_is_one_though_tagged_a_person(process: Callable[[str], Article]) -> None:
+    # The tagger reads "Peter Olsen" as a person and "Varnok" as a place; the kind noun before the
+    # name says what it is, everywhere the article names it, so "the firm" and "the company" find it.
+    article = process(
+        "Norwegian shipping group Peter Olsen has agreed to pay its former crews. "
+        "The firm said the fund was running out of money."
+    )
+    assert [(e.name, e.kind) for e in article.entities] == [("Peter Olsen", "organization")]
+    assert found(article)["the fund was running out of money"] == ("Peter Olsen", True)
+    article = process("Siberian oil firm Varnok has sued the bank. The company said it would appeal.")
+    assert [(e.name, e.kind) for e in article.entities] == [("Varnok", "organization")]
+    assert found(article)["it would appeal"] == ("Varnok", True)
+    # Not after a noun for what a person may also be ("film-maker", "producer").
+    article = process("Oxford film-maker Ada Brook says the budget was small.")
+    assert ("Ada Brook", "person") in [(e.name, e.kind) for e in article.entities]
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "ent", "expected"),
+    [
+        (
+            ["The", "oil", "firm", "Varnok", "said"],
+            [3, 2, 3, 4, 4],
+            ["det", "compound", "compound", "nsubj", "ROOT"],
+            (3, 4),
+            True,
+        ),
+        (  # a person of the group, named with a possessive
+            ["The", "group", "Civic", "Front", "'s", "Omar", "Tabet", "said"],
+            [6, 3, 3, 6, 3, 6, 7, 7],
+            ["det", "compound", "compound", "poss", "case", "compound", "nsubj", "ROOT"],
+            (2, 7),
+            False,
+        ),
+        (
+            ["The", "producer", "Tom", "Dowd", "said"],
+            [3, 3, 3, 4, 4],
+            ["det", "compound", "compound", "nsubj", "ROOT"],
+            (2, 4),
+            False,
+        ),
+        (  # the kind noun modifies another noun, not the name
+            ["The", "firm", "boss", "Ann", "Lee", "said"],
+            [4, 2, 4, 4, 5, 5],
+            ["det", "compound", "compound", "compound", "nsubj", "ROOT"],
+            (3, 5),
+            False,
+        ),
+    ],
+)
+def test_kind_named_on_a_given_parse(
+    words: list[str], heads: list[int], deps: list[str], ent: tuple[int, int], expected: bool
+) -> None:
+    from whosaid.namecues import kind_named
+
+    pos = ["PROPN" if w[:1].isupper() and i > 0 else "NOUN" for i, w in enumerate(words)]
+    pos[0] = "DET"
+    doc = _parsed(words, heads, deps, pos)
+    assert kind_named(doc[ent[0] : ent[1]]) is expected
+
+
 def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Any:
     """A Doc built by hand (no model): the parse is given, so the rule alone is tested."""
     import spacy
