@@ -2,7 +2,8 @@
 
 - Agreement (``agrees``): he/she only a person of that gender or of none known; it/its an
   organisation; they/them an organisation; "the Russian" a person; "the bank" an organisation
-  with "bank" in its name; "the newspaper" an organisation titled like one (Times, Telegraph).
+  with "bank" in its name, "the party" one of the parties (``gazetteer.PARTIES``); "the
+  newspaper" an organisation titled like one (Times, Telegraph).
 - Number (``common_plural``): he/she never a "person" only ever written as one plural common
   noun ("Pools erupted", the model's person).
 - Unnamed groups (``group_heads``): a plural noun that heads no name ("analysts", "the
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from whosaid.gazetteer import MASTHEAD_WORDS
+from whosaid.gazetteer import MASTHEAD_WORDS, party_key
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -47,6 +48,10 @@ def agrees(entity: Entity, wanted: str, genders: dict[str, Gender]) -> bool:
         return entity.kind == "person"
     if wanted == "press":  # "the newspaper": an organisation titled like one
         return entity.kind == "organization" and not MASTHEAD_WORDS.isdisjoint(entity.name.casefold().split())
+    if wanted == "org:party":  # "the party": a party by its name ("the Liberal Democrats", "Labour")
+        return entity.kind == "organization" and (
+            "party" in entity.name.casefold().split() or any(party_key(m.text) is not None for m in entity.mentions)
+        )
     if wanted.startswith("org:"):  # "the bank": an organisation with "bank" in its name
         return entity.kind == "organization" and wanted[4:] in entity.name.casefold().split()
     return entity.kind == "organization"  # plural: organisations ("Labour ... they")

@@ -31,7 +31,7 @@ from whosaid.ages import age_description
 from whosaid.constraints import DEFINITE_DETERMINERS, definite
 from whosaid.cues import SPEECH_VERBS
 from whosaid.docfacts import kept_for_article, lemma_positions
-from whosaid.gazetteer import COMPANY_NOUNS, ORG_NOUNS, PRESS_NOUNS
+from whosaid.gazetteer import COMPANY_NOUNS, GENERIC_ORG_NOUNS, ORG_NOUNS, PRESS_NOUNS
 from whosaid.titles import OFFICES, PERSON_DESCRIPTIONS, TITLE_GENDERS, TITLE_WORDS, title_key, titles_before
 
 if TYPE_CHECKING:
@@ -48,7 +48,8 @@ _ARGUMENT_DEPS = frozenset({"dobj", "pobj", "prep", "conj", "dative", "agent"}) 
 
 def role_referent(resolution: Resolution, head: Token, roles: dict[str, str]) -> Entity | None:
     """The entity a role noun phrase headed by ``head`` stands for, where the article establishes
-    it: "the company" / "the firm" -> the most salient organisation before it; "the chancellor",
+    it: "the company" / "the firm" / "the organisation" -> the most salient organisation before it
+    ("the party": the most salient party); "the chancellor",
     "the Tory co-chairman" -> the latest person before it whose title or role has those words (or,
     when there is none, the first person after it whose role has every word of the phrase);
     "the newspaper" -> the most salient organisation titled like one ("The Sunday Telegraph");
@@ -60,7 +61,7 @@ def role_referent(resolution: Resolution, head: Token, roles: dict[str, str]) ->
         return None  # "a spokesman" names no one in particular
     if head.lower_ in ORG_NOUNS:
         named = article.best(head, f"org:{head.lower_}", resolution.genders, [])
-        if named is None and head.lower_ in COMPANY_NOUNS:
+        if named is None and (head.lower_ in COMPANY_NOUNS or head.lower_ in GENERIC_ORG_NOUNS):
             return article.best(head, "thing", resolution.genders, [])
         return named
     if head.lower_ in PRESS_NOUNS:  # "the newspaper": The Sunday Telegraph

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 _JOINING = frozenset({"of", "in", "for", "and", "&", "on", "at"})  # words a name may go on with
 _TAGGED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "DATE", "NORP"})  # left to the tagger
+_NAME_TAGS = _TAGGED - {"NORP"}  # a nationality's word may go on to a party's name ("Liberal Democrats")
 
 
 def kind_named_organisations(doc: Doc, mentions: list[NameMention]) -> list[NameMention]:
@@ -88,8 +89,8 @@ def untagged_parties(doc: Doc, mentions: list[NameMention]) -> list[NameMention]
             name = doc[token.i : token.i + size]
             if len(name) < size or name[-1].is_space or party_key(name.text) is None:
                 continue
-            if any(t.ent_type_ in _TAGGED for t in name):
-                continue
+            if any(t.ent_type_ in _NAME_TAGS for t in name):
+                continue  # a word the tagger read as a nationality may be the party's ("Liberal Democrats")
             root = name.root
             describes = root.dep_ in _MODIFIER_DEPS and root.head.i >= name.end
             if not describes and not taken.overlaps(name.start_char, name.end_char):

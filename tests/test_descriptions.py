@@ -162,6 +162,19 @@ def test_a_partys_spokeswoman_speaks_for_the_party_its_leader_is_a_person(proces
     SPEAKER_TABLE,
     [
         pytest.param(
+            "The service is run by the Royal Institute for Blind Walkers (RIBW), but the organisation says the cost "
+            "is too high.",
+            "the cost is too high",
+            ("Royal Institute for Blind Walkers", True),
+            id="the organisation: the organisation named before",
+        ),
+        pytest.param(
+            "Walkers met in the park on Sunday. The organisation said the route was too long.",
+            "the route was too long",
+            ("organisation", False),
+            id="the organisation: none named",
+        ),
+        pytest.param(
             "Portugal will not give up its fishing quota at next week's summit, Helen Marsh said on Monday. "
             "The foreign secretary warned MPs that the talks would be hard.",
             "that the talks would be hard",

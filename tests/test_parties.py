@@ -27,6 +27,12 @@ UNTAGGED = (
     "Labour claims that nuisance behaviour is a key election issue.\n\n"
     "Tories and Lib Dems welcomed the report and said the cuts were overdue."
 )
+# The small model tags only "Democrats", a nationality; "the party" is the party the article names.
+LIBERAL_DEMOCRATS = (
+    "The Liberal Democrats want to scrap the council tax. The party says it would raise the personal allowance."
+)
+# No party named: "the party" stays a description, not the company named before it.
+NO_PARTY = "Acme Holdings opened a new plant in Leeds. The party said the plant would create jobs."
 # The small model tags "Tory MPs" a person: a group of the party's people, no one's name.
 TORY_MPS = "The Conservatives will cut taxes. Tory MPs said that the cuts were too small."
 
@@ -81,6 +87,19 @@ def test_a_partys_name_is_one_organisation(
             id="a party the tagger left untagged",
         ),
         pytest.param(TORY_MPS, "that the cuts were too small", ("Tory MPs", False), id="a party's people"),
+        pytest.param(
+            LIBERAL_DEMOCRATS,
+            "to scrap the council tax",
+            ("Liberal Democrats", True),
+            id="a party's name with a word tagged a nationality",
+        ),
+        pytest.param(
+            LIBERAL_DEMOCRATS,
+            "it would raise the personal allowance",
+            ("Liberal Democrats", True),
+            id="the party: the party named",
+        ),
+        pytest.param(NO_PARTY, "the plant would create jobs", ("party", False), id="the party: no party named"),
     ],
 )
 def test_party_speakers(speaker_of: SpeakerOf, text: str, quote: str, speaker: tuple[str, bool]) -> None:
