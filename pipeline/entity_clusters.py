@@ -52,7 +52,8 @@ class Cluster:
 _SENTENCE_END = re.compile(r"[.!?\n]")  # between two names: they may be in different sentences
 
 
-def _acronym(name: str) -> str:
+def acronym(name: str) -> str:
+    """The initials of a name's capitalised words ("Financial Times": "FT")."""
     return "".join(word[0] for word in re.findall(r"[A-Za-z][\w'-]*", name) if word[0].isupper())
 
 
@@ -65,7 +66,7 @@ def cluster_mentions(mentions: list[NameMention], published: datetime | None, te
     # Person clusters under each word of their name, others under their name's acronym: a
     # mention looks up the few it may belong to (trying every cluster was quadratic).
     people = KeyIndex[Cluster](lambda c: person_words(c.name), lambda c: c.name)
-    acronyms = KeyIndex[Cluster](lambda c: [_acronym(c.name)], lambda c: c.name)
+    acronyms = KeyIndex[Cluster](lambda c: [acronym(c.name)], lambda c: c.name)
     by_key: dict[tuple[str, str], Cluster] = {}
     # Longer names first, so a surname finds the full name it belongs to.
     for mention in sorted(mentions, key=lambda m: (-len(m.text.split()), m.start)):
@@ -91,8 +92,8 @@ def cluster_mentions(mentions: list[NameMention], published: datetime | None, te
         kind = KIND_OF_LABEL[mention.label]
         found = by_key.get((kind, key))
         if found is None and kind != "date" and mention.text.isupper() and len(mention.text.replace(".", "")) >= 2:
-            acronym = mention.text.replace(".", "")
-            found = next((c for c in acronyms.find(acronym) if KIND_OF_LABEL[c.label] == kind), None)
+            initials = mention.text.replace(".", "")
+            found = next((c for c in acronyms.find(initials) if KIND_OF_LABEL[c.label] == kind), None)
         if found is None:
             found = Cluster(mention.label)
             clusters.append(found)

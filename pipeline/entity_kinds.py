@@ -1,5 +1,6 @@
 """Organisations the tagger missed where the article says what they are: "security firm F-Secure",
-"record company SonyBMG", "property website Rightmove"; and political parties the list of parties
+"record company SonyBMG", "property website Rightmove"; the untagged acronyms of organisations the
+article names in full ("the FT" after "the Financial Times"); and political parties the list of parties
 names (``gazetteer.PARTIES``) where the tagger tagged nothing ("Labour sees nuisance behaviour as
 ...", "Tories and Lib Dems welcomed the report").
 
@@ -114,3 +115,30 @@ def _party_starts(doc: Doc) -> list[int]:
 
 def _starts_party(word: str) -> bool:
     return word[:1].isupper() and may_start_party(word)
+
+
+def acronym_organisations(doc: Doc, mentions: list[NameMention]) -> list[NameMention]:
+    """``mentions`` with the words in capitals, left untagged, that are the initials of an organisation
+    the article names in two words or more ("the FT said" after "the Financial Times"; "the IAAF" after
+    "the International Association of Athletics Federations"), in text order; ``entity_clusters``
+    then joins each to the organisation it abbreviates. Not a stop word in capitals ("IT", "US")."""
+    import numpy
+    from spacy.attrs import ENT_IOB, ORTH
+    from whosaid.entity_clusters import acronym
+    from whosaid.entity_mentions import NameMention
+
+    strings = doc.vocab.strings
+    wanted = {acronym(m.text) for m in mentions if m.label == "ORG" and " " in m.text}
+    keys = [strings[a] for a in wanted if len(a) >= 2 and a in strings and not doc.vocab[a].is_stop]
+    if not keys:
+        return mentions
+    columns = doc.to_array([ORTH, ENT_IOB])
+    outside = numpy.isin(columns[:, 1], (0, 2))  # not inside a name the tagger found (1: inside, 3: begins)
+    at = numpy.flatnonzero(numpy.isin(columns[:, 0], keys) & outside).tolist()
+    taken = SpanSet((m.start, m.end) for m in mentions)
+    found = [
+        NameMention(t.idx, t.idx + len(t), t.text, "ORG")
+        for t in (doc[i] for i in at)
+        if not taken.overlaps(t.idx, t.idx + len(t))
+    ]
+    return sorted(mentions + found, key=lambda m: m.start) if found else mentions

@@ -374,6 +374,38 @@ def test_kind_named_on_a_given_parse(
     assert kind_named(doc[ent[0] : ent[1]]) is expected
 
 
+@pytest.mark.parametrize(
+    ("words", "ents", "expected"),
+    [
+        (["The", "Hill", "Runners", "Union", "said", "the", "HRU", "would", "act"], (1, 4), ["HRU"]),
+        (["The", "union", "said", "the", "HRU", "would", "act"], None, []),  # nothing it abbreviates
+        (["IT", "staff", "at", "the", "Irish", "Times", "left"], (4, 6), []),  # a stop word in capitals
+        (["The", "Hill", "Runners", "Union", "and", "HRU", "staff"], (1, 4), ["HRU"]),
+        (["The", "Hill", "Runners", "Union", "and", "Hru", "staff"], (1, 4), []),  # not in capitals
+    ],
+)
+def test_an_untagged_acronym_is_the_organisation_the_article_names_in_full(
+    words: list[str], ents: tuple[int, int] | None, expected: list[str]
+) -> None:
+    import spacy
+    from spacy.tokens import Doc
+    from whosaid.entity_clusters import cluster_mentions
+    from whosaid.entity_kinds import acronym_organisations
+    from whosaid.entity_mentions import NameMention
+
+    tags = ["O"] * len(words)
+    if ents is not None:
+        tags[ents[0] : ents[1]] = ["B-ORG"] + ["I-ORG"] * (ents[1] - ents[0] - 1)
+    doc = Doc(spacy.blank("en").vocab, words=words, ents=tags)
+    mentions = [NameMention(e.start_char, e.end_char, e.text, "ORG") for e in doc.ents]
+    found = acronym_organisations(doc, mentions)
+    assert [m.text for m in found if m not in mentions] == expected
+    if expected:  # joined to the organisation it abbreviates
+        assert [sorted(m.text for m in c.mentions) for c in cluster_mentions(found, None)] == [
+            sorted([*expected, "Hill Runners Union"])
+        ]
+
+
 def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Any:
     """A Doc built by hand (no model): the parse is given, so the rule alone is tested."""
     import spacy
