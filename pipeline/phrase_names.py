@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from whosaid.constraints import definite
+from whosaid.cues import PRONOUN_REFERENTS
 from whosaid.descriptions import role_referent
 from whosaid.docfacts import kept_for_article
 from whosaid.gazetteer import (
@@ -44,7 +45,8 @@ _VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "source", "offi
 def affiliation(head: Token, index: EntityIndex) -> Entity | None:
     """The organisation a noun phrase names its head as part of, or as written by: "a spokesperson
     for Microsoft", "a Home Office spokesman", "Halifax's figures", "a report by the Rowntree
-    Trust", "the head of the IMF"; a document also for whoever wrote it ("Mr Peston's book"); not a
+    Trust", "the head of the IMF", "its spokesman" (whom "its" stands for); a document also for whoever
+    wrote it ("Mr Peston's book", "her lawsuit"); not a
     name further down ("readers of the Kestrel Daily weblog", "companies like Sony") nor outsiders
     ("Enron's shareholders")."""
     if head.lemma_.lower() in OUTSIDER_NOUNS or any(c.lower_ in FORMER_WORDS for c in head.children):
@@ -69,6 +71,10 @@ def affiliation(head: Token, index: EntityIndex) -> Entity | None:
             found = index.at(token.idx, token.idx + len(token))
             if found is not None and found[1].kind in kinds:
                 return found[1]
+            speaks = document or head.lower_ in _VOICES  # not "its makers", "their first two games"
+            mine = _pronoun_owner(token, index) if found is None and child.dep_ == "poss" and speaks else None
+            if mine is not None and mine.kind in kinds:
+                return mine  # "its report", "her lawsuit": whom the pronoun stands for
             owner = _described_owner(token, index) if found is None and child.dep_ == "poss" else None
             if owner is not None:
                 return owner  # "the council's spokesperson": the council the article named before
@@ -79,6 +85,14 @@ def affiliation(head: Token, index: EntityIndex) -> Entity | None:
                 # nor "research consultancy Analysys", "CES organisers, the CEA": the name apposed
                 named += [c for c in token.children if c.dep_ in ("compound", "poss", "appos")]
     return None
+
+
+def _pronoun_owner(owner: Token, index: EntityIndex) -> Entity | None:
+    """The entity a possessive pronoun outside quotation marks stands for ("its report": the
+    company the resolver takes "its" to), or None."""
+    if owner.lower_ not in PRONOUN_REFERENTS or index.quoted[owner.idx]:
+        return None
+    return index.referent(owner.doc, owner)
 
 
 def _described_owner(owner: Token, index: EntityIndex) -> Entity | None:

@@ -13,6 +13,36 @@ RISE = "that prices would rise"
     SPEAKER_TABLE,
     [
         pytest.param(
+            "Ann Webb has sued the Daily Planet. Her lawsuit says that the story was false.",
+            "that the story was false",
+            ("Ann Webb", True),
+            id="a document owned by a pronoun: whom it stands for",
+        ),
+        pytest.param(
+            "The Halden Trust published its report on Monday. Its report says that rents are too high.",
+            "that rents are too high",
+            ("Halden Trust", True),
+            id="its report",
+        ),
+        pytest.param(
+            "The Halden Trust met ministers on Monday. Its spokesman said that the talks went well.",
+            "that the talks went well",
+            ("Halden Trust", True),
+            id="its spokesman: the organisation's voice",
+        ),
+        pytest.param(
+            "The robot can run at 3km/h. Its makers claim that it is the fastest robot.",
+            "that it is the fastest robot",
+            ("Its makers", False),
+            id="not a pronoun's people who are not its voice",
+        ),
+        pytest.param(
+            "Ann Webb met the Halden Trust on Monday. Her spokesman said that the talks went well.",
+            "that the talks went well",
+            ("Her spokesman", False),
+            id="a person's spokesman is not the person",
+        ),
+        pytest.param(
             "Most councils have failed to cut waste, a report says. "
             "The study, undertaken by the Audit Commission, looked at 300 councils.",
             "Most councils have failed to cut waste",
