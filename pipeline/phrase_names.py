@@ -132,16 +132,29 @@ def described_before(doc: Doc, head: Token, index: EntityIndex) -> Entity | None
     "Ann Lee, the lawyer"), never the owner of a role ("Lee's lawyer" is not Lee)."""
     if head.pos_ != "NOUN" or head.tag_ == "NNS" or not definite(head):
         return None
-    if head.lemma_.lower() not in DESCRIPTION_NOUNS and title_key(head.text) not in TITLE_WORDS:
-        return None
+    # Any other noun only as the kind a name was written with ("Australian brewer Fosters ... the brewer").
+    kind_only = head.lemma_.lower() not in DESCRIPTION_NOUNS and title_key(head.text) not in TITLE_WORDS
+    if kind_only and head.i + 1 < len(doc) and doc[head.i + 1].text[:1].isupper():
+        return None  # "the song See It In A Boy's Eyes": named here, by its own name
     wanted = {t.lower_ for t in head.lefts if t.dep_ in _MODIFIER_DEPS}  # "the top seed" is not "seventh seed"
     for i in reversed(index.same_lemma(doc, head)):
         earlier = doc[i]
         if wanted <= {t.lower_ for t in earlier.lefts}:
-            found = named_with(earlier, index)
+            found = _kind_of_name(earlier, index) if kind_only else named_with(earlier, index)
             if found is not None:
                 return found
     return None
+
+
+def _kind_of_name(noun: Token, index: EntityIndex) -> Entity | None:
+    """The organisation ``noun`` is written straight before as its kind ("brewer Fosters"), or None."""
+    if noun.dep_ != "compound" or noun.head.i <= noun.i:
+        return None
+    found = index.at(noun.head.idx, noun.head.idx + len(noun.head))
+    after = noun.doc[noun.i + 1]
+    if found is None or found[0].start != after.idx or found[1].kind != "organization":
+        return None  # the name starts straight after the kind noun
+    return found[1]
 
 
 def named_with(noun: Token, index: EntityIndex) -> Entity | None:

@@ -169,6 +169,19 @@ def test_a_partys_spokeswoman_speaks_for_the_party_its_leader_is_a_person(proces
             id="the organisation: the organisation named before",
         ),
         pytest.param(
+            "Australian brewer Carlton Hale has bought a stake in the winery. "
+            "The brewer said that it would not buy more.",
+            "that it would not buy more",
+            ("Carlton Hale", True),
+            id="the kind a name was written with",
+        ),
+        pytest.param(
+            "Carlton Hale has bought a stake in the winery. The brewer said that it would not buy more.",
+            "that it would not buy more",
+            ("brewer", False),
+            id="the kind, never written with a name",
+        ),
+        pytest.param(
             "Walkers met in the park on Sunday. The organisation said the route was too long.",
             "the route was too long",
             ("organisation", False),
