@@ -19,7 +19,7 @@ from whosaid.models import Article
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
-    from whosaid.worker import Outcome, Task
+    from whosaid.tasks import Outcome, Task
 
 OnError = Literal["raise", "skip"]
 T = TypeVar("T")
@@ -96,7 +96,8 @@ def extract_doc(
     entity and quote stages on ``doc`` itself (``model_label`` names its model in the record)."""
     from whosaid.read import read_bytes
     from whosaid.record import build_article
-    from whosaid.worker import Task, with_metadata
+    from whosaid.tasks import Task
+    from whosaid.worker import with_metadata
 
     raw = doc.text.encode("utf-8")
     task = Task(TEXT_SOURCE, article_id, raw, hashlib.sha256(raw).hexdigest(), title, _iso(published))
@@ -122,7 +123,7 @@ def _tasks(
     titles: Iterable[str | None] | None,
     published: Iterable[str | date | None] | None,
 ) -> Iterator[Task]:
-    from whosaid.worker import Task
+    from whosaid.tasks import Task
 
     id_iter = iter(ids) if ids is not None else None
     title_iter = iter(titles) if titles is not None else None

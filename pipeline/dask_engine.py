@@ -31,7 +31,8 @@ from typing import Any
 
 from whosaid import errors, supervisor
 from whosaid.runner import in_order
-from whosaid.worker import Outcome, Report, Task, error_outcome, init_worker, worker_process
+from whosaid.tasks import Outcome, Task, error_outcome
+from whosaid.worker import Report, init_worker, worker_process
 
 E_NO_DASK = "the Dask engine needs dask.distributed: pip install 'whosaid[dask]'"
 E_SCHEDULER = "cannot reach the Dask scheduler at {address}: {reason}"

@@ -32,7 +32,7 @@ from whosaid.sources import (
     is_multi_article_text,
     read_articles,
 )
-from whosaid.worker import Outcome, Task
+from whosaid.tasks import Outcome, Task
 
 STDIN = Path("-")
 STDIN_ID = "stdin"

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, TextIO
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
     from whosaid.runner import RunSummary
-    from whosaid.worker import Outcome
+    from whosaid.tasks import Outcome
 
 _LOG_EVERY_SECONDS = 10.0
 

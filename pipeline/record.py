@@ -7,7 +7,8 @@ from the original text again, so they equal what their offsets point at.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import tempfile
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from whosaid import __version__
 from whosaid.attribution import used_attribution
@@ -19,7 +20,7 @@ from whosaid.quotes import DEFAULT_ATTRIBUTION, Attribution, extract_quotes
 from whosaid.read import Layout
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
     from datetime import datetime
 
     from spacy.language import Language
@@ -109,6 +110,45 @@ def assemble_article(
     )
 
 
+def write_windowed_record(
+    nlp: Language,
+    layout: Layout,
+    file: BinaryIO,
+    *,
+    published: datetime | None,
+    attribution: Attribution,
+    on_window: Callable[[], None] | None = None,
+    folder: str | None = None,
+    **about: Any,
+) -> tuple[int, int]:
+    """Write to ``file`` the record of an article too long for one Doc, done window by window
+    (``whosaid.windows``), and return its numbers of quotes and entities: the bytes the same
+    entities and quotes would give through ``assemble_article`` and ``write.record_bytes``
+    (``about``: its keywords that say what the article is, ``article_id`` to ``language``),
+    checked as it checks them. The windows' findings wait in a temporary file (in ``folder``,
+    else the system's temporary folder) and the quotes are written one by one, so neither is
+    ever all in memory; ``on_window`` is called after each window is done."""
+    from whosaid.models import check_quote
+    from whosaid.windows import merged_entities, merged_quotes, spilled_windows
+    from whosaid.write import write_record_with_quotes
+
+    with spilled_windows(nlp, layout.parse_text, layout.sections, published, attribution, on_window, folder) as spill:
+        merged = merged_entities(spill)
+        article = assemble_article(layout, merged.entities, [], published=published, attribution=attribution, **about)
+        known = {entity.id for entity in article.entities}
+        serialize = Quote.__pydantic_serializer__.to_json
+        recut = layout.parse_text != layout.text  # compared once: both are the whole article's text
+
+        def quotes() -> Iterator[bytes]:
+            for quote in merged_quotes(spill, merged):
+                if recut:
+                    quote = _quote_in(layout.text, quote)
+                check_quote(article.text, quote, known)
+                yield serialize(quote, indent=2)
+
+        return write_record_with_quotes(file, article, quotes()), len(article.entities)
+
+
 def windowed_record(
     nlp: Language,
     layout: Layout,
@@ -118,28 +158,14 @@ def windowed_record(
     on_window: Callable[[], None] | None = None,
     **about: Any,
 ) -> tuple[bytes, int, int]:
-    """The record's bytes (``write.record_bytes``), quotes and entities of an article too long for
-    one Doc, done window by window (``whosaid.windows``): the bytes the same entities and quotes
-    would give through ``assemble_article`` (``about``: its keywords that say what the article
-    is, ``article_id`` to ``language``), checked as it checks them, with the quotes never all
-    objects at once; ``on_window`` is called after each window is done."""
-    from whosaid.models import check_quote
-    from whosaid.windows import merged_entities, merged_quotes, packed_windows
-    from whosaid.write import record_bytes_with_quotes
-
-    found = packed_windows(nlp, layout.parse_text, layout.sections, published, attribution, on_window)
-    merged = merged_entities(found)
-    article = assemble_article(layout, merged.entities, [], published=published, attribution=attribution, **about)
-    known = {entity.id for entity in article.entities}
-    serialize = Quote.__pydantic_serializer__.to_json
-    recut = layout.parse_text != layout.text  # compared once: both are the whole article's text
-    quotes: list[bytes] = []
-    for quote in merged_quotes(found, merged):
-        if recut:
-            quote = _quote_in(layout.text, quote)
-        check_quote(article.text, quote, known)
-        quotes.append(serialize(quote, indent=2))
-    return record_bytes_with_quotes(article, quotes), len(quotes), len(article.entities)
+    """The record's bytes, quotes and entities of an article too long for one Doc
+    (``write_windowed_record``, written to a temporary file and read back once)."""
+    with tempfile.TemporaryFile() as file:
+        quotes, entities = write_windowed_record(
+            nlp, layout, file, published=published, attribution=attribution, on_window=on_window, **about
+        )
+        file.seek(0)
+        return file.read(), quotes, entities
 
 
 def _mention_in(text: str, mention: Mention) -> Mention:

@@ -20,11 +20,13 @@ from whosaid.attribution import DEFAULT_ATTRIBUTION, Attribution, used_attributi
 from whosaid.models import SCHEMA_VERSION, Manifest, ManifestEntry, PipelineInfo
 from whosaid.read import DEFAULT_MAX_BYTES
 from whosaid.sources import Fields, SourceFormat
-from whosaid.worker import Outcome, Task, close_worker_zone, init_worker, task_outcome, usable_cores, worker_process
+from whosaid.tasks import Outcome, Task, task_outcome
+from whosaid.worker import close_worker_zone, init_worker, usable_cores, worker_process
 from whosaid.write import (
     MANIFEST_NAME,
     adopt_legacy_record,
     clean_temporaries,
+    place_record,
     read_json,
     record_name,
     record_path,
@@ -194,13 +196,17 @@ def run(
     for outcome in rejected:
         record(outcome)
 
+    # Local workers write a long article's record straight into the output folder (renamed into
+    # place below); a Dask cluster's workers may not share this filesystem, so theirs come as bytes.
+    spool = str(out_dir.resolve()) if engine_factory is None else None
+
     def pending_batches() -> Iterator[list[Task]]:
         batch: list[Task] = []
         for loaded in tasks(candidates, input_options):
             if isinstance(loaded, Outcome):
                 record(loaded)
                 continue
-            loaded = replace(loaded, timeout=options.timeout or None, attribution=options.attribution)
+            loaded = replace(loaded, timeout=options.timeout or None, attribution=options.attribution, spool=spool)
             adopt_legacy_record(out_dir, loaded.article_id)
             existing = read_json(record_path(out_dir, loaded.article_id))
             owner = other_owner(existing, loaded)
@@ -231,6 +237,8 @@ def run(
                 for outcome in outcomes:
                     if outcome.status == "ok" and outcome.data is not None:
                         write_atomic(record_path(out_dir, outcome.article_id or ""), outcome.data)
+                    elif outcome.status == "ok" and outcome.data_file is not None:
+                        place_record(Path(outcome.data_file), record_path(out_dir, outcome.article_id or ""))
                     record(outcome)
     finally:
         if engine is not None:

@@ -30,15 +30,8 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from whosaid import errors
-from whosaid.worker import (
-    PARSE_BATCH_SIZE,
-    Outcome,
-    Task,
-    blas_threads_for,
-    error_outcome,
-    init_worker,
-    worker_process,
-)
+from whosaid.tasks import Outcome, Task, error_outcome
+from whosaid.worker import PARSE_BATCH_SIZE, blas_threads_for, init_worker, worker_process
 
 # Units one worker holds at once: the one it works on and the next, so it never waits; near
 # the end of the run, one, so no worker idles while another still holds work.

@@ -3,10 +3,11 @@
 An article longer than ``WINDOW_CHARS`` goes through the parse, entity and quote stages one
 window at a time: windows of at most ``WINDOW_CHARS`` characters cut where the parse cuts its
 chunks (a paragraph break; in an over-long paragraph a sentence-like stop, else a space). Each
-window's Doc and the stages' tables over it are freed before the next window is parsed; what is
-kept is what the record holds (its entities and quotes, with offsets into the article), and the
-windows' entities are merged at the end (``whosaid.window_merge``). So a worker's memory is the
-model, one window's work and the record being built, whatever the article's length.
+window's Doc and the stages' tables over it are freed before the next window is parsed; what the
+record will hold (its entities and quotes, with offsets into the article) goes to a temporary
+file, the windows' entities are merged at the end (``whosaid.window_merge``), and the record is
+written out quote by quote (``whosaid.record.write_windowed_record``). So a worker's memory is
+the model, one window's work, the merged entities and the article's text, whatever the length.
 
 Every news article we have met is far shorter (BBC: at most 26,000 characters), and is done as
 one Doc exactly as before. What a window cannot see: a pronoun at the start of a window resolves
@@ -16,8 +17,8 @@ window's edge is found in the window where it starts, cut at the edge.
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pydantic import TypeAdapter
@@ -51,58 +52,95 @@ _ENTITIES: TypeAdapter[list[Entity]] = TypeAdapter(list[Entity])
 _QUOTES: TypeAdapter[list[Quote]] = TypeAdapter(list[Quote])
 
 
-@dataclass(frozen=True)
-class Packed:
-    """One window's entities and quotes, offsets into the article, as JSON. Kept as objects, a
-    finished window's findings would sit among the next windows' short-lived objects and keep
-    their memory from being reused: 2 MB of text dense in quotes peaked at 460 MiB so, 216 MiB
-    with the windows' findings kept as bytes (the JSON is about 7 MB per MB of such text)."""
+class Spill:
+    """Each finished window's entities and quotes, offsets into the article, as JSON in a
+    temporary file (deleted when closed). Kept in memory, even as bytes, they grew a worker by
+    7 MB (news) to 16 MB (quote-dense text) per MB of article; in a file they cost no memory, and
+    are read back one window at a time. Kept as objects they were worse: they sat among the next
+    windows' short-lived objects and kept that memory from being reused (2 MB dense in quotes:
+    460 MiB as objects, 216 MiB as bytes)."""
 
-    entities: bytes
-    quotes: bytes
+    def __init__(self, folder: str | None = None) -> None:
+        # Open for the spill's life, closed by ``close`` (the spill is used as a context manager).
+        self._file = tempfile.TemporaryFile(dir=folder, prefix=".whosaid-windows-", suffix=".tmp")  # noqa: SIM115
+        self._parts: list[tuple[int, int, int]] = []  # (offset, entities' length, quotes' length)
+        self._end = 0
+
+    def __enter__(self) -> Spill:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._file.close()
+
+    def __len__(self) -> int:
+        return len(self._parts)
+
+    def add(self, entities: list[Entity], quotes: list[Quote]) -> None:
+        """Keep one window's findings (offsets into the article already)."""
+        found = (_ENTITIES.dump_json(entities), _QUOTES.dump_json(quotes))
+        self._file.seek(self._end)
+        self._file.write(found[0] + found[1])
+        self._parts.append((self._end, len(found[0]), len(found[1])))
+        self._end += len(found[0]) + len(found[1])
+
+    def _read(self, offset: int, length: int) -> bytes:
+        self._file.seek(offset)
+        return self._file.read(length)
+
+    def entities(self, window: int) -> list[Entity]:
+        offset, entities, _ = self._parts[window]
+        return _ENTITIES.validate_json(self._read(offset, entities))
+
+    def quotes(self, window: int) -> list[Quote]:
+        offset, entities, quotes = self._parts[window]
+        return _QUOTES.validate_json(self._read(offset + entities, quotes))
 
 
-def packed_windows(
+def spilled_windows(
     nlp: Language,
     text: str,
     sections: list[Section],
     published: datetime | None,
     attribution: Attribution,
     on_window: Callable[[], None] | None = None,
-) -> list[Packed]:
+    folder: str | None = None,
+) -> Spill:
     """The entity and quote stages over each window of ``text``, each window's Doc freed before
-    the next is parsed; ``on_window`` is called after each window (the worker's time limit
-    starts again there)."""
+    the next is parsed and its findings written to a ``Spill`` (in ``folder``, else the system's
+    temporary folder); ``on_window`` is called after each window (the worker's time limit starts
+    again there). The caller closes the spill."""
     from whosaid.parse import parse
     from whosaid.record import article_stages
 
-    found: list[Packed] = []
-    for start, end in window_bounds(text):
-        [(doc, _)] = list(parse(nlp, [(text[start:end], None)]))
-        entities, quotes = article_stages(doc, published, window_sections(sections, start, end), attribution)
-        del doc
-        found.append(
-            Packed(
-                _ENTITIES.dump_json([shift_entity(e, start) for e in entities]),
-                _QUOTES.dump_json([shift_quote(q, start) for q in quotes]),
-            )
-        )
-        if on_window is not None:
-            on_window()
-    return found
+    spill = Spill(folder)
+    try:
+        for start, end in window_bounds(text):
+            [(doc, _)] = list(parse(nlp, [(text[start:end], None)]))
+            entities, quotes = article_stages(doc, published, window_sections(sections, start, end), attribution)
+            del doc
+            spill.add([shift_entity(e, start) for e in entities], [shift_quote(q, start) for q in quotes])
+            if on_window is not None:
+                on_window()
+    except BaseException:
+        spill.close()
+        raise
+    return spill
 
 
-def merged_entities(found: list[Packed]) -> Merged:
+def merged_entities(spill: Spill) -> Merged:
     """The article's entities merged from its windows' (``whosaid.window_merge``)."""
-    return merge_entities([_ENTITIES.validate_json(window.entities) for window in found])
+    return merge_entities([spill.entities(window) for window in range(len(spill))])
 
 
-def merged_quotes(found: list[Packed], merged: Merged) -> Iterator[Quote]:
+def merged_quotes(spill: Spill, merged: Merged) -> Iterator[Quote]:
     """The article's quotes in order, numbered and with their speakers' merged entities, one
     window's quotes made objects at a time."""
     number = 0
-    for window, packed in enumerate(found):
-        for quote in _QUOTES.validate_json(packed.quotes):
+    for window in range(len(spill)):
+        for quote in spill.quotes(window):
             number += 1
             yield merged.renamed(quote, number, window)
 
@@ -116,9 +154,9 @@ def windowed_stages(
 ) -> tuple[list[Entity], list[Quote]]:
     """The entities and quotes of a long parse text, found window by window and merged, with
     offsets into ``text`` (see the module's note for what a window cannot see)."""
-    found = packed_windows(nlp, text, sections, published, attribution)
-    merged = merged_entities(found)
-    return merged.entities, list(merged_quotes(found, merged))
+    with spilled_windows(nlp, text, sections, published, attribution) as spill:
+        merged = merged_entities(spill)
+        return merged.entities, list(merged_quotes(spill, merged))
 
 
 def window_sections(sections: list[Section], start: int, end: int) -> list[Section]:

@@ -2,7 +2,9 @@
 
 A worker loads the model once (``init_worker``) and turns each batch of ``Task``s (an article's
 bytes, small and picklable) into ``Outcome``s (its record's JSON bytes, or what went wrong):
-read -> parse -> entities -> quotes -> bytes. The same function serves the in-process engine,
+read -> parse -> entities -> quotes -> bytes. A long article's record is written by the worker
+to a temporary file instead, in the folder its task names (``Task.spool``), and its outcome
+names that file. The same function serves the in-process engine,
 the local process pool (``whosaid.supervisor``) and a Dask cluster (``whosaid.dask_engine``);
 the parent side (``whosaid.runner``) only schedules batches and writes what comes back.
 """
@@ -13,68 +15,24 @@ import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from whosaid import errors
-from whosaid.attribution import DEFAULT_ATTRIBUTION, Attribution
 from whosaid.read import Layout, read_bytes
-from whosaid.sources import InputArticle
+from whosaid.recorder import build, build_long
+from whosaid.tasks import Outcome, Task, error_outcome, task_outcome
 from whosaid.timelimit import ArticleTimeout, Deadline, time_limit
 from whosaid.zones import ZoneKeeper
 
 if TYPE_CHECKING:
-    from datetime import datetime
-
     from spacy.language import Language
 
 # Docs parsed together inside a batch (fewer where they are long, see ``whosaid.parse``): the
 # parser and entity recogniser took 18.9 CPU s for 300 BBC articles four at a time, 16.0 eight at
 # a time, 16.6 sixteen at a time (best of three each); the annotations are the same.
 PARSE_BATCH_SIZE = 8
-
-
-@dataclass(frozen=True)
-class Task:
-    """One article to process: small and picklable, so it can cross process boundaries.
-
-    A ``.txt`` article travels as its file's ``raw`` bytes; an article found inside another
-    input travels as ``article`` (its text and fields), with ``raw`` empty.
-    """
-
-    path: str
-    article_id: str
-    raw: bytes
-    sha256: str
-    # Metadata the input gives beside the text (an API argument, a JSONL field); when set it
-    # takes the place of what the read stage finds in the text.
-    title: str | None = None
-    published: str | None = None
-    # An article found inside another input (its text and fields); ``raw`` is then empty.
-    article: InputArticle | None = None
-    # Leave an article surely not in English unparsed (the runner's default; the API parses all).
-    skip_other_languages: bool = False
-    # Seconds an article may take in a worker (None: no limit); see ``process_tasks``.
-    timeout: float | None = None
-    attribution: str = DEFAULT_ATTRIBUTION.value  # whosaid.quotes.Attribution: the learned scorer, or the rules alone
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What became of one input."""
-
-    path: str
-    article_id: str | None
-    status: str  # "ok", "skipped", "error", "ignored" or "other-language"
-    data: bytes | None = None
-    sha256: str | None = None
-    error: str | None = None
-    quotes: int | None = None
-    entities: int | None = None
-    line: int | None = None
-    index: int | None = None
-    language: str | None = None
 
 
 _WORKER_NLP: Language | None = None
@@ -152,7 +110,7 @@ def process_tasks(
                 for doc, position in parse(nlp, texts, batch_size=batch_size):
                     task, layout = by_position[position]
                     tell(position)
-                    tell(position, _build(doc, task, layout, label, languages[position]))
+                    tell(position, build(doc, task, layout, label, languages[position]))
                     deadline.restart()
                 for position, task, layout in readable:
                     if windowed(layout.parse_text):
@@ -160,7 +118,7 @@ def process_tasks(
                         # Each window of a long article starts the time limit again, and says the
                         # worker is alive: the limit bounds 100,000 characters' work, whatever the length.
                         window_done = partial(_window_done, deadline, tell, position)
-                        tell(position, _build_long(nlp, task, layout, label, languages[position], window_done))
+                        tell(position, build_long(nlp, task, layout, label, languages[position], window_done))
                         deadline.restart()
         except (Exception, ArticleTimeout):
             pass  # the unfinished articles are done one by one below
@@ -172,10 +130,10 @@ def process_tasks(
                     tell(position)
                     if windowed(layout.parse_text):
                         window_done = partial(_window_done, alone, tell, position)
-                        outcome = _build_long(nlp, task, layout, label, languages[position], window_done)
+                        outcome = build_long(nlp, task, layout, label, languages[position], window_done)
                     else:
                         [(doc, _)] = list(parse(nlp, [(layout.parse_text, position)]))
-                        outcome = _build(doc, task, layout, label, languages[position])
+                        outcome = build(doc, task, layout, label, languages[position])
             except ArticleTimeout:
                 outcome = error_outcome(task, errors.E_TIMEOUT.format(limit=limit))
             except Exception as error:
@@ -207,93 +165,9 @@ def read_task(task: Task) -> Layout:
     return with_metadata(replace(layout, encoding=task.article.encoding, sha256=task.sha256), task)
 
 
-def _build(doc: Any, task: Task, layout: Layout, label: str, language: str | None) -> Outcome:
-    from whosaid.record import article_stages, assemble_article
-    from whosaid.write import record_bytes
-
-    def record(published: datetime | None, attribution: Attribution) -> tuple[bytes, int, int]:
-        entities, quotes = article_stages(doc, published, layout.sections, attribution)
-        article = assemble_article(
-            layout, entities, quotes, published=published, attribution=attribution, **_about(task, label, language)
-        )
-        return record_bytes(article), len(article.quotes), len(article.entities)
-
-    return _recorded(task, layout, record)
-
-
-def _build_long(
-    nlp: Language, task: Task, layout: Layout, label: str, language: str | None, on_window: Callable[[], None]
-) -> Outcome:
-    """An article too long for one Doc, parsed and extracted window by window (``whosaid.windows``),
-    ``on_window`` called after each window."""
-    from whosaid.record import windowed_record
-
-    def record(published: datetime | None, attribution: Attribution) -> tuple[bytes, int, int]:
-        return windowed_record(
-            nlp,
-            layout,
-            published=published,
-            attribution=attribution,
-            on_window=on_window,
-            **_about(task, label, language),
-        )
-
-    return _recorded(task, layout, record)
-
-
 def _window_done(deadline: Deadline, tell: Callable[[int | None], None], position: int) -> None:
     deadline.restart()
     tell(position)
-
-
-def _about(task: Task, label: str, language: str | None) -> dict[str, Any]:
-    """What a record says of its article besides what the stages found."""
-    return {
-        "article_id": task.article_id,
-        "source_path": task.path,
-        "model": label,
-        "origin": task.article,
-        "language": language,
-    }
-
-
-# The record's bytes, quotes and entities, given the publication date and the attribution asked for.
-Recorder = Callable[["datetime | None", Attribution], tuple[bytes, int, int]]
-
-
-def _recorded(task: Task, layout: Layout, record: Recorder) -> Outcome:
-    """The outcome of one article: its record (given the publication date, read once, and the
-    attribution asked for), or the error that making it raised."""
-    from whosaid.dates import parse_published
-
-    try:
-        published = parse_published(layout.published_text) if layout.published_text else None
-        data, quotes, entities = record(published, Attribution(task.attribution))
-    except Exception as error:
-        return error_outcome(
-            task,
-            errors.E_INTERNAL.format(
-                kind=type(error).__name__, reason=str(error).splitlines()[0] if str(error) else ""
-            ),
-        )
-    return task_outcome(task, "ok", data=data, quotes=quotes, entities=entities)
-
-
-def task_outcome(task: Task, status: str, **details: Any) -> Outcome:
-    where = task.article
-    return Outcome(
-        path=task.path,
-        article_id=task.article_id,
-        status=status,
-        sha256=task.sha256,
-        line=where.line if where else None,
-        index=where.index if where else None,
-        **details,
-    )
-
-
-def error_outcome(task: Task, reason: str) -> Outcome:
-    return task_outcome(task, "error", error=reason)
 
 
 def init_worker(model: str | None) -> None:

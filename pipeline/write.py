@@ -16,6 +16,7 @@ case-insensitive or normalising filesystems, and none lands on the run's own fil
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import re
@@ -23,7 +24,7 @@ import secrets
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from whosaid.models import Article, Manifest
 
@@ -54,17 +55,30 @@ _NO_QUOTES = b'\n  "quotes": [],\n'
 def record_bytes_with_quotes(article: Article, quotes: Iterable[bytes]) -> bytes:
     """``record_bytes`` of ``article`` (which has no quotes) with ``quotes`` as its quotes, each
     given as its own JSON (``Quote.__pydantic_serializer__.to_json(quote, indent=2)``): the bytes
-    ``record_bytes`` would give for the article holding those quotes, without the quotes ever
-    being objects all at once (a long article's windows keep them as bytes)."""
+    ``record_bytes`` would give for the article holding those quotes (``write_record_with_quotes``
+    into memory)."""
+    buffer = io.BytesIO()
+    write_record_with_quotes(buffer, article, quotes)
+    return buffer.getvalue()
+
+
+def write_record_with_quotes(file: BinaryIO, article: Article, quotes: Iterable[bytes]) -> int:
+    """Write to ``file`` the bytes ``record_bytes_with_quotes`` gives, one quote at a time, so the
+    quotes are never all in memory, as objects or as bytes (a long article's, see
+    ``whosaid.record.write_windowed_record``); return how many quotes were written."""
     whole = record_bytes(article)
     if article.quotes or whole.count(_NO_QUOTES) != 1:
         raise ValueError("record_bytes_with_quotes takes an article without quotes")
-    # Line breaks inside JSON strings are escaped, so every raw one is layout: indent by two levels.
-    items = b",\n".join(b"    " + quote.replace(b"\n", b"\n    ") for quote in quotes)
-    if not items:
-        return whole
     head, tail = whole.split(_NO_QUOTES)
-    return head + b'\n  "quotes": [\n' + items + b"\n  ],\n" + tail
+    del whole
+    written = 0
+    for quote in quotes:
+        file.write((head + b'\n  "quotes": [\n' if written == 0 else b",\n") + b"    ")
+        # Line breaks inside JSON strings are escaped, so every raw one is layout: indent by two levels.
+        file.write(quote.replace(b"\n", b"\n    "))
+        written += 1
+    file.write(head + _NO_QUOTES + tail if written == 0 else b"\n  ],\n" + tail)
+    return written
 
 
 def _is_plain(article_id: str) -> bool:
@@ -132,16 +146,34 @@ def adopt_legacy_record(out_dir: Path, article_id: str) -> None:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that ``path`` is never seen half-written.
-
-    The temporary file is created with mode 0666, so the umask decides the permissions
-    (``tempfile.mkstemp`` would leave 0600 whatever the umask)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.parent / f".{path.name[:100]}.{secrets.token_hex(6)}.tmp"
-    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    """Write ``data`` to ``path`` so that ``path`` is never seen half-written."""
+    temporary, file = open_temporary(path.parent, path.name)
     try:
-        with os.fdopen(handle, "wb") as file:
+        with file:
             file.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def open_temporary(folder: Path, name: str = "record") -> tuple[Path, BinaryIO]:
+    """A new temporary file in ``folder`` (made if missing), open for writing, named after
+    ``name`` as ``.{name}.{random}.tmp`` (``clean_temporaries`` removes one a killed run left).
+
+    It is created with mode 0666, so the umask decides the permissions the file will have
+    once renamed into place (``tempfile.mkstemp`` would leave 0600 whatever the umask)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    temporary = folder / f".{name[:100]}.{secrets.token_hex(6)}.tmp"
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    return temporary, os.fdopen(handle, "wb")
+
+
+def place_record(temporary: Path, path: Path) -> None:
+    """Rename a finished record written to ``temporary`` (``open_temporary`` in the same
+    filesystem) over ``path``: atomic, as ``write_atomic``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
         os.replace(temporary, path)
     except BaseException:
         temporary.unlink(missing_ok=True)

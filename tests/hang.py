@@ -23,14 +23,14 @@ def hang_in_build() -> None:
     """The extraction of the marked article never returns (the worker knows which article it is on)."""
     from whosaid import worker
 
-    build = worker._build
+    build = worker.build
 
     def stuck(doc: Any, task: Any, layout: Any, *args: Any) -> Any:
         if MARK in layout.text:
             _block_forever()
         return build(doc, task, layout, *args)
 
-    worker._build = stuck
+    worker.build = stuck
 
 
 def hang_in_parse() -> None:

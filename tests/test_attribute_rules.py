@@ -12,7 +12,8 @@ import pytest
 from whosaid.array_lemmatizer import ARRAY_LEMMATIZER_PIPE, LEMMATIZER_PIPE, use_array_lemmatizer
 from whosaid.attribute_rules import ARRAY_RULER_PIPE, RULER_PIPE, compile_rules
 from whosaid.parse import load_model
-from whosaid.worker import Task, process_tasks
+from whosaid.tasks import Task
+from whosaid.worker import process_tasks
 from whosaid.zones import ZoneKeeper
 
 # Sentences that reach every kind of rule the English ruler has: the tag map (every token),

@@ -15,8 +15,9 @@ from typer.testing import CliRunner
 from whosaid.chunks import chunk_bounds
 from whosaid.cli import app
 from whosaid.parse import MAX_RUN, make_doc, parse
+from whosaid.tasks import Task
 from whosaid.timelimit import ArticleTimeout, time_limit
-from whosaid.worker import Task, process_tasks
+from whosaid.worker import process_tasks
 
 from tests.texts_long import PEOPLE, PLACES, article, paragraph
 

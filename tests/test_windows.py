@@ -8,8 +8,9 @@ from typing import Any
 import pytest
 from whosaid import record, windows
 from whosaid.models import Article, Entity, Mention, Quote, Range, Section, Speaker
+from whosaid.tasks import Task
 from whosaid.window_merge import merge_windows
-from whosaid.worker import Task, process_tasks
+from whosaid.worker import process_tasks
 
 from tests.texts_long import PEOPLE, article, paragraph
 
@@ -236,3 +237,67 @@ def test_the_time_limit_starts_again_at_each_window(nlp: Any, monkeypatch: pytes
     pause["seconds"] = 2.0  # one window longer than the limit
     [outcome] = process_tasks(nlp, "test-model", [task])
     assert outcome.status == "error" and "1.5" in (outcome.error or "")
+
+
+def run_folder(folder: Any, out: Any, outcomes: list[Any] | None = None) -> Any:
+    from whosaid.runner import RunOptions, run
+
+    seen = outcomes.append if outcomes is not None else None
+    return run(RunOptions(inputs=[folder], out_dir=out, jobs=1, timeout=None), on_outcome=seen)  # in this process
+
+
+def test_a_run_writes_a_long_articles_record_from_the_worker_as_the_bytes_would_be(
+    nlp: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Any
+) -> None:
+    """In a local run the worker writes a long article's record straight into the output folder
+    (no copy of it in memory) and the runner renames it into place: the same bytes as the record
+    that comes back as bytes, with the umask's permissions, and no temporary file left."""
+    import os
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = article(24)
+    (folder / "long.txt").write_text(text, encoding="utf-8")
+    monkeypatch.setattr(windows, "WINDOW_CHARS", 2_000)
+    old = os.umask(0o022)
+    outcomes: list[Any] = []
+    try:
+        summary = run_folder(folder, tmp_path / "out", outcomes)
+    finally:
+        os.umask(old)
+    assert summary.counts == {"ok": 1}
+    [spooled] = outcomes
+    assert spooled.data is None and spooled.data_file is not None  # the worker wrote it
+    written = tmp_path / "out" / "long.json"
+    [outcome] = process_tasks(nlp, summary.model, [Task("long.txt", "long", text.encode(), "0" * 64)])
+    assert outcome.data is not None and outcome.data_file is None
+    on_disk = Article.model_validate_json(written.read_bytes())
+    assert len(on_disk.quotes) >= 24 and on_disk.source.path.endswith("long.txt")
+    assert quote_rows(on_disk) == quote_rows(Article.model_validate_json(outcome.data))
+    assert written.stat().st_mode & 0o777 == 0o644
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["long.json", "manifest.json"]
+
+
+def test_a_long_article_that_fails_half_way_leaves_its_earlier_record_and_no_temporary_file(
+    nlp: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Any
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "long.txt").write_text(article(24), encoding="utf-8")
+    monkeypatch.setattr(windows, "WINDOW_CHARS", 2_000)
+    out = tmp_path / "out"
+    assert run_folder(folder, out).counts == {"ok": 1}
+    before = (out / "long.json").read_bytes()
+
+    (folder / "long.txt").write_text(article(25), encoding="utf-8")  # changed: done again
+    from whosaid import models
+
+    def broken(*args: Any) -> None:
+        raise ValueError("a quote out of its article")
+
+    monkeypatch.setattr(models, "check_quote", broken)  # fails as the record's quotes are written
+    summary = run_folder(folder, out)
+    assert summary.counts == {"error": 1}
+    assert "a quote out of its article" in (summary.failures[0].error or "")
+    assert (out / "long.json").read_bytes() == before
+    assert sorted(p.name for p in out.iterdir()) == ["long.json", "manifest.json"]
