@@ -174,8 +174,7 @@ class Article(_Sparse):
         if len(set(entity_ids)) != len(entity_ids):
             raise ValueError("entity ids are not unique")
         for entity in self.entities:
-            for mention in entity.mentions:
-                check_range(self.text, f"entity {entity.id}", mention)
+            check_entity(self.text, entity)
         quote_ids = [quote.id for quote in self.quotes]
         if len(set(quote_ids)) != len(quote_ids):
             raise ValueError("quote ids are not unique")
@@ -193,6 +192,12 @@ def check_range(text: str, where: str, rng: Range) -> None:
         raise ValueError(
             f"{where}: text {rng.text!r} differs from text[{rng.start}:{rng.end}] = {text[rng.start : rng.end]!r}"
         )
+
+
+def check_entity(text: str, entity: Entity) -> None:
+    """What an ``Article`` checks of each of its entities: every mention in ``text``, its text what it covers."""
+    for mention in entity.mentions:
+        check_range(text, f"entity {entity.id}", mention)
 
 
 def check_quote(text: str, quote: Quote, entity_ids: set[str]) -> None:

@@ -126,27 +126,38 @@ def write_windowed_record(
     entities and quotes would give through ``assemble_article`` and ``write.record_bytes``
     (``about``: its keywords that say what the article is, ``article_id`` to ``language``),
     checked as it checks them. The windows' findings wait in a temporary file (in ``folder``,
-    else the system's temporary folder) and the quotes are written one by one, so neither is
-    ever all in memory; ``on_window`` is called after each window is done."""
-    from whosaid.models import check_quote
+    else the system's temporary folder), and the entities (with their mentions) and the quotes
+    are made and written one by one, so none of them is ever all in memory; ``on_window`` is
+    called after each window is done."""
+    from whosaid.models import check_entity, check_quote
     from whosaid.windows import merged_entities, merged_quotes, spilled_windows
-    from whosaid.write import write_record_with_quotes
+    from whosaid.write import write_record_with
 
     with spilled_windows(nlp, layout.parse_text, layout.sections, published, attribution, on_window, folder) as spill:
         merged = merged_entities(spill)
-        article = assemble_article(layout, merged.entities, [], published=published, attribution=attribution, **about)
-        known = {entity.id for entity in article.entities}
-        serialize = Quote.__pydantic_serializer__.to_json
+        article = assemble_article(layout, [], [], published=published, attribution=attribution, **about)
+        known = {head.id for head in merged.heads}
         recut = layout.parse_text != layout.text  # compared once: both are the whole article's text
 
+        def entities() -> Iterator[bytes]:
+            serialize = Entity.__pydantic_serializer__.to_json
+            for number in range(len(merged.heads)):
+                entity = merged.entity(number, spill.mentions)
+                if recut:
+                    entity = _entity_in(layout.text, entity)
+                check_entity(article.text, entity)
+                yield serialize(entity, indent=2)
+
         def quotes() -> Iterator[bytes]:
+            serialize = Quote.__pydantic_serializer__.to_json
             for quote in merged_quotes(spill, merged):
                 if recut:
                     quote = _quote_in(layout.text, quote)
                 check_quote(article.text, quote, known)
                 yield serialize(quote, indent=2)
 
-        return write_record_with_quotes(file, article, quotes()), len(article.entities)
+        entity_count, quote_count = write_record_with(file, article, entities(), quotes())
+        return quote_count, entity_count
 
 
 def windowed_record(

@@ -9,42 +9,124 @@ one window (where the window's own stage kept them apart, it had its reasons: "B
 mentions had, the gender the windows agree on (none when they disagree), and ids are given
 again in order of first mention; quotes are numbered again in order and their speakers follow
 their entities.
+
+The merge reads only what it decides by (``Part``: names, labels, the texts of the mentions,
+how many there are and where the first is); the merged entities' mentions are put together one
+entity at a time (``Merged.entity``), so a long article's mentions need never be in memory all
+at once (``whosaid.windows``).
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from whosaid.entity_labels import is_part_of_name, person_words
 from whosaid.entity_mentions import KIND_OF_LABEL
-from whosaid.models import Entity, Quote
+from whosaid.models import Entity, Mention, Quote
 
 Found = tuple[list[Entity], list[Quote]]
 
 
+@dataclass(frozen=True, slots=True)
+class Part:
+    """What the merge reads of one window's entity: all but its mentions, which stay where they
+    are (a long article's windows keep them in a file)."""
+
+    window: int
+    id: str
+    kind: str
+    label: str
+    name: str
+    value: str | None
+    gender: str | None
+    mentions: int  # how many it has
+    first: int  # where its first mention starts
+    lowest: int  # where its earliest mention starts
+    written: frozenset[str]  # the texts of its mentions
+
+    @classmethod
+    def of(cls, window: int, entity: Entity) -> Part:
+        return cls(
+            window,
+            entity.id,
+            entity.kind,
+            entity.label,
+            entity.name,
+            entity.value,
+            entity.gender,
+            len(entity.mentions),
+            entity.mentions[0].start,
+            min(m.start for m in entity.mentions),
+            frozenset(m.text for m in entity.mentions),
+        )
+
+    @property
+    def key(self) -> tuple[int, str]:
+        return self.window, self.id
+
+
 @dataclass
 class _Group:
-    """The windows' entities found to be one: ``(window, entity)`` pairs."""
+    """The windows' entities found to be one."""
 
-    members: list[tuple[int, Entity]] = field(default_factory=list)
+    members: list[Part] = field(default_factory=list)
 
     @property
     def windows(self) -> set[int]:
-        return {window for window, _ in self.members}
+        return {part.window for part in self.members}
 
     @property
-    def first(self) -> Entity:
-        return self.members[0][1]
+    def first(self) -> Part:
+        return self.members[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """A merged entity without its mentions."""
+
+    id: str
+    kind: str
+    label: str
+    name: str
+    value: str | None
+    gender: str | None
+
+
+# The mentions of a window's entity, by ``(window, entity id)``.
+MentionsOf = Callable[[tuple[int, str]], list[Mention]]
 
 
 @dataclass(frozen=True)
 class Merged:
-    """The article's entities merged from its windows', and how each window's ids became theirs."""
+    """The article's entities merged from its windows' (each without its mentions until asked
+    for, ``entity``), and how each window's ids became theirs."""
 
-    entities: list[Entity]
+    heads: list[Head]  # in the article's order: ids e1, e2, ...
+    members: list[list[tuple[int, str]]]  # the window entities each is made of, in merge order
     new_ids: dict[tuple[int, str], str]
     names: dict[str, str]  # merged entity id -> its name
+
+    def entity(self, number: int, mentions_of: MentionsOf) -> Entity:
+        """The article's entity ``number`` (0-based) with its mentions, read with ``mentions_of``."""
+        members = self.members[number]
+        mentions = [m for key in members for m in mentions_of(key)]
+        if len(members) > 1:
+            mentions.sort(key=lambda m: (m.start, m.end))
+        head = self.heads[number]
+        return Entity(
+            id=head.id,
+            kind=head.kind,  # type: ignore[arg-type]
+            label=head.label,
+            name=head.name,
+            value=head.value,
+            mentions=mentions,
+            gender=head.gender,  # type: ignore[arg-type]
+        )
+
+    def entities(self, mentions_of: MentionsOf) -> list[Entity]:
+        return [self.entity(number, mentions_of) for number in range(len(self.heads))]
 
     def renamed(self, quote: Quote, number: int, window: int) -> Quote:
         """Window ``window``'s ``quote`` as the article's quote ``number``, its speaker's entity the merged one."""
@@ -58,31 +140,33 @@ class Merged:
 
 def merge_windows(found: list[Found]) -> Found:
     """One article's entities and quotes from its windows' (offsets into the article already)."""
-    merged = merge_entities([entities for entities, _ in found])
+    merged = merge_entities([[Part.of(window, e) for e in entities] for window, (entities, _) in enumerate(found)])
+    mentions = {(window, e.id): e.mentions for window, (entities, _) in enumerate(found) for e in entities}
     quotes: list[Quote] = []
     for window, (_, window_quotes) in enumerate(found):
         for quote in window_quotes:
             quotes.append(merged.renamed(quote, len(quotes) + 1, window))
-    return merged.entities, quotes
+    return merged.entities(mentions.__getitem__), quotes
 
 
-def merge_entities(found: list[list[Entity]]) -> Merged:
+def merge_entities(found: list[list[Part]]) -> Merged:
     """The article's entities from its windows' entities (offsets into the article already)."""
     groups = _join_partial_names(_by_name(found))
-    entities, new_ids = _entities(groups)
-    return Merged(entities, new_ids, {entity.id: entity.name for entity in entities})
+    heads, order, new_ids = _entities(groups)
+    members = [[part.key for part in groups[i].members] for i in order]
+    return Merged(heads, members, new_ids, {entity.id: entity.name for entity in heads})
 
 
-def _by_name(found: list[list[Entity]]) -> list[_Group]:
+def _by_name(found: list[list[Part]]) -> list[_Group]:
     groups: list[_Group] = []
     index: dict[str, _Group] = {}
-    for window, entities in enumerate(found):
-        for entity in entities:
-            key = entity.name
+    for parts in found:
+        for part in parts:
+            key = part.name
             if key not in index:
                 index[key] = _Group()
                 groups.append(index[key])
-            index[key].members.append((window, entity))
+            index[key].members.append(part)
     return groups
 
 
@@ -91,9 +175,9 @@ def _join_partial_names(groups: list[_Group]) -> list[_Group]:
     holds that part: a person's name in part ("Blair" of "Tony Blair"), or any name another window
     wrote as a mention of the longer one ("EU" where another window had "the European Union ... the
     EU"); never two that one window kept apart."""
-    kinds = {id(g): KIND_OF_LABEL.get(_label([e for _, e in g.members])) for g in groups}
+    kinds = {id(g): KIND_OF_LABEL.get(_label(g.members)) for g in groups}
     words = {id(g): person_words(g.first.name) for g in groups}
-    written = {id(g): {m.text for _, e in g.members for m in e.mentions} for g in groups}
+    written = {id(g): set().union(*(part.written for part in g.members)) for g in groups}
     # Looked up, not scanned (an article of megabytes has thousands of entities): groups by the
     # texts of their mentions, and people by the words of their names.
     by_written: dict[str, list[_Group]] = {}
@@ -133,42 +217,38 @@ def _longer(name: str, than: str) -> bool:
     return (len(name.split()), len(name)) > (len(than.split()), len(than))
 
 
-def _entities(groups: list[_Group]) -> tuple[list[Entity], dict[tuple[int, str], str]]:
+def _entities(groups: list[_Group]) -> tuple[list[Head], list[int], dict[tuple[int, str], str]]:
+    """The merged entities without their mentions, numbered in order of their first mention; the
+    groups in that order; and each window entity's new id."""
     merged = [_merged(group) for group in groups]
-    order = sorted(range(len(merged)), key=lambda i: merged[i].mentions[0].start)
-    entities: list[Entity] = []
+    order = sorted(range(len(merged)), key=lambda i: merged[i][1])
+    heads: list[Head] = []
     new_ids: dict[tuple[int, str], str] = {}
     for number, i in enumerate(order, start=1):
-        entity = merged[i].model_copy(update={"id": f"e{number}"})
-        entities.append(entity)
-        for window, member in groups[i].members:
-            new_ids[(window, member.id)] = entity.id
-    return entities, new_ids
+        head = merged[i][0]
+        heads.append(Head(f"e{number}", head.kind, head.label, head.name, head.value, head.gender))
+        for part in groups[i].members:
+            new_ids[part.key] = heads[-1].id
+    return heads, order, new_ids
 
 
-def _merged(group: _Group) -> Entity:
-    members = [entity for _, entity in group.members]
+def _merged(group: _Group) -> tuple[Head, int]:
+    """The group's entity (its id still the first member's) and where its first mention starts."""
+    members, first = group.members, group.first
     if len(members) == 1:
-        return members[0]
-    mentions = sorted((m for e in members for m in e.mentions), key=lambda m: (m.start, m.end))
+        return Head(first.id, first.kind, first.label, first.name, first.value, first.gender), first.first
     label = _label(members)
-    genders = {e.gender for e in members if e.gender is not None}
-    values = [e.value for e in members if e.value is not None]
-    return group.first.model_copy(
-        update={
-            "label": label,
-            "kind": KIND_OF_LABEL.get(label, group.first.kind),
-            "name": max((e.name for e in members), key=lambda n: (len(n.split()), len(n))),
-            "value": values[0] if values else None,
-            "gender": genders.pop() if len(genders) == 1 else None,
-            "mentions": mentions,
-        }
-    )
+    genders = {part.gender for part in members if part.gender is not None}
+    values = [part.value for part in members if part.value is not None]
+    name = max((part.name for part in members), key=lambda n: (len(n.split()), len(n)))
+    gender = genders.pop() if len(genders) == 1 else None
+    head = Head(first.id, KIND_OF_LABEL.get(label, first.kind), label, name, values[0] if values else None, gender)
+    return head, min(part.lowest for part in members)
 
 
-def _label(members: list[Entity]) -> str:
+def _label(members: list[Part]) -> str:
     """The label most of the members' mentions had (of two as common, the first met)."""
     votes: Counter[str] = Counter()
-    for entity in members:
-        votes[entity.label] += len(entity.mentions)
-    return max(votes, key=lambda label: (votes[label], -next(i for i, e in enumerate(members) if e.label == label)))
+    for part in members:
+        votes[part.label] += part.mentions
+    return max(votes, key=lambda label: (votes[label], -next(i for i, p in enumerate(members) if p.label == label)))

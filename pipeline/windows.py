@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from pydantic import TypeAdapter
 from whosaid.chunks import chunk_bounds
 from whosaid.models import Entity, Mention, Quote, Range, Section
-from whosaid.window_merge import Merged, merge_entities
+from whosaid.window_merge import Merged, Part, merge_entities
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -47,23 +47,27 @@ def window_bounds(text: str) -> list[tuple[int, int]]:
     return chunk_bounds(text, WINDOW_CHARS)
 
 
-# A window's entities or quotes as one JSON text (a list of records' entities or quotes).
-_ENTITIES: TypeAdapter[list[Entity]] = TypeAdapter(list[Entity])
+# A window's quotes, or an entity's mentions, as one JSON text.
 _QUOTES: TypeAdapter[list[Quote]] = TypeAdapter(list[Quote])
+_MENTIONS: TypeAdapter[list[Mention]] = TypeAdapter(list[Mention])
 
 
 class Spill:
-    """Each finished window's entities and quotes, offsets into the article, as JSON in a
-    temporary file (deleted when closed). Kept in memory, even as bytes, they grew a worker by
-    7 MB (news) to 16 MB (quote-dense text) per MB of article; in a file they cost no memory, and
-    are read back one window at a time. Kept as objects they were worse: they sat among the next
+    """Each finished window's findings, offsets into the article: its quotes and its entities'
+    mentions as JSON in a temporary file (deleted when closed), read back one window's quotes or
+    one entity's mentions at a time, and what the merge needs of its entities (``Part``) in
+    memory. Kept in memory as bytes, the findings grew a worker by 7 MB (news) to 16 MB
+    (quote-dense text) per MB of article, and the merge of all windows' entities as objects by
+    90 MiB at 4.5 MB of news; as objects the findings were worse still: they sat among the next
     windows' short-lived objects and kept that memory from being reused (2 MB dense in quotes:
     460 MiB as objects, 216 MiB as bytes)."""
 
     def __init__(self, folder: str | None = None) -> None:
         # Open for the spill's life, closed by ``close`` (the spill is used as a context manager).
         self._file = tempfile.TemporaryFile(dir=folder, prefix=".whosaid-windows-", suffix=".tmp")  # noqa: SIM115
-        self._parts: list[tuple[int, int, int]] = []  # (offset, entities' length, quotes' length)
+        self._quotes: list[tuple[int, int]] = []  # each window's (offset, length)
+        self._mentions: dict[tuple[int, str], tuple[int, int]] = {}  # each window entity's
+        self.parts: list[list[Part]] = []  # each window's entities, as the merge reads them
         self._end = 0
 
     def __enter__(self) -> Spill:
@@ -76,27 +80,32 @@ class Spill:
         self._file.close()
 
     def __len__(self) -> int:
-        return len(self._parts)
+        return len(self._quotes)
+
+    def _write(self, data: bytes) -> tuple[int, int]:
+        self._file.seek(self._end)
+        self._file.write(data)
+        self._end += len(data)
+        return self._end - len(data), len(data)
+
+    def _read(self, where: tuple[int, int]) -> bytes:
+        self._file.seek(where[0])
+        return self._file.read(where[1])
 
     def add(self, entities: list[Entity], quotes: list[Quote]) -> None:
         """Keep one window's findings (offsets into the article already)."""
-        found = (_ENTITIES.dump_json(entities), _QUOTES.dump_json(quotes))
-        self._file.seek(self._end)
-        self._file.write(found[0] + found[1])
-        self._parts.append((self._end, len(found[0]), len(found[1])))
-        self._end += len(found[0]) + len(found[1])
+        window = len(self._quotes)
+        for entity in entities:
+            self._mentions[(window, entity.id)] = self._write(_MENTIONS.dump_json(entity.mentions))
+        self.parts.append([Part.of(window, entity) for entity in entities])
+        self._quotes.append(self._write(_QUOTES.dump_json(quotes)))
 
-    def _read(self, offset: int, length: int) -> bytes:
-        self._file.seek(offset)
-        return self._file.read(length)
-
-    def entities(self, window: int) -> list[Entity]:
-        offset, entities, _ = self._parts[window]
-        return _ENTITIES.validate_json(self._read(offset, entities))
+    def mentions(self, key: tuple[int, str]) -> list[Mention]:
+        """The mentions of window entity ``(window, id)``."""
+        return _MENTIONS.validate_json(self._read(self._mentions[key]))
 
     def quotes(self, window: int) -> list[Quote]:
-        offset, entities, quotes = self._parts[window]
-        return _QUOTES.validate_json(self._read(offset + entities, quotes))
+        return _QUOTES.validate_json(self._read(self._quotes[window]))
 
 
 def spilled_windows(
@@ -131,8 +140,9 @@ def spilled_windows(
 
 
 def merged_entities(spill: Spill) -> Merged:
-    """The article's entities merged from its windows' (``whosaid.window_merge``)."""
-    return merge_entities([spill.entities(window) for window in range(len(spill))])
+    """The article's entities merged from its windows' (``whosaid.window_merge``), their mentions
+    left in the spill (``Merged.entity`` with ``spill.mentions``)."""
+    return merge_entities(spill.parts)
 
 
 def merged_quotes(spill: Spill, merged: Merged) -> Iterator[Quote]:
@@ -156,7 +166,7 @@ def windowed_stages(
     offsets into ``text`` (see the module's note for what a window cannot see)."""
     with spilled_windows(nlp, text, sections, published, attribution) as spill:
         merged = merged_entities(spill)
-        return merged.entities, list(merged_quotes(spill, merged))
+        return merged.entities(spill.mentions), list(merged_quotes(spill, merged))
 
 
 def window_sections(sections: list[Section], start: int, end: int) -> list[Section]:

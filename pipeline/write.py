@@ -49,36 +49,47 @@ def record_bytes(article: Article) -> bytes:
     return article.__pydantic_serializer__.to_json(article, indent=2) + b"\n"
 
 
-_NO_QUOTES = b'\n  "quotes": [],\n'
+_EMPTY_LISTS = b'\n  "entities": [],\n  "quotes": [],\n'
 
 
-def record_bytes_with_quotes(article: Article, quotes: Iterable[bytes]) -> bytes:
-    """``record_bytes`` of ``article`` (which has no quotes) with ``quotes`` as its quotes, each
-    given as its own JSON (``Quote.__pydantic_serializer__.to_json(quote, indent=2)``): the bytes
-    ``record_bytes`` would give for the article holding those quotes (``write_record_with_quotes``
-    into memory)."""
+def record_bytes_with(article: Article, entities: Iterable[bytes], quotes: Iterable[bytes]) -> bytes:
+    """``record_bytes`` of ``article`` (which has no entities and no quotes) with ``entities`` and
+    ``quotes`` as its entities and quotes, each given as its own JSON
+    (``Entity.__pydantic_serializer__.to_json(entity, indent=2)``, the same for a quote): the
+    bytes ``record_bytes`` would give for the article holding them (``write_record_with`` into memory)."""
     buffer = io.BytesIO()
-    write_record_with_quotes(buffer, article, quotes)
+    write_record_with(buffer, article, entities, quotes)
     return buffer.getvalue()
 
 
-def write_record_with_quotes(file: BinaryIO, article: Article, quotes: Iterable[bytes]) -> int:
-    """Write to ``file`` the bytes ``record_bytes_with_quotes`` gives, one quote at a time, so the
-    quotes are never all in memory, as objects or as bytes (a long article's, see
-    ``whosaid.record.write_windowed_record``); return how many quotes were written."""
+def write_record_with(
+    file: BinaryIO, article: Article, entities: Iterable[bytes], quotes: Iterable[bytes]
+) -> tuple[int, int]:
+    """Write to ``file`` the bytes ``record_bytes_with`` gives, one entity and one quote at a time,
+    so neither is ever all in memory, as objects or as bytes (a long article's, see
+    ``whosaid.record.write_windowed_record``); return how many entities and quotes were written."""
     whole = record_bytes(article)
-    if article.quotes or whole.count(_NO_QUOTES) != 1:
-        raise ValueError("record_bytes_with_quotes takes an article without quotes")
-    head, tail = whole.split(_NO_QUOTES)
+    if article.entities or article.quotes or whole.count(_EMPTY_LISTS) != 1:
+        raise ValueError("write_record_with takes an article without entities and quotes")
+    head, tail = whole.split(_EMPTY_LISTS)
     del whole
-    written = 0
-    for quote in quotes:
-        file.write((head + b'\n  "quotes": [\n' if written == 0 else b",\n") + b"    ")
-        # Line breaks inside JSON strings are escaped, so every raw one is layout: indent by two levels.
-        file.write(quote.replace(b"\n", b"\n    "))
-        written += 1
-    file.write(head + _NO_QUOTES + tail if written == 0 else b"\n  ],\n" + tail)
+    file.write(head)
+    written = _write_list(file, b"entities", entities), _write_list(file, b"quotes", quotes)
+    file.write(b"\n" + tail)
     return written
+
+
+def _write_list(file: BinaryIO, name: bytes, items: Iterable[bytes]) -> int:
+    """Write a record's list field ``name`` (after the field before it, up to its comma) as
+    ``record_bytes`` lays it out, its items given as their own JSON; return how many there were."""
+    file.write(b'\n  "' + name + b'": [')
+    count = 0
+    for item in items:
+        # Line breaks inside JSON strings are escaped, so every raw one is layout: indent by two levels.
+        file.write((b"\n    " if count == 0 else b",\n    ") + item.replace(b"\n", b"\n    "))
+        count += 1
+    file.write(b"\n  ]," if count else b"],")
+    return count
 
 
 def _is_plain(article_id: str) -> bool:

@@ -181,35 +181,42 @@ def test_a_windowed_record_is_byte_for_byte_what_its_entities_and_quotes_give(
     assert data == record_bytes(whole)
 
 
-def test_quotes_are_put_only_into_a_record_without_any() -> None:
+def test_entities_and_quotes_are_put_only_into_a_record_without_any() -> None:
     from whosaid.models import PipelineInfo, Source
-    from whosaid.write import record_bytes_with_quotes
+    from whosaid.write import record_bytes, record_bytes_with
 
-    text = "“Yes,” she said."
-    quote = Quote(
-        id="q1",
-        kind="direct",
-        text="Yes,",
-        start=1,
-        end=5,
-        fragments=[Range(start=1, end=5)],
-        method="quote-cue",
-        confidence=0.9,
-    )
+    text = "“Yes,” Ann Lee said. “No,” said Bob Ray."
+    person = entity("e1", "Ann Lee", "PERSON", 7)
+    other = entity("e2", "Bob Ray", "PERSON", 32)
+    quotes = [
+        Quote(
+            id=f"q{n}",
+            kind="direct",
+            text=text[start:end],
+            start=start,
+            end=end,
+            fragments=[Range(start=start, end=end)],
+            speaker=Speaker(name=who.name, entity_id=who.id, mention=who.mentions[0]),
+            method="quote-cue",
+            confidence=0.9,
+        )
+        for n, (start, end, who) in enumerate([(1, 5, person), (22, 25, other)], start=1)
+    ]
     empty = Article(
         id="a",
         source=Source(path="a.txt", sha256="0" * 64, encoding="utf-8"),
         text=text,
         pipeline=PipelineInfo(version="1", model="m"),
     )
-    full = empty.model_copy(update={"quotes": [quote]})
-    with pytest.raises(ValueError, match="without quotes"):
-        record_bytes_with_quotes(full, [])
-    from whosaid.write import record_bytes
-
-    one = Quote.__pydantic_serializer__.to_json(quote, indent=2)
-    assert record_bytes_with_quotes(empty, [one]) == record_bytes(Article.model_validate(full.model_dump()))
-    assert record_bytes_with_quotes(empty, []) == record_bytes(empty)
+    as_json = [item.__pydantic_serializer__.to_json(item, indent=2) for item in [person, other, *quotes]]
+    for entities, found in [([], []), ([person], []), ([person], quotes[:1]), ([person, other], quotes)]:
+        whole = empty.model_copy(update={"entities": entities, "quotes": found})
+        given = [as_json[[person, other].index(e)] for e in entities], [as_json[2 + quotes.index(q)] for q in found]
+        assert record_bytes_with(empty, *given) == record_bytes(Article.model_validate(whole.model_dump()))
+    with pytest.raises(ValueError, match="without entities and quotes"):
+        record_bytes_with(empty.model_copy(update={"quotes": quotes[:1]}), [], [])
+    with pytest.raises(ValueError, match="without entities and quotes"):
+        record_bytes_with(empty.model_copy(update={"entities": [person]}), [], [])
 
 
 def test_the_time_limit_starts_again_at_each_window(nlp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
