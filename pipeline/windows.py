@@ -6,8 +6,9 @@ chunks (a paragraph break; in an over-long paragraph a sentence-like stop, else 
 window's Doc and the stages' tables over it are freed before the next window is parsed; what the
 record will hold (its entities and quotes, with offsets into the article) goes to a temporary
 file, the windows' entities are merged at the end (``whosaid.window_merge``), and the record is
-written out entity by entity and quote by quote (``whosaid.record.write_windowed_record``). So a worker's memory is
-the model, one window's work, what the entity merge decides by and the article's text, whatever the length.
+written out entity by entity and quote by quote (``whosaid.record.write_windowed_record``). So a
+worker's memory is the model, one window's work, what the entity merge decides by and the
+article's text, whatever the length.
 
 Every news article we have met is far shorter (BBC: at most 26,000 characters), and is done as
 one Doc exactly as before. What a window cannot see: a pronoun at the start of a window resolves
