@@ -243,6 +243,8 @@ def run(
     finally:
         if engine is not None:
             engine.close()
+        # What a worker replaced half-way left (a long article's record it was writing here).
+        clean_temporaries(out_dir)
         summary.manifest = _write_run_manifest(out_dir, options.inputs, label, entries)
     return summary
 

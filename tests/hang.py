@@ -48,6 +48,23 @@ def hang_in_parse() -> None:
     parse.parse = stuck  # type: ignore[assignment]
 
 
+def hang_in_long_record() -> None:
+    """An article done in windows (windows of 2,000 characters here) hangs once its record is half
+    written to the output folder: its entities written, its quotes not."""
+    from whosaid import windows
+
+    windows.WINDOW_CHARS = 2_000
+    quotes = windows.merged_quotes
+
+    def stuck(spill: Any, merged: Any) -> Any:
+        for quote in quotes(spill, merged):
+            if MARK in quote.text:
+                _block_forever()
+            yield quote
+
+    windows.merged_quotes = stuck
+
+
 def fail_to_start() -> None:
     """The worker cannot get ready (as when a model folder is corrupt)."""
     raise OSError("the model's weights file is truncated")

@@ -73,6 +73,33 @@ def test_a_worker_stuck_past_the_limit_is_replaced_and_the_rest_written(
     assert pools[0].replaced >= (1 if stage is hang.hang_in_build else 2)
 
 
+def test_a_worker_stuck_writing_a_long_record_leaves_no_part_of_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A local worker writes a long article's record into the output folder itself; when it is
+    replaced half-way, the half-written file goes at the end of the run, and nothing else is lost."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for number in range(3):
+        text = "\n\n".join(paragraph(n) for n in range(number * 10, number * 10 + 12))
+        if number == 1:
+            text += f"\n\n“{hang.MARK},” said the night guard, Lena Fischer.\n"
+        (folder / f"long_{number}.txt").write_text(text, encoding="utf-8")
+    monkeypatch.setattr(supervisor, "grace", lambda limit: 4.0)
+
+    class Planted(SupervisedPool):
+        def __init__(self, model: str | None, jobs: int) -> None:
+            super().__init__(model, jobs, setup=hang.hang_in_long_record)
+
+    monkeypatch.setattr(supervisor, "SupervisedPool", Planted)
+    out = tmp_path / "out"
+    summary = run(RunOptions(inputs=[folder], out_dir=out, jobs=1, timeout=5))
+    assert summary.counts == {"ok": 2, "error": 1}
+    assert "worker process was replaced" in str(manifest_entries(out)["long_1.txt"]["error"])
+    assert sorted(p.name for p in out.iterdir()) == ["long_0.json", "long_2.json", "manifest.json"]
+    assert all(len(json.loads((out / f"long_{n}.json").read_text())["quotes"]) >= 12 for n in (0, 2))
+
+
 def test_one_job_runs_in_one_watched_worker_that_is_replaced_when_stuck(
     stories: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
