@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -187,6 +187,47 @@ def match_speakers(query: str, names: Iterable[str], *, cutoff: float = 80.0) ->
     )
     found = exact + [name for name, _, _ in scored if name not in exact]
     return found
+
+
+# How ``ordered_speakers`` orders speakers: by number of quotes, of articles, or by name.
+SPEAKER_ORDERS: dict[str, Callable[[SpeakerSummary], Any]] = {
+    "quotes": lambda s: (-s.quotes, -len(s.articles), s.name.casefold()),
+    "articles": lambda s: (-len(s.articles), -s.quotes, s.name.casefold()),
+    "name": lambda s: s.name.casefold(),
+}
+
+
+def ordered_speakers(
+    speakers: Iterable[SpeakerSummary], order: str = "quotes", limit: int | None = None
+) -> list[SpeakerSummary]:
+    """The first ``limit`` (all when None) ``speakers`` in ``order`` (a key of ``SPEAKER_ORDERS``)."""
+    return sorted(speakers, key=SPEAKER_ORDERS[order])[:limit]
+
+
+def select_quotes(
+    rows: Iterable[QuoteRow],
+    speakers: dict[str, SpeakerSummary],
+    *,
+    speaker: str | None = None,
+    kinds: Iterable[str] = (),
+    article: str | None = None,
+) -> list[QuoteRow] | None:
+    """The quote rows of the speakers whose names match ``speaker`` (``match_speakers``; None when
+    none does), of ``kinds`` (any when empty), in ``article``, ordered by speaker (quotes without
+    one last), article and place."""
+    selected = list(rows)
+    if speaker:
+        wanted = set(match_speakers(speaker, speakers))
+        if not wanted:
+            return None
+        selected = [r for r in selected if r.speaker in wanted]
+    wanted_kinds = set(kinds)
+    if wanted_kinds:
+        selected = [r for r in selected if r.quote.kind in wanted_kinds]
+    if article:
+        selected = [r for r in selected if r.article_id == article]
+    selected.sort(key=lambda r: (r.speaker is None, r.speaker or "", r.article_id, r.quote.start))
+    return selected
 
 
 def quote_row_dict(row: QuoteRow) -> dict[str, Any]:
