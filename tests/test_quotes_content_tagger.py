@@ -81,6 +81,33 @@ def test_no_tagged_draft_without_a_source_or_with_the_source_inside(nlp: Any) ->
     assert tagged_draft(ctx, arrays, _word(ctx, "suspect"), LEFT) is None  # "analysts" inside its content
 
 
+# Every word right of the cue is content.
+RIGHT = LinearModel({"bias": -1.0, "side=R": 2.0})
+
+
+def test_a_tagged_noun_draft_has_the_nouns_owner(nlp: Any) -> None:
+    found, arrays = _context(nlp, "Maria Lopez's fear is that the senator will resign.")
+    ctx = found.ctx
+    assert found.drafts == []  # no rule follows a content the noun does not govern
+    draft = tagged_draft(ctx, arrays, _word(ctx, "fear"), RIGHT)
+    assert draft is not None and draft.method is Method.OPEN_CUE
+    assert _text(ctx, (draft.start, draft.end)) == "is that the senator will resign"
+    assert draft.speaker is not None and draft.speaker.name == "Maria Lopez"
+    # No owner, no draft.
+    found, arrays = _context(nlp, "The fear is that the senator will resign.")
+    assert tagged_draft(found.ctx, arrays, _word(found.ctx, "fear"), RIGHT) is None
+
+
+def test_a_tagged_adjective_draft_has_the_subject_of_its_verb(nlp: Any) -> None:
+    found, arrays = _context(nlp, "The senator seemed confident; the bill will pass.")
+    ctx = found.ctx
+    assert found.drafts == []
+    draft = tagged_draft(ctx, arrays, _word(ctx, "confident"), RIGHT)
+    assert draft is not None
+    assert _text(ctx, (draft.start, draft.end)) == "the bill will pass"
+    assert draft.speaker is not None and draft.speaker.name == "senator"
+
+
 def test_tagged_drafts_only_for_words_no_draft_has(nlp: Any) -> None:
     found, arrays = _context(nlp, "Maria Lopez said the senator will resign.")
     ctx = found.ctx

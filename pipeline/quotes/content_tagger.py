@@ -20,6 +20,7 @@ from whosaid.lookups import SpanSet
 from whosaid.quotes.cue import source_of
 from whosaid.quotes.cue_detector import listed_as
 from whosaid.quotes.method import Method
+from whosaid.quotes.reported.speech_noun import noun_owner
 from whosaid.quotes.reported.verbs import participle_source
 from whosaid.quotes.sources import indirect_draft
 
@@ -184,9 +185,14 @@ def _sums_of(model: LinearModel) -> _Sums:
 def tagged_draft(ctx: Context, arrays: ParseArrays, cue: Token, model: LinearModel) -> Draft | None:
     """An open-cue draft for a proposed verb the grammar gives no draft: the tagger's content and
     the rules' source (``source_of``, else ``participle_source``); None without either."""
-    if cue.pos_ not in ("VERB", "AUX"):
+    if cue.pos_ in ("VERB", "AUX"):
+        source = source_of(cue) or participle_source(cue)
+    elif cue.pos_ == "NOUN":
+        source = noun_owner(cue, open_cue=True)
+    elif cue.pos_ == "ADJ":
+        source = source_of(cue.head)
+    else:
         return None
-    source = source_of(cue) or participle_source(cue)
     if source is None:
         return None
     bounds = tagged_span(ctx, arrays, cue, model)

@@ -15,16 +15,26 @@ if TYPE_CHECKING:
     from whosaid.quotes.drafts import Context, Draft
 
 
-def from_speech_noun(ctx: Context, noun: Token, method: Method = Method.SPEECH_NOUN) -> Draft | None:
-    """``method`` other than the rule's: a noun the cue detector proposes, whose owner may also be
-    the subject of the verb that has it ("Trump made the claim that ...")."""
+def noun_owner(noun: Token, open_cue: bool) -> Token | None:
+    """Whose the noun's words are: its possessor, who it is "by" or "from", or (for a noun the cue
+    detector proposes, ``open_cue``) the subject of the verb that has it; not a pronoun other
+    than "his" and "her"."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is None:
         by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
         owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
-    if owner is None and method is not Method.SPEECH_NOUN and noun.dep_ in ("dobj", "attr", "nsubjpass"):
+    if owner is None and open_cue and noun.dep_ in ("dobj", "attr", "nsubjpass"):
         owner = source_of(noun.head)
     if owner is None or (owner.pos_ == "PRON" and owner.lower_ not in ("his", "her")):
+        return None
+    return owner
+
+
+def from_speech_noun(ctx: Context, noun: Token, method: Method = Method.SPEECH_NOUN) -> Draft | None:
+    """``method`` other than the rule's: a noun the cue detector proposes, whose owner may also be
+    the subject of the verb that has it ("Trump made the claim that ...")."""
+    owner = noun_owner(noun, open_cue=method is not Method.SPEECH_NOUN)
+    if owner is None:
         return None
     content: Token | None = None
     for child in noun.children:
