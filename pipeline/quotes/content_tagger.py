@@ -4,10 +4,11 @@ judged inside or outside what the cue attributes, from how it hangs from the cue
 side, across how many commas, and whether it stands inside quotation marks; the content is the
 run of words on one side of the cue whose log-odds sum highest (a one-dimensional best segment).
 
-It gives content where the rules' grammar gives none: a cue word the detector proposes, with a
-source, but no clause or object the rules follow ("is expected to ...", a cue whose content the
-parse hangs elsewhere). A logistic model (``learned.LinearModel``) trained by ``train`` on the
-annotated cues of PolNeAR, each word labelled by whether the annotation's content holds it.
+It gives content where the rules' grammar gives none: a cue word (verb, noun or adjective) the
+detector proposes, with a source, but no clause or object the rules follow ("is expected to ...",
+"Lopez's fear is that ...", a cue whose content the parse hangs elsewhere). A logistic model
+(``learned.LinearModel``) trained by ``train`` on the annotated cues of PolNeAR, each word labelled
+by whether the annotation's content holds it.
 """
 
 from __future__ import annotations
@@ -183,8 +184,10 @@ def _sums_of(model: LinearModel) -> _Sums:
 
 
 def tagged_draft(ctx: Context, arrays: ParseArrays, cue: Token, model: LinearModel) -> Draft | None:
-    """An open-cue draft for a proposed verb the grammar gives no draft: the tagger's content and
-    the rules' source (``source_of``, else ``participle_source``); None without either."""
+    """An open-cue draft for a proposed word the grammar gives no draft: the tagger's content and
+    the rules' source (for a verb ``source_of``, else ``participle_source``; for a noun its owner,
+    ``noun_owner``, "Maria Lopez's fear is that ..."; for an adjective the subject of its verb, "The
+    senator seemed confident; ..."); None without either."""
     if cue.pos_ in ("VERB", "AUX"):
         source = source_of(cue) or participle_source(cue)
     elif cue.pos_ == "NOUN":
