@@ -57,8 +57,12 @@ def harmonise(mentions: list[NameMention], text: str) -> None:
     found again; known places and organisation suffixes keep their kind. A person tag on a name
     written with an article of its own ("the Church") or as a possessive owning nothing ("in
     Hartley's") counts as an organisation."""
-    # A name written after a kind of organisation ("oil firm Yukos") is an organisation's throughout.
-    organisations = {name_key(m.text) for m in mentions if m.kind_named}
+    titled = {name_key(m.text) for m in mentions if m.label == "PERSON" and _after_honorific(text, m.start)}
+    # A name written after a kind of organisation ("oil firm Yukos") is an organisation's throughout,
+    # unless the article gives a word of it an honorific ("consultancy Jeanne-Marie Gescher ... Mrs Gescher").
+    organisations = {
+        name_key(m.text) for m in mentions if m.kind_named and titled.isdisjoint(map(name_key, m.text.split()))
+    }
     person_parts = {
         w
         for m in mentions
@@ -86,7 +90,6 @@ def harmonise(mentions: list[NameMention], text: str) -> None:
             for word in dict.fromkeys(full):
                 full_names.setdefault(word, []).append(full)
     named = person_names | person_parts
-    titled = {name_key(m.text) for m in mentions if m.label == "PERSON" and _after_honorific(text, m.start)}
     for mention in mentions:
         if mention.label == "DATE":
             continue

@@ -96,8 +96,8 @@ NAMING_KIND_NOUNS = (COMPANY_NOUNS - {"carrier"}) | frozenset(  # "aircraft carr
 )
 # Of those, the ones that name an organisation even where the tagger read a person ("oil firm Yukos",
 # "building products group James Hardie"): not nouns for what a person may also be or do ("producer
-# Shogo Tomiyama", "wine maker Robert Mondavi", "music publisher", "film-maker Spike Lee").
-PERSON_KIND_NOUNS = frozenset("producer maker publisher manufacturer supplier operator".split())
+# Shogo Tomiyama", "wine maker Robert Mondavi", "music publisher", "money lender Shylock").
+PERSON_KIND_NOUNS = frozenset("producer maker publisher manufacturer supplier operator lender".split())
 OVERRULING_KIND_NOUNS = NAMING_KIND_NOUNS - PERSON_KIND_NOUNS
 
 # Nouns for a newspaper or magazine ("the paper said"), and the words their titles are made of

@@ -77,15 +77,19 @@ def kind_word(noun: Token) -> str:
 
 
 def kind_named(ent: Span) -> bool:
-    """Whether the name is written straight after a kind of organisation that modifies it ("oil
-    firm Yukos", "the club Manchester United"; ``gazetteer.OVERRULING_KIND_NOUNS``), so it is an
-    organisation's name whatever the tagger read; not a name with a possessive in it ("group Civic
+    """Whether the name is written straight after a kind of organisation that modifies it or that it
+    is set beside ("oil firm Yukos", "the company, GlaxoSmithKline,"; ``gazetteer.OVERRULING_KIND_NOUNS``),
+    so it is an organisation's name whatever the tagger read; not a name with a possessive in it ("group Civic
     Passion's Wong Yeung-tat": a person of the group)."""
     if ent.start == 0 or any(t.lower_ in ("'s", "’s") for t in ent):
         return False
-    before = ent.doc[ent.start - 1]
-    return (
-        before.dep_ in ("compound", "nmod")
-        and ent.start <= before.head.i < ent.end
-        and kind_word(before) in OVERRULING_KIND_NOUNS
-    )
+    doc = ent.doc
+    before = doc[ent.start - 1]
+    if before.dep_ in ("compound", "nmod") and ent.start <= before.head.i < ent.end:
+        return kind_word(before) in OVERRULING_KIND_NOUNS
+    # In apposition: "Swiss cement firm Holcim", "the company, GlaxoSmithKline," (a comma or "the" between).
+    kind = before
+    while kind.i > 0 and (kind.text == "," or kind.lower_ == "the") and kind.i >= ent.start - 2:
+        kind = doc[kind.i - 1]
+    root = ent.root
+    return root.dep_ == "appos" and root.head.i == kind.i and kind_word(kind) in OVERRULING_KIND_NOUNS

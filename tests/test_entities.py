@@ -330,6 +330,21 @@ def test_a_name_after_a_kind_of_organisation_is_one_though_tagged_a_person(proce
     assert ("Ada Brook", "person") in [(e.name, e.kind) for e in article.entities]
 
 
+def test_a_kind_named_name_given_an_honorific_stays_a_person() -> None:
+    from whosaid.entity_labels import harmonise
+    from whosaid.entity_mentions import NameMention
+
+    text = "She founded the consultancy Jeanne-Marie Rouen. Mrs Rouen said the market was ready."
+    named = NameMention(28, 46, "Jeanne-Marie Rouen", "PERSON", kind_named=True)
+    titled = NameMention(52, 57, "Rouen", "PERSON")
+    harmonise([named, titled], text)
+    assert (named.label, titled.label) == ("PERSON", "PERSON")
+    # Without the honorific, the kind noun wins.
+    named = NameMention(28, 46, "Jeanne-Marie Rouen", "PERSON", kind_named=True)
+    harmonise([named], text)
+    assert named.label == "ORG"
+
+
 @pytest.mark.parametrize(
     ("words", "heads", "deps", "ent", "expected"),
     [
@@ -352,6 +367,20 @@ def test_a_name_after_a_kind_of_organisation_is_one_though_tagged_a_person(proce
             [3, 3, 3, 4, 4],
             ["det", "compound", "compound", "nsubj", "ROOT"],
             (2, 4),
+            False,
+        ),
+        (  # set beside the kind noun: "the company, Glenvale,"
+            ["The", "company", ",", "Glenvale", ",", "said"],
+            [1, 5, 1, 1, 1, 5],
+            ["det", "nsubj", "punct", "appos", "punct", "ROOT"],
+            (3, 4),
+            True,
+        ),
+        (  # set beside a noun for what a person may also be
+            ["The", "lender", ",", "Tom", "Dowd", ",", "said"],
+            [1, 6, 1, 4, 1, 1, 6],
+            ["det", "nsubj", "punct", "compound", "appos", "punct", "ROOT"],
+            (3, 5),
             False,
         ),
         (  # the kind noun modifies another noun, not the name
