@@ -58,6 +58,11 @@ def affiliation(head: Token, index: EntityIndex) -> Entity | None:
         # not a name written before it, often its title's ("the Paying the Price report").
         author = document and (child.dep_ == "poss" or child.lower_ == "by")
         kinds = ("organization", "person") if author else ("organization", "place") if government else ("organization",)
+        if government and child.dep_ == "amod" and child.ent_type_ == "NORP":
+            country = nationality_country(child.text, index)
+            if country is not None:
+                return country  # "the Venezuelan authorities": Venezuela's
+            continue
         if child.dep_ in ("poss", "compound", "nmod") or (child.dep_ == "amod" and head.lower_ in _VOICES):
             named = [child]  # "a Conservative spokeswoman": the party, read as an adjective
         elif child.dep_ == "prep" and child.lower_ in _AFFILIATION_PREPS:
@@ -85,6 +90,29 @@ def affiliation(head: Token, index: EntityIndex) -> Entity | None:
                 # nor "research consultancy Analysys", "CES organisers, the CEA": the name apposed
                 named += [c for c in token.children if c.dep_ in ("compound", "poss", "appos")]
     return None
+
+
+def nationality_country(word: str, index: EntityIndex) -> Entity | None:
+    """The one country the article names whose name a nationality word is made from ("Venezuelan":
+    Venezuela, "Chinese": China, "Canadian": Canada; read from the letters, as no installed package
+    lists nationalities: the word and the country's name share all but the name's last letter, and
+    at least four): None for a country the article does not name, or for a word two countries fit."""
+    found = [
+        e
+        for e in index.entities
+        if e.kind == "place" and is_country(e.name) and _shared_start(word, e.name) >= max(4, len(e.name) - 1)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _shared_start(word: str, name: str) -> int:
+    """How many letters ``word`` and ``name`` share from their start."""
+    shared = 0
+    for a, b in zip(word.casefold(), name.casefold(), strict=False):
+        if a != b:
+            break
+        shared += 1
+    return shared
 
 
 def _pronoun_owner(owner: Token, index: EntityIndex) -> Entity | None:

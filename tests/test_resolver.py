@@ -343,6 +343,28 @@ def test_a_government_speaks_for_the_place_named_with_it(process: Callable[[str]
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Brazil raised its interest rate on Monday. The Brazilian government said that inflation was too high.",
+            ("Brazil", True),
+        ),
+        ("China and Chile signed a trade deal. The Chilean government said that exports would grow.", ("Chile", True)),
+        (
+            "Prices rose on Monday. The Brazilian government said that inflation was too high.",
+            ("Brazilian government", False),
+        ),  # no country of that nationality named
+    ],
+)
+def test_a_government_named_by_nationality_speaks_for_the_country(
+    process: Callable[[str], Article], text: str, speaker: tuple[str, bool]
+) -> None:
+    (quote,) = process(text).quotes
+    assert quote.speaker is not None
+    assert (quote.speaker.name, quote.speaker.entity_id is not None) == speaker
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # The one person the article gives the age (the tokenizer splits "46-year-old" in five,
