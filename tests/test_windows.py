@@ -227,18 +227,22 @@ def test_the_time_limit_starts_again_at_each_window(nlp: Any, monkeypatch: pytes
     stages = record.article_stages
     pause = {"seconds": 0.5}
 
+    windows_done: list[float] = []
+
     def slow(*args: Any) -> Any:
         time.sleep(pause["seconds"])
+        windows_done.append(pause["seconds"])
         return stages(*args)
 
     monkeypatch.setattr(windows, "WINDOW_CHARS", 1_500)
     monkeypatch.setattr(record, "article_stages", slow)
-    raw = article(24).encode()  # about 6,700 characters: five windows
+    raw = article(36).encode()  # about 8,900 characters: six windows
     task = Task("long.txt", "long", raw, hashlib.sha256(raw).hexdigest(), timeout=1.5)
     started = time.monotonic()
     [outcome] = process_tasks(nlp, "test-model", [task])
     assert outcome.status == "ok", outcome.error
-    assert time.monotonic() - started > 1.5 * 1.5  # in all, well past the limit: four windows or more
+    assert len(windows_done) == len(windows.window_bounds(raw.decode())) >= 5
+    assert time.monotonic() - started >= sum(windows_done) > 1.5 * 1.5  # in all, well past the limit
     assert Article.model_validate_json(outcome.data or b"").quotes
 
     pause["seconds"] = 2.0  # one window longer than the limit
