@@ -53,8 +53,9 @@ def build_long(
             return Recorded(quotes, entities, data=data)
         from whosaid.write import open_temporary
 
-        temporary, file = open_temporary(Path(task.spool))
+        temporary: Path | None = None
         try:
+            temporary, file = open_temporary(Path(task.spool))
             with file:
                 quotes, entities = write_windowed_record(
                     nlp,
@@ -67,7 +68,8 @@ def build_long(
                     **about,
                 )
         except BaseException:  # an error, or the time limit: no half-written file is left
-            temporary.unlink(missing_ok=True)
+            if temporary is not None:
+                temporary.unlink(missing_ok=True)
             raise
         return Recorded(quotes, entities, data_file=str(temporary))
 

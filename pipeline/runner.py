@@ -30,6 +30,8 @@ from whosaid.write import (
     read_json,
     record_name,
     record_path,
+    remove_spool,
+    spool_folder,
     write_atomic,
     write_manifest,
 )
@@ -196,9 +198,10 @@ def run(
     for outcome in rejected:
         record(outcome)
 
-    # Local workers write a long article's record straight into the output folder (renamed into
-    # place below); a Dask cluster's workers may not share this filesystem, so theirs come as bytes.
-    spool = str(out_dir.resolve()) if engine_factory is None else None
+    # Local workers write a long article's record into this run's folder inside the output folder
+    # (renamed into place below, the folder removed at the end); a Dask cluster's workers may not
+    # share this filesystem, so theirs come as bytes.
+    spool = spool_folder(out_dir) if engine_factory is None else None
 
     def pending_batches() -> Iterator[list[Task]]:
         batch: list[Task] = []
@@ -206,7 +209,12 @@ def run(
             if isinstance(loaded, Outcome):
                 record(loaded)
                 continue
-            loaded = replace(loaded, timeout=options.timeout or None, attribution=options.attribution, spool=spool)
+            loaded = replace(
+                loaded,
+                timeout=options.timeout or None,
+                attribution=options.attribution,
+                spool=str(spool) if spool else None,
+            )
             adopt_legacy_record(out_dir, loaded.article_id)
             existing = read_json(record_path(out_dir, loaded.article_id))
             owner = other_owner(existing, loaded)
@@ -243,8 +251,8 @@ def run(
     finally:
         if engine is not None:
             engine.close()
-        # What a worker replaced half-way left (a long article's record it was writing here).
-        clean_temporaries(out_dir)
+        if spool is not None:  # with what a worker replaced half-way left (a record it was writing)
+            remove_spool(spool)
         summary.manifest = _write_run_manifest(out_dir, options.inputs, label, entries)
     return summary
 

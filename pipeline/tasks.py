@@ -37,9 +37,9 @@ class Task:
     # Seconds an article may take in a worker (None: no limit); see ``process_tasks``.
     timeout: float | None = None
     attribution: str = DEFAULT_ATTRIBUTION.value  # whosaid.quotes.Attribution: the learned scorer, or the rules alone
-    # A folder on the runner's own filesystem (its output folder) where the worker writes the
-    # record of an article done in windows to a temporary file, which the runner renames into
-    # place (``Outcome.data_file``); None: every record comes back as bytes (Dask, the Python API).
+    # A folder of the run inside its output folder (the runner's own filesystem) where the worker
+    # writes the record of an article done in windows to a temporary file, which the runner renames
+    # into place (``Outcome.data_file``); None: every record comes back as bytes (Dask, the Python API).
     spool: str | None = None
 
 

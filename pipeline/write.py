@@ -21,6 +21,7 @@ import json
 import os
 import re
 import secrets
+import shutil
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
@@ -177,7 +178,12 @@ def open_temporary(folder: Path, name: str = "record") -> tuple[Path, BinaryIO]:
     folder.mkdir(parents=True, exist_ok=True)
     temporary = folder / f".{name[:100]}.{secrets.token_hex(6)}.tmp"
     handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-    return temporary, os.fdopen(handle, "wb")
+    try:
+        return temporary, os.fdopen(handle, "wb")
+    except BaseException:
+        os.close(handle)
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 def place_record(temporary: Path, path: Path) -> None:
@@ -205,12 +211,35 @@ def read_json(path: Path) -> Any:
         return None
 
 
+# A run's folder, inside the output folder, where its local workers write long articles' records
+# (``spool_folder``); removed at the run's end, and a killed run's at the next run's start.
+SPOOL_PREFIX = ".whosaid-spool-"
+
+
+def spool_folder(out_dir: Path) -> Path:
+    """A new folder name (not made yet) for one run's spooled records, inside ``out_dir`` so that
+    they are renamed into place on the same filesystem."""
+    return out_dir.resolve() / f"{SPOOL_PREFIX}{secrets.token_hex(6)}"
+
+
+def remove_spool(folder: Path) -> None:
+    """Remove one run's spool folder and what a worker replaced half-way left in it."""
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 def clean_temporaries(out_dir: Path) -> int:
-    """Remove temporary files left by a run that was killed while writing."""
+    """Remove temporary files and spool folders left by a run that was killed while writing; one
+    that cannot be removed (in use elsewhere) is left."""
     removed = 0
     if not out_dir.is_dir():
         return 0
+    for leftover in out_dir.glob(SPOOL_PREFIX + "*"):
+        remove_spool(leftover)
+        removed += 1
     for leftover in out_dir.rglob(".*.tmp"):
-        leftover.unlink(missing_ok=True)
+        try:
+            leftover.unlink(missing_ok=True)
+        except OSError:
+            continue
         removed += 1
     return removed

@@ -127,10 +127,14 @@ def test_a_corrupt_record_from_a_crash_is_redone(seeds: Path, tmp_path: Path) ->
     out.mkdir()
     (out / f"{SEED.stem}.json").write_text('{"schema_version": 1, "id": "trunc')
     (out / f".{SEED.stem}.json.123.tmp").write_text("partial")
+    killed = out / ".whosaid-spool-0123456789ab"  # a killed run's folder of long records
+    killed.mkdir()
+    (killed / ".record.0123456789ab.tmp").write_text('{"schema_version"')
     code, _ = run("run", str(seeds), "--out", str(out), "--quiet")
     assert code == 0
     assert json.loads((out / f"{SEED.stem}.json").read_text())["id"] == SEED.stem
-    assert not list(out.glob(".*.tmp"))
+    assert not list(out.glob(".*.tmp")) and not killed.exists()
+    assert sorted(p.name for p in out.iterdir()) == [f"{SEED.stem}.json", "manifest.json"]
 
 
 def test_earlier_results_survive_a_run_on_other_inputs(seeds: Path, tmp_path: Path) -> None:
