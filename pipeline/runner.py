@@ -202,6 +202,7 @@ def run(
     # (renamed into place below, the folder removed at the end); a Dask cluster's workers may not
     # share this filesystem, so theirs come as bytes.
     spool = spool_folder(out_dir) if engine_factory is None else None
+    spool_name = str(spool) if spool is not None else None
 
     def pending_batches() -> Iterator[list[Task]]:
         batch: list[Task] = []
@@ -213,7 +214,7 @@ def run(
                 loaded,
                 timeout=options.timeout or None,
                 attribution=options.attribution,
-                spool=str(spool) if spool else None,
+                spool=spool_name,
             )
             adopt_legacy_record(out_dir, loaded.article_id)
             existing = read_json(record_path(out_dir, loaded.article_id))

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from whosaid.entity_labels import is_part_of_name, person_words
 from whosaid.entity_mentions import KIND_OF_LABEL
@@ -30,17 +30,24 @@ Found = tuple[list[Entity], list[Quote]]
 
 
 @dataclass(frozen=True, slots=True)
-class Part:
-    """What the merge reads of one window's entity: all but its mentions, which stay where they
-    are (a long article's windows keep them in a file)."""
+class Head:
+    """An entity without its mentions."""
 
-    window: int
     id: str
     kind: str
     label: str
     name: str
     value: str | None
     gender: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """What the merge reads of one window's entity: all but its mentions, which stay where they
+    are (a long article's windows keep them in a file)."""
+
+    window: int
+    head: Head
     mentions: int  # how many it has
     first: int  # where its first mention starts
     lowest: int  # where its earliest mention starts
@@ -50,12 +57,7 @@ class Part:
     def of(cls, window: int, entity: Entity) -> Part:
         return cls(
             window,
-            entity.id,
-            entity.kind,
-            entity.label,
-            entity.name,
-            entity.value,
-            entity.gender,
+            Head(entity.id, entity.kind, entity.label, entity.name, entity.value, entity.gender),
             len(entity.mentions),
             entity.mentions[0].start,
             min(m.start for m in entity.mentions),
@@ -64,7 +66,7 @@ class Part:
 
     @property
     def key(self) -> tuple[int, str]:
-        return self.window, self.id
+        return self.window, self.head.id
 
 
 @dataclass
@@ -78,20 +80,8 @@ class _Group:
         return {part.window for part in self.members}
 
     @property
-    def first(self) -> Part:
-        return self.members[0]
-
-
-@dataclass(frozen=True, slots=True)
-class Head:
-    """A merged entity without its mentions."""
-
-    id: str
-    kind: str
-    label: str
-    name: str
-    value: str | None
-    gender: str | None
+    def first(self) -> Head:
+        return self.members[0].head
 
 
 # The mentions of a window's entity, by ``(window, entity id)``.
@@ -162,7 +152,7 @@ def _by_name(found: list[list[Part]]) -> list[_Group]:
     index: dict[str, _Group] = {}
     for parts in found:
         for part in parts:
-            key = part.name
+            key = part.head.name
             if key not in index:
                 index[key] = _Group()
                 groups.append(index[key])
@@ -225,8 +215,7 @@ def _entities(groups: list[_Group]) -> tuple[list[Head], list[int], dict[tuple[i
     heads: list[Head] = []
     new_ids: dict[tuple[int, str], str] = {}
     for number, i in enumerate(order, start=1):
-        head = merged[i][0]
-        heads.append(Head(f"e{number}", head.kind, head.label, head.name, head.value, head.gender))
+        heads.append(replace(merged[i][0], id=f"e{number}"))
         for part in groups[i].members:
             new_ids[part.key] = heads[-1].id
     return heads, order, new_ids
@@ -236,19 +225,26 @@ def _merged(group: _Group) -> tuple[Head, int]:
     """The group's entity (its id still the first member's) and where its first mention starts."""
     members, first = group.members, group.first
     if len(members) == 1:
-        return Head(first.id, first.kind, first.label, first.name, first.value, first.gender), first.first
+        return first, members[0].first
     label = _label(members)
-    genders = {part.gender for part in members if part.gender is not None}
-    values = [part.value for part in members if part.value is not None]
-    name = max((part.name for part in members), key=lambda n: (len(n.split()), len(n)))
-    gender = genders.pop() if len(genders) == 1 else None
-    head = Head(first.id, KIND_OF_LABEL.get(label, first.kind), label, name, values[0] if values else None, gender)
-    return head, min(part.lowest for part in members)
+    heads = [part.head for part in members]
+    genders = {head.gender for head in heads if head.gender is not None}
+    values = [head.value for head in heads if head.value is not None]
+    merged = replace(
+        first,
+        kind=KIND_OF_LABEL.get(label, first.kind),
+        label=label,
+        name=max((head.name for head in heads), key=lambda n: (len(n.split()), len(n))),
+        value=values[0] if values else None,
+        gender=genders.pop() if len(genders) == 1 else None,
+    )
+    return merged, min(part.lowest for part in members)
 
 
 def _label(members: list[Part]) -> str:
     """The label most of the members' mentions had (of two as common, the first met)."""
     votes: Counter[str] = Counter()
     for part in members:
-        votes[part.label] += part.mentions
-    return max(votes, key=lambda label: (votes[label], -next(i for i, p in enumerate(members) if p.label == label)))
+        votes[part.head.label] += part.mentions
+    labels = [part.head.label for part in members]
+    return max(votes, key=lambda label: (votes[label], -labels.index(label)))
