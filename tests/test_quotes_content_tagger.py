@@ -120,3 +120,35 @@ def test_the_tagger_is_saved_with_the_model() -> None:
     model = AttributionModel(LinearModel({}), LinearModel({}), 0.5, {}, tagger=LinearModel({"x": 1.5}))
     assert AttributionModel.from_json(model.to_json()) == model
     assert AttributionModel.from_json(model.to_json()).tagger == LinearModel({"x": 1.5})
+
+
+def test_the_kept_weights_give_each_word_the_sum_of_its_feature_weights(nlp: Any) -> None:
+    """The tagger's word scores come from weights kept by the parts of each name: every word must get
+    exactly the float that summing the weights of its names in order gives (the model is the shipped
+    one, whose weights cover paths, parts of speech, breaks, quotation and punctuation)."""
+    from whosaid.quotes.content_tagger import _cue_parts, _scorer_of, _word_parts
+    from whosaid.quotes.learned import shipped_model
+
+    model = shipped_model()
+    assert model is not None and model.tagger is not None
+    tagger = model.tagger
+    texts = [
+        'Maria Lopez thinks the senator, who resigned on Friday, will "never come back" to Ohio.',
+        "The plan will fail -- badly, analysts suspect; the minister said so (twice) in May.",
+        'He warned: "We are not ready," adding that the budget was tight.',
+    ]
+    compared = 0
+    for text in texts:
+        found, arrays = _context(nlp, text)
+        ctx = found.ctx
+        for cue in ctx.doc:
+            if cue.pos_ not in ("VERB", "NOUN", "ADJ"):
+                continue
+            _ids, parts = _word_parts(ctx, arrays, cue.i)
+            _ids, rows = word_rows(ctx, arrays, cue)
+            for _ in range(2):  # the second time from the kept weights
+                for word, names in zip(parts, rows, strict=True):
+                    expected = sum(tagger.weights.get(name, 0.0) for name in names)
+                    assert _scorer_of(tagger).score(ctx, _cue_parts(cue), word) == expected
+                    compared += 1
+    assert compared > 200

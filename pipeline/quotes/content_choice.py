@@ -63,6 +63,10 @@ class ParseArrays:
 
     head: array[int]
     dep: array[int]  # string ids
+    pos: array[int]  # string ids of the coarse part of speech
+    lower: array[int]  # string ids of the lower-case form
+    punct: bytes  # punctuation (a quotation mark too)
+    space: bytes
     edge: bytes  # punctuation (not a quotation mark) or space: trimmed off a span's edges
     blank: bytes  # punctuation or space
     breaks: bytes  # a comma, dash, colon or semicolon
@@ -74,12 +78,13 @@ class ParseArrays:
     @classmethod
     def of(cls, ctx: Context) -> ParseArrays:
         import numpy
-        from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, LENGTH, ORTH, SENT_START
+        from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, LENGTH, LOWER, ORTH, POS, SENT_START
 
         doc = ctx.doc
         if not len(doc):
-            return cls(array("i"), array("Q"), b"", b"", b"", array("i"), array("i"), array("i"), array("i"))
-        columns = doc.to_array([HEAD, DEP, IS_PUNCT, IS_SPACE, SENT_START, IDX, LENGTH, ORTH])
+            none, ids = array("i"), array("Q")
+            return cls(none, ids, ids, ids, b"", b"", b"", b"", b"", none, none, none, none)
+        columns = doc.to_array([HEAD, DEP, IS_PUNCT, IS_SPACE, SENT_START, IDX, LENGTH, ORTH, POS, LOWER])
         orth = columns[:, 7]
         quotes, breaks = _mark_ids()
         quote = numpy.isin(orth, quotes)
@@ -95,9 +100,16 @@ class ParseArrays:
         def flags(values: Any) -> bytes:
             return numpy.asarray(values, dtype=numpy.uint8).tobytes()
 
+        def ids(values: Any) -> array[int]:
+            return array("Q", numpy.asarray(values, dtype=numpy.uint64).tobytes())
+
         return cls(
             head=ints(index + columns[:, 0].astype(numpy.int64)),  # HEAD is relative
-            dep=array("Q", numpy.asarray(columns[:, 1], dtype=numpy.uint64).tobytes()),
+            dep=ids(columns[:, 1]),
+            pos=ids(columns[:, 8]),
+            lower=ids(columns[:, 9]),
+            punct=flags(punct),
+            space=flags(space),
             edge=flags((punct & ~quote) | space),
             blank=flags(punct | space),
             breaks=flags(numpy.isin(orth, breaks)),

@@ -14,6 +14,7 @@ by whether the annotation's content holds it.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from whosaid.cues import cue_lemma
@@ -60,14 +61,14 @@ def _path(arrays: ParseArrays, i: int, cue: int) -> tuple[str, int]:
 
 # What one word's features are made of: side, distance, how it hangs from the cue (where, and the
 # dependency of the cue's dependent it hangs under, as a string id or -1), its part of speech and
-# dependency, commas and the like between it and the cue (at most 3), whether it is quoted, and
-# its lower-case form when it is punctuation.
-_Parts = tuple[str, str, str, int, str, str, int, bool, "str | None"]
+# dependency (string ids), commas and the like between it and the cue (at most 3), whether it is
+# quoted, and its lower-case form when it is punctuation (a string id, else -1).
+_Parts = tuple[str, str, str, int, int, int, int, bool, int]
+_Cue = tuple[str, str, str, str]  # the cue's lemma, part of speech, dependency and list
 
 
 def _word_parts(ctx: Context, arrays: ParseArrays, cue: int) -> tuple[list[int], list[_Parts]]:
     """The words of the cue's sentence (not the cue, not spaces) and what each one's features are made of."""
-    doc = ctx.doc
     first, last = arrays.sent_start[cue], arrays.sent_end[cue]
     breaks = [0] * (last - first + 1)  # breaks[k]: how many breaks among words first..first+k-1
     for k in range(first, last):
@@ -75,9 +76,9 @@ def _word_parts(ctx: Context, arrays: ParseArrays, cue: int) -> tuple[list[int],
     before_cue = breaks[cue - first]
     ids: list[int] = []
     parts: list[_Parts] = []
+    quoted_any, start, dep, space, punct = ctx.quoted_any, arrays.start, arrays.dep, arrays.space, arrays.punct
     for i in range(first, last):
-        token = doc[i]
-        if i == cue or token.is_space:
+        if i == cue or space[i]:
             continue
         side = "R" if i > cue else "L"
         across = breaks[i - first] - before_cue if i > cue else before_cue - breaks[i - first + 1]
@@ -88,23 +89,25 @@ def _word_parts(ctx: Context, arrays: ParseArrays, cue: int) -> tuple[list[int],
                 side,
                 _distance(i - cue),
                 where,
-                arrays.dep[below] if below >= 0 else -1,
-                token.pos_,
-                token.dep_,
+                dep[below] if below >= 0 else -1,
+                arrays.pos[i],
+                dep[i],
                 min(3, across),
-                bool(ctx.quoted_any[token.idx]),
-                token.lower_ if token.is_punct else None,
+                bool(quoted_any[start[i]]),
+                arrays.lower[i] if punct[i] else -1,
             )
         )
     return ids, parts
 
 
-def _names(ctx: Context, cue: tuple[str, str, str, str], parts: _Parts) -> tuple[str, ...]:
-    """One word's feature names, given the cue's lemma, part of speech, dependency and list."""
+def _path_name(ctx: Context, where: str, below_dep: int) -> str:
+    return f"{where}:{ctx.doc.vocab.strings[below_dep] if below_dep >= 0 else '-'}"
+
+
+def _path_names(cue: _Cue, side: str, distance: str, path: str) -> list[str]:
+    """The names of a word's features that depend on the cue and on how the word hangs from it."""
     lemma, cue_pos, cue_dep, listed = cue
-    side, distance, where, below_dep, pos, dep, across, quoted, punct = parts
-    path = f"{where}:{ctx.doc.vocab.strings[below_dep] if below_dep >= 0 else '-'}"
-    names = [
+    return [
         "bias",
         f"side={side}",
         f"distance={distance}",
@@ -115,20 +118,61 @@ def _names(ctx: Context, cue: tuple[str, str, str, str], parts: _Parts) -> tuple
         f"path={path}|lemma={lemma}",
         f"path={path}|distance={distance}",
         f"path={path}|cue_dep={cue_dep}",
-        f"pos={pos}|side={side}",
-        f"dep={dep}|side={side}",
-        f"breaks={across}|side={side}",
-        f"breaks={across}|path={path}",
-        f"cue_dep={cue_dep}|side={side}",
+    ]
+
+
+# The names of a word's other features, in order, each made from a few of its parts (``_WordScorer``
+# keeps each one's weight by those parts): its part of speech, dependency, the breaks between it and
+# the cue, the cue's dependency; whether it is quoted; its form when it is punctuation.
+def _pos_name(side: str, pos: str) -> str:
+    return f"pos={pos}|side={side}"
+
+
+def _dep_name(side: str, dep: str) -> str:
+    return f"dep={dep}|side={side}"
+
+
+def _breaks_name(side: str, across: int) -> str:
+    return f"breaks={across}|side={side}"
+
+
+def _breaks_path_name(path: str, across: int) -> str:
+    return f"breaks={across}|path={path}"
+
+
+def _cue_dep_name(side: str, cue_dep: str) -> str:
+    return f"cue_dep={cue_dep}|side={side}"
+
+
+def _quoted_names(side: str) -> list[str]:
+    return ["quoted", f"quoted|side={side}"]
+
+
+def _punct_name(side: str, punct: str) -> str:
+    return f"punct={punct}|side={side}"
+
+
+def _names(ctx: Context, cue: _Cue, parts: _Parts) -> tuple[str, ...]:
+    """One word's feature names, given the cue's lemma, part of speech, dependency and list."""
+    strings = ctx.doc.vocab.strings
+    side, distance, where, below_dep, pos, dep, across, quoted, punct = parts
+    path = _path_name(ctx, where, below_dep)
+    names = _path_names(cue, side, distance, path)
+    names += [
+        _pos_name(side, strings[pos]),
+        _dep_name(side, strings[dep]),
+        _breaks_name(side, across),
+        _breaks_path_name(path, across),
+        _cue_dep_name(side, cue[2]),
     ]
     if quoted:
-        names += ["quoted", f"quoted|side={side}"]
-    if punct is not None:
-        names.append(f"punct={punct}|side={side}")
+        names += _quoted_names(side)
+    if punct >= 0:
+        names.append(_punct_name(side, strings[punct]))
     return tuple(sys.intern(name) for name in names)
 
 
-def _cue_parts(cue: Token) -> tuple[str, str, str, str]:
+def _cue_parts(cue: Token) -> _Cue:
     lemma, cue_pos = cue_lemma(cue), cue.pos_
     return lemma, cue_pos, cue.dep_, listed_as(lemma, cue_pos)
 
@@ -140,15 +184,56 @@ def word_rows(ctx: Context, arrays: ParseArrays, cue: Token) -> tuple[list[int],
     return ids, [_names(ctx, about_cue, word) for word in parts]
 
 
+class _WordScorer:
+    """A word's log-odds under the tagger: the sum of the weights of ``_names``, in their order (the
+    same float), from weights kept by the parts each name is made of (most words of news repeat
+    another's parts; building the names for every word cost a fifth of the stages' time)."""
+
+    def __init__(self, model: LinearModel) -> None:
+        self.model = model
+        self.weights = model.weights
+        self.paths: dict[tuple[_Cue, str, str, str, int], float] = {}
+        self.kept: dict[tuple[object, ...], float] = {}
+
+    def _weight(self, key: tuple[object, ...], make: Callable[[], str]) -> float:
+        found = self.kept.get(key)
+        if found is None:
+            if len(self.kept) > _MAX_KEPT:
+                self.kept.clear()
+            found = self.kept[key] = self.weights.get(make(), 0.0)
+        return found
+
+    def score(self, ctx: Context, cue: _Cue, parts: _Parts) -> float:
+        side, distance, where, below_dep, pos, dep, across, quoted, punct = parts
+        key = (cue, side, distance, where, below_dep)
+        total = self.paths.get(key)
+        if total is None:
+            if len(self.paths) > _MAX_KEPT:
+                self.paths.clear()
+            names = _path_names(cue, side, distance, _path_name(ctx, where, below_dep))
+            total = self.paths[key] = sum(self.weights.get(name, 0.0) for name in names)
+        strings = ctx.doc.vocab.strings
+        weight = self._weight
+        total += weight(("pos", side, pos), lambda: _pos_name(side, strings[pos]))
+        total += weight(("dep", side, dep), lambda: _dep_name(side, strings[dep]))
+        total += weight(("breaks", side, across), lambda: _breaks_name(side, across))
+        path = ("breaks_path", where, below_dep, across)
+        total += weight(path, lambda: _breaks_path_name(_path_name(ctx, where, below_dep), across))
+        total += weight(("cue_dep", side, cue[2]), lambda: _cue_dep_name(side, cue[2]))
+        if quoted:
+            for name in _quoted_names(side):
+                total += self.weights.get(name, 0.0)
+        if punct >= 0:
+            total += weight(("punct", side, punct), lambda: _punct_name(side, strings[punct]))
+        return total
+
+
 def tagged_span(ctx: Context, arrays: ParseArrays, cue: Token, model: LinearModel) -> tuple[int, int] | None:
     """The cue's content by the model: the run of words on one side of the cue whose log-odds sum
     highest (positive), as a character range without edge punctuation; None when no word is likelier in than out."""
-    weights = model.weights
     ids, parts = _word_parts(ctx, arrays, cue.i)
     about_cue = _cue_parts(cue)
-    # A word's sum of weights, kept by what its features are made of (the same names summed in the
-    # same order give the same float): most words of news repeat another's parts.
-    kept = _sums_of(model)
+    scorer = _scorer_of(model)
     best: tuple[float, int, int] | None = None
     for right in (False, True):
         total, start = 0.0, -1
@@ -157,30 +242,23 @@ def tagged_span(ctx: Context, arrays: ParseArrays, cue: Token, model: LinearMode
                 continue
             if total <= 0.0:
                 total, start = 0.0, i
-            key = (about_cue, word)
-            score = kept.get(key)
-            if score is None:
-                score = kept[key] = sum(weights.get(name, 0.0) for name in _names(ctx, about_cue, word))
-            total += score
+            total += scorer.score(ctx, about_cue, word)
             if total > 0.0 and (best is None or total > best[0]):
                 best = (total, start, i)
     return arrays.trim(best[1], best[2]) if best is not None else None
 
 
-_Sums = dict[tuple[tuple[str, str, str, str], _Parts], float]
-_SUMS: dict[int, tuple[LinearModel, _Sums]] = {}  # by id() of the model, the model kept to check it
-_MAX_KEPT = 20_000  # words' sums kept per model (about 6 MiB) before starting afresh
+_SCORERS: dict[int, _WordScorer] = {}  # by id() of the model, the model kept to check it
+_MAX_KEPT = 20_000  # path sums and weights kept per model (a few MiB) before starting afresh
 
 
-def _sums_of(model: LinearModel) -> _Sums:
-    found = _SUMS.get(id(model))
-    if found is None or found[0] is not model:
-        if len(_SUMS) > 8:  # training makes a model per fold
-            _SUMS.clear()
-        found = _SUMS[id(model)] = (model, {})
-    if len(found[1]) > _MAX_KEPT:
-        found[1].clear()
-    return found[1]
+def _scorer_of(model: LinearModel) -> _WordScorer:
+    found = _SCORERS.get(id(model))
+    if found is None or found.model is not model:
+        if len(_SCORERS) > 8:  # training makes a model per fold
+            _SCORERS.clear()
+        found = _SCORERS[id(model)] = _WordScorer(model)
+    return found
 
 
 def tagged_draft(ctx: Context, arrays: ParseArrays, cue: Token, model: LinearModel) -> Draft | None:
