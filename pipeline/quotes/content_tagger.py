@@ -14,7 +14,6 @@ by whether the annotation's content holds it.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from whosaid.cues import cue_lemma
@@ -36,10 +35,17 @@ _DISTANCES = (1, 2, 4, 8, 16, 32)
 _MAX_DEPTH = 40
 
 
-def _distance(d: int) -> str:
+def _distance_name(d: int) -> str:
     sign = "+" if d > 0 else "-"
     a = abs(d)
     return sign + next((str(edge) for edge in _DISTANCES if a <= edge), "far")
+
+
+_NEAR = {d: _distance_name(d) for d in range(-_DISTANCES[-1] - 1, _DISTANCES[-1] + 2)}
+
+
+def _distance(d: int) -> str:
+    return _NEAR.get(d) or _distance_name(d)
 
 
 def _path(arrays: ParseArrays, i: int, cue: int) -> tuple[str, int]:
@@ -100,13 +106,20 @@ def _word_parts(ctx: Context, arrays: ParseArrays, cue: int) -> tuple[list[int],
     return ids, parts
 
 
+def _names(ctx: Context, cue: _Cue, parts: _Parts) -> tuple[str, ...]:
+    """One word's feature names, given the cue's lemma, part of speech, dependency and list."""
+    return tuple(sys.intern(name) for name in _head_names(ctx, cue, parts) + _tail_names(ctx, cue, parts))
+
+
 def _path_name(ctx: Context, where: str, below_dep: int) -> str:
     return f"{where}:{ctx.doc.vocab.strings[below_dep] if below_dep >= 0 else '-'}"
 
 
-def _path_names(cue: _Cue, side: str, distance: str, path: str) -> list[str]:
-    """The names of a word's features that depend on the cue and on how the word hangs from it."""
+def _head_names(ctx: Context, cue: _Cue, parts: _Parts) -> list[str]:
+    """The names that depend only on the cue, the side, the distance and the path."""
     lemma, cue_pos, cue_dep, listed = cue
+    side, distance, where, below_dep = parts[:4]
+    path = _path_name(ctx, where, below_dep)
     return [
         "bias",
         f"side={side}",
@@ -121,55 +134,23 @@ def _path_names(cue: _Cue, side: str, distance: str, path: str) -> list[str]:
     ]
 
 
-# The names of a word's other features, in order, each made from a few of its parts (``_WordScorer``
-# keeps each one's weight by those parts): its part of speech, dependency, the breaks between it and
-# the cue, the cue's dependency; whether it is quoted; its form when it is punctuation.
-def _pos_name(side: str, pos: str) -> str:
-    return f"pos={pos}|side={side}"
-
-
-def _dep_name(side: str, dep: str) -> str:
-    return f"dep={dep}|side={side}"
-
-
-def _breaks_name(side: str, across: int) -> str:
-    return f"breaks={across}|side={side}"
-
-
-def _breaks_path_name(path: str, across: int) -> str:
-    return f"breaks={across}|path={path}"
-
-
-def _cue_dep_name(side: str, cue_dep: str) -> str:
-    return f"cue_dep={cue_dep}|side={side}"
-
-
-def _quoted_names(side: str) -> list[str]:
-    return ["quoted", f"quoted|side={side}"]
-
-
-def _punct_name(side: str, punct: str) -> str:
-    return f"punct={punct}|side={side}"
-
-
-def _names(ctx: Context, cue: _Cue, parts: _Parts) -> tuple[str, ...]:
-    """One word's feature names, given the cue's lemma, part of speech, dependency and list."""
+def _tail_names(ctx: Context, cue: _Cue, parts: _Parts) -> list[str]:
+    """The others: they depend on the cue's dependency, the side, the path and the word itself."""
+    side, _distance, where, below_dep, pos, dep, across, quoted, punct = parts
     strings = ctx.doc.vocab.strings
-    side, distance, where, below_dep, pos, dep, across, quoted, punct = parts
     path = _path_name(ctx, where, below_dep)
-    names = _path_names(cue, side, distance, path)
-    names += [
-        _pos_name(side, strings[pos]),
-        _dep_name(side, strings[dep]),
-        _breaks_name(side, across),
-        _breaks_path_name(path, across),
-        _cue_dep_name(side, cue[2]),
+    names = [
+        f"pos={strings[pos]}|side={side}",
+        f"dep={strings[dep]}|side={side}",
+        f"breaks={across}|side={side}",
+        f"breaks={across}|path={path}",
+        f"cue_dep={cue[2]}|side={side}",
     ]
     if quoted:
-        names += _quoted_names(side)
+        names += ["quoted", f"quoted|side={side}"]
     if punct >= 0:
-        names.append(_punct_name(side, strings[punct]))
-    return tuple(sys.intern(name) for name in names)
+        names.append(f"punct={strings[punct]}|side={side}")
+    return names
 
 
 def _cue_parts(cue: Token) -> _Cue:
@@ -185,46 +166,33 @@ def word_rows(ctx: Context, arrays: ParseArrays, cue: Token) -> tuple[list[int],
 
 
 class _WordScorer:
-    """A word's log-odds under the tagger: the sum of the weights of ``_names``, in their order (the
-    same float), from weights kept by the parts each name is made of (most words of news repeat
-    another's parts; building the names for every word cost a fifth of the stages' time)."""
+    """A word's log-odds under the tagger: the sum of the weights of its ``_names``, in their order
+    (the same float), from two kept parts: the sum of the weights of ``_head_names``, by the cue,
+    side, distance and path, and the weights of ``_tail_names``, by what those depend on (most words of news
+    repeat another's parts; building every word's names cost a fifth of the stages' time)."""
 
     def __init__(self, model: LinearModel) -> None:
         self.model = model
         self.weights = model.weights
-        self.paths: dict[tuple[_Cue, str, str, str, int], float] = {}
-        self.kept: dict[tuple[object, ...], float] = {}
-
-    def _weight(self, key: tuple[object, ...], make: Callable[[], str]) -> float:
-        found = self.kept.get(key)
-        if found is None:
-            if len(self.kept) > _MAX_KEPT:
-                self.kept.clear()
-            found = self.kept[key] = self.weights.get(make(), 0.0)
-        return found
+        self.heads: dict[tuple[_Cue, str, str, str, int], float] = {}
+        self.tails: dict[tuple[object, ...], tuple[float, ...]] = {}
 
     def score(self, ctx: Context, cue: _Cue, parts: _Parts) -> float:
         side, distance, where, below_dep, pos, dep, across, quoted, punct = parts
-        key = (cue, side, distance, where, below_dep)
-        total = self.paths.get(key)
+        head_key = (cue, side, distance, where, below_dep)
+        tail_key = (cue[2], side, where, below_dep, pos, dep, across, quoted, punct)
+        total = self.heads.get(head_key)
         if total is None:
-            if len(self.paths) > _MAX_KEPT:
-                self.paths.clear()
-            names = _path_names(cue, side, distance, _path_name(ctx, where, below_dep))
-            total = self.paths[key] = sum(self.weights.get(name, 0.0) for name in names)
-        strings = ctx.doc.vocab.strings
-        weight = self._weight
-        total += weight(("pos", side, pos), lambda: _pos_name(side, strings[pos]))
-        total += weight(("dep", side, dep), lambda: _dep_name(side, strings[dep]))
-        total += weight(("breaks", side, across), lambda: _breaks_name(side, across))
-        path = ("breaks_path", where, below_dep, across)
-        total += weight(path, lambda: _breaks_path_name(_path_name(ctx, where, below_dep), across))
-        total += weight(("cue_dep", side, cue[2]), lambda: _cue_dep_name(side, cue[2]))
-        if quoted:
-            for name in _quoted_names(side):
-                total += self.weights.get(name, 0.0)
-        if punct >= 0:
-            total += weight(("punct", side, punct), lambda: _punct_name(side, strings[punct]))
+            if len(self.heads) > _MAX_KEPT:
+                self.heads.clear()
+            total = self.heads[head_key] = sum(self.weights.get(name, 0.0) for name in _head_names(ctx, cue, parts))
+        tail = self.tails.get(tail_key)
+        if tail is None:
+            if len(self.tails) > _MAX_KEPT:
+                self.tails.clear()
+            tail = self.tails[tail_key] = tuple(self.weights.get(name, 0.0) for name in _tail_names(ctx, cue, parts))
+        for weight in tail:
+            total += weight
         return total
 
 
@@ -249,7 +217,7 @@ def tagged_span(ctx: Context, arrays: ParseArrays, cue: Token, model: LinearMode
 
 
 _SCORERS: dict[int, _WordScorer] = {}  # by id() of the model, the model kept to check it
-_MAX_KEPT = 20_000  # path sums and weights kept per model (a few MiB) before starting afresh
+_MAX_KEPT = 20_000  # sums and weights kept per model (a few MiB) before starting afresh
 
 
 def _scorer_of(model: LinearModel) -> _WordScorer:

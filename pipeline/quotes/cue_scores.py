@@ -139,7 +139,8 @@ class CueScorer:
                 z += self._neighbour(doc, "previous", lowers[i - 1])
             kids = children(i)
             if kids:
-                kids_key = (own_key, *sorted({child_key(i, child) for child in kids}))
+                # The dependents' features depend on the word only through its lemma, part of speech and list.
+                kids_key = (own[1:], *sorted({child_key(i, child) for child in kids}))
                 kids_sum = self._children.get(kids_key)
                 if kids_sum is None:
                     kids_sum = self._children[kids_key] = self._children_part(doc, own, kids_key[1:])
