@@ -62,6 +62,8 @@ class Context:
     quoted_letters_before: Any = None
     commas: list[int] = field(default_factory=list)  # indices of the comma tokens
     breaks: list[int] = field(default_factory=list)  # offsets of the line breaks
+    # The speaker each word names, as ``sources.resolve`` found it (a word is asked about again and again).
+    speakers: dict[int, tuple[Speaker | None, bool]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         import numpy

@@ -50,10 +50,9 @@ class Candidate:
 @dataclass
 class SourceMemo:
     """What the drafts of one article share: each sentence's names and subjects (sentence start ->
-    word index and generator), and the speaker each word names."""
+    word index and generator; the speaker each word names is kept by ``sources.resolve``)."""
 
     words: dict[int, SentenceWords] = field(default_factory=dict)
-    speakers: dict[int, tuple[Speaker | None, bool]] = field(default_factory=dict)
 
 
 def _bin(value: int) -> int:
@@ -181,9 +180,7 @@ def source_candidates(ctx: Context, draft: Draft, memo: SourceMemo | None = None
     else:
         found = [Candidate(own, speaker, draft.pronoun, frozenset({"rule"}) | proposed.pop(own.i, set()))]
     for i in sorted(proposed, key=lambda i: (abs(i - cue.i), i))[:_MAX_CANDIDATES]:
-        if i not in memo.speakers:
-            memo.speakers[i] = resolve(ctx, ctx.doc[i])
-        other, pronoun = memo.speakers[i]
+        other, pronoun = resolve(ctx, ctx.doc[i])
         if other is not None:
             found.append(Candidate(ctx.doc[i], other, pronoun, frozenset(proposed[i])))
     return found

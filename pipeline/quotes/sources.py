@@ -22,13 +22,15 @@ def resolve(ctx: Context, token: Token | None) -> tuple[Speaker | None, bool]:
     """The speaker a token names, and whether it was a pronoun resolved to a person."""
     if token is None:
         return None, False
+    known = ctx.speakers.get(token.i)
+    if known is not None:
+        return known
     found = speaker_from_token(ctx.doc, token, ctx.index)
-    if found is None:
-        return None, False
-    speaker, rule = found
     # Only a pronoun the resolver took to an entity: not one left as written, nor "they" named by
     # the unnamed group it stands for (the record's "+pronoun" says "resolved by the resolver").
-    return speaker, rule is SpeakerRule.PRONOUN
+    result = (None, False) if found is None else (found[0], found[1] is SpeakerRule.PRONOUN)
+    ctx.speakers[token.i] = result
+    return result
 
 
 def indirect_draft(
