@@ -12,6 +12,7 @@ left to the tagger; ``entity_mentions.propagate`` then finds the name again else
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from whosaid.gazetteer import NAMING_KIND_NOUNS, may_start_party, party_key
@@ -124,6 +125,7 @@ def _party_starts(doc: Doc) -> list[int]:
     return numpy.flatnonzero(per_distinct(doc.to_array(ORTH), lambda key: _starts_party(strings[key]))).tolist()
 
 
+@lru_cache(maxsize=100_000)  # most words of news come back in the next article (a few MiB when full)
 def _starts_party(word: str) -> bool:
     return word[:1].isupper() and may_start_party(word)
 
