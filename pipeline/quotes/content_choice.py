@@ -82,8 +82,10 @@ class ParseArrays:
 
         doc = ctx.doc
         if not len(doc):
-            none, ids = array("i"), array("Q")
-            return cls(none, ids, ids, ids, b"", b"", b"", b"", b"", none, none, none, none)
+            no_ints, no_hashes = array("i"), array("Q")
+            return cls(
+                no_ints, no_hashes, no_hashes, no_hashes, b"", b"", b"", b"", b"", no_ints, no_ints, no_ints, no_ints
+            )
         columns = doc.to_array([HEAD, DEP, IS_PUNCT, IS_SPACE, SENT_START, IDX, LENGTH, ORTH, POS, LOWER])
         orth = columns[:, 7]
         quotes, breaks = _mark_ids()
