@@ -13,7 +13,9 @@ authors, counting authors no entity stands for ("a survey by Hostway", tagged no
 ones ("the joint report from the FAO and the WFP"); nor for a document its words set apart
 ("another report", "the rival survey"), nor one that its own words say whose it is or name ("the
 Daily Telegraph poll" is not YouGov's; owners and authors in its own phrase are
-``phrase_names.affiliation``'s).
+``phrase_names.affiliation``'s). A document a story's opening quotes with no author ("..., a report
+says.") is the one organisation that speaks in the next sentence ("The statistical office INSEE
+said ..."), as news names its source there (``_source_next``).
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from whosaid.constraints import definite
-from whosaid.docfacts import kept_for_article, sentence_starts
+from whosaid.cues import SPEECH_VERBS
+from whosaid.docfacts import doc_text, kept_for_article, sentence_starts
 from whosaid.gazetteer import DOCUMENT_NOUNS
 
 if TYPE_CHECKING:
@@ -30,6 +33,8 @@ if TYPE_CHECKING:
     from whosaid.entity_index import EntityIndex
     from whosaid.models import Entity
 
+LEDE_PARAGRAPHS = 2  # a story's headline and first paragraph, where it sums up what a source says
+_PARAGRAPH_BREAK = "\n\n"
 AFTER = 2  # sentences after a document in which its author may be given ("The study, undertaken by ...")
 # Verbs that give a document's author as their agent ("The survey was carried out by Acme Research").
 AUTHORING_VERBS = frozenset(
@@ -68,7 +73,7 @@ def document_author(doc: Doc, head: Token, index: EntityIndex) -> Entity | None:
             continue
         if i < head.i and not author:
             authors.clear()  # "An Open Letter" introduced since: "the letter" may be that one
-        elif i != head.i and author:
+        elif author and (i != head.i or not is_definite):  # its own: the source named next
             authors.add(author)
     if len(authors) != 1:
         return None
@@ -97,6 +102,7 @@ def _documents(doc: Doc, index: EntityIndex) -> list[tuple[int, int, str, str]]:
 
     starts = sentence_starts(doc)
     found = []
+    sourced: dict[int, str] = {}  # documents whose source the next sentences name -> its entity id
     for token in doc:
         lemma = token.lemma_.lower()
         if token.pos_ not in ("NOUN", "PROPN") or lemma not in DOCUMENT_NOUNS:  # "An Open Letter from ..."
@@ -111,11 +117,68 @@ def _documents(doc: Doc, index: EntityIndex) -> list[tuple[int, int, str, str]]:
             author = entity.id
         else:
             author = next((w.text for w in words if w.pos_ == "PROPN"), "")
+        indefinite = not definite(token) and not words and _speaks(token) and _in_lede(doc, token)
+        if not author and indefinite and (token.tag_ == "NN" or any(t.lower_ in ("a", "an") for t in token.lefts)):
+            source, passed = _source_next(doc, token, starts, index)  # "..., a report says. Acme said ..."
+            if source is not None:
+                sourced.update(dict.fromkeys([token.i, *passed], source.id))
+        author = author or sourced.get(token.i, "")
         if author or any(t.lower_ in ("a", "an") for t in token.lefts):
             found.append((token.i, bisect_right(starts, token.i) - 1, DOCUMENT_KINDS.get(lemma, lemma), author))
     if kept is not None:
         kept["documents"] = found
     return found
+
+
+def _source_next(doc: Doc, document: Token, starts: list[int], index: EntityIndex) -> tuple[Entity | None, list[int]]:
+    """The organisation first named in the sentence after an indefinite document as the one that
+    says, finds or reports ("..., a report says. The statistical office INSEE said ...",
+    "..., research suggests. ... according to analysts Jupiter Research"), or None: news names a
+    document's source in the next sentence; when a document of the same kind speaks there with
+    no name of its own ("said a report"), in the one after. Not when that sentence opens with a
+    contrast ("But Acme said": another voice), nor a joint source, nor a person (a document's
+    author named so is an organisation; a person speaking next may be commenting on it). Also the
+    documents passed over on the way, which are the same one."""
+    from whosaid.phrase_names import named_with
+
+    kind = DOCUMENT_KINDS.get(document.lemma_.lower(), document.lemma_.lower())
+    sentence = bisect_right(starts, document.i) - 1
+    passed: list[int] = []
+    for after in range(sentence + 1, min(sentence + 1 + AFTER, len(starts))):
+        first, end = starts[after], starts[after + 1] if after + 1 < len(starts) else len(doc)
+        if doc[first].lower_ in _CONTRASTS:
+            break
+        speaker = next((t for t in doc[first:end] if _speaks(t) and not index.quoted[t.idx]), None)
+        if speaker is None or any(c.dep_ == "conj" for c in speaker.children):
+            break  # "the BRC and accountants KPMG said": a joint source
+        found = index.at(speaker.idx, speaker.idx + len(speaker))
+        entity = found[1] if found is not None else named_with(speaker, index)
+        if entity is None and DOCUMENT_KINDS.get(speaker.lemma_.lower()) == kind and not definite(speaker):
+            passed.append(speaker.i)  # "..., according to research. ..., said a report. Acme said ..."
+            continue
+        return (entity, passed) if entity is not None and entity.kind == "organization" else (None, [])
+    return None, []
+
+
+_CONTRASTS = frozenset({"but", "however", "yet", "meanwhile", "still"})
+
+
+def _in_lede(doc: Doc, token: Token) -> bool:
+    """Whether ``token`` is in the story's opening (its headline or the paragraph after it), where
+    news sums up what a source says and names the source in the next sentence; and its phrase
+    names nothing of its own ("a report in the Sunday Business": that paper's)."""
+    if any(c.dep_ == "prep" and any(o.pos_ == "PROPN" for o in c.subtree) for c in token.children):
+        return False
+    return doc_text(doc).count(_PARAGRAPH_BREAK, 0, token.idx) < LEDE_PARAGRAPHS
+
+
+def _speaks(token: Token) -> bool:
+    """Whether ``token`` is the one who says something: the subject of a speech verb ("a report
+    says") or the object of "according to"."""
+    verb = token.head
+    if token.dep_ == "nsubj" and verb.i != token.i:
+        return verb.lemma_.lower() in SPEECH_VERBS
+    return token.dep_ == "pobj" and verb.lower_ == "to" and verb.head.lower_ == "according"
 
 
 def _author_words(document: Token) -> list[Token]:

@@ -119,6 +119,56 @@ RISE = "that prices would rise"
             ("report", False),
             id="a word of a name is no document",
         ),
+        pytest.param(
+            "Rent rise\n\nRents in Leeds rose faster than wages last year, a report says.\n\n"
+            "The Halden Trust said that rents rose by 9%. It said that wages rose by 3%.",
+            "Rents in Leeds rose faster than wages last year",
+            ("Halden Trust", True),
+            id="a story's opening: the source named next",
+        ),
+        pytest.param(
+            "Rent rise\n\nRents in Leeds rose faster than wages last year, according to research.\n\n"
+            "Rents rose by 9%, said a report. The Halden Trust said that wages rose by 3%. "
+            "Prices of homes rose too, the report said.",
+            "Prices of homes rose too",
+            ("Halden Trust", True),
+            id="the source named after a document that is the same one",
+        ),
+        pytest.param(
+            "Rent rise\n\nRents in Leeds rose faster than wages last year, a report says.\n\n"
+            "But the Halden Trust said that rents rose by 9%.",
+            "Rents in Leeds rose faster than wages last year",
+            ("report", False),
+            id="not a source set against it",
+        ),
+        pytest.param(
+            "Rent rise\n\nRents in Leeds rose faster than wages last year, a report says.\n\n"
+            "Ann Webb, a housing lawyer, said that rents rose by 9%.",
+            "Rents in Leeds rose faster than wages last year",
+            ("report", False),
+            id="not a person, who may be commenting",
+        ),
+        pytest.param(
+            "Rent rise\n\nRents in Leeds rose faster than wages last year, a survey says.\n\n"
+            "The Halden Trust and the Acme Institute said that rents rose by 9%.",
+            "Rents in Leeds rose faster than wages last year",
+            ("survey", False),
+            id="not a joint source",
+        ),
+        pytest.param(
+            "Rent rise\n\nRents in Leeds rose by 9% last year.\n\nWages rose by 3%.\n\n"
+            "Homes are too dear, a report says. The Halden Trust said that it wants more homes.",
+            "Homes are too dear",
+            ("report", False),
+            id="only in a story's opening",
+        ),
+        pytest.param(
+            "Rent rise\n\nRents in Leeds rose faster than wages, a report in the Daily Planet says.\n\n"
+            "The Halden Trust said that rents rose by 9%.",
+            "Rents in Leeds rose faster than wages",
+            ("report in the Daily Planet", False),
+            id="not a document whose own words name another",
+        ),
     ],
 )
 def test_document_authors(speaker_of: SpeakerOf, text: str, quote: str, speaker: tuple[str, bool]) -> None:
