@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 _NAMING_DEPS = frozenset({"compound", "appos"})  # "regulator Ofcom", "Ofcom, the regulator"
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nummod", "npadvmod", "nmod"})
 _AFFILIATION_PREPS = frozenset({"for", "from", "by", "at", "of", "with"})
+_PUBLISHED_IN = frozenset({"in"})  # "a review in the New York Times": the paper's
 _SPEAKING_KINDS = ("person", "organization")
 _VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "source", "official"})  # who speak for a body
 
@@ -46,7 +47,7 @@ def affiliation(head: Token, index: EntityIndex) -> Entity | None:
     """The organisation a noun phrase names its head as part of, or as written by: "a spokesperson
     for Microsoft", "a Home Office spokesman", "Halifax's figures", "a report by the Rowntree
     Trust", "the head of the IMF", "its spokesman" (whom "its" stands for); a document also for whoever
-    wrote it ("Mr Peston's book", "her lawsuit"); not a
+    wrote it ("Mr Peston's book", "her lawsuit") or published it ("a review in the New York Times"); not a
     name further down ("readers of the Kestrel Daily weblog", "companies like Sony") nor outsiders
     ("Enron's shareholders")."""
     if head.lemma_.lower() in OUTSIDER_NOUNS or any(c.lower_ in FORMER_WORDS for c in head.children):
@@ -65,7 +66,9 @@ def affiliation(head: Token, index: EntityIndex) -> Entity | None:
             continue
         if child.dep_ in ("poss", "compound", "nmod") or (child.dep_ == "amod" and head.lower_ in _VOICES):
             named = [child]  # "a Conservative spokeswoman": the party, read as an adjective
-        elif child.dep_ == "prep" and child.lower_ in _AFFILIATION_PREPS:
+        elif child.dep_ == "prep" and (
+            child.lower_ in _AFFILIATION_PREPS or (document and child.lower_ in _PUBLISHED_IN)
+        ):
             named = [c for c in child.children if c.dep_ == "pobj"]
         elif child.dep_ == "acl" and head.lemma_.lower() in DESCRIPTION_NOUNS:  # "data gathered by Netcraft"
             named = [c for a in child.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"]

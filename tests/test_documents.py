@@ -169,6 +169,18 @@ RISE = "that prices would rise"
             ("report in the Daily Planet", False),
             id="not a document whose own words name another",
         ),
+        pytest.param(
+            "A report in the Yorkshire Evening Post said that rents in Leeds had risen sharply.",
+            "that rents in Leeds had risen sharply",
+            ("Yorkshire Evening Post", True),
+            id="a document in a paper: the paper's",
+        ),
+        pytest.param(
+            "Prices rose in France. A study in France found that rents had risen sharply.",
+            "that rents had risen sharply",
+            ("study in France", False),
+            id="not a document in a place",
+        ),
     ],
 )
 def test_document_authors(speaker_of: SpeakerOf, text: str, quote: str, speaker: tuple[str, bool]) -> None:
