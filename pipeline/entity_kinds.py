@@ -1,6 +1,7 @@
 """Organisations the tagger missed where the article says what they are: "security firm F-Secure",
 "record company SonyBMG", "property website Rightmove"; the untagged acronyms of organisations the
-article names in full ("the FT" after "the Financial Times"); and political parties the list of parties
+article names in full ("the FT" after "the Financial Times") and those it has say something ("The
+IAAF described ...", ``speaking_acronyms``); and political parties the list of parties
 names (``gazetteer.PARTIES``) where the tagger tagged nothing ("Labour sees nuisance behaviour as
 ...", "Tories and Lib Dems welcomed the report").
 
@@ -15,12 +16,14 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from whosaid.gazetteer import NAMING_KIND_NOUNS, may_start_party, party_key
+from whosaid.cues import SPEECH_VERBS
+from whosaid.gazetteer import NAMING_KIND_NOUNS, SPEAKING_GROUP_NOUNS, may_start_party, party_key
 from whosaid.lookups import SpanSet, per_distinct
 from whosaid.namecues import kind_word
+from whosaid.titles import PERSON_DESCRIPTIONS, TITLE_WORDS, title_key
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
     from whosaid.entity_mentions import NameMention
 
 _JOINING = frozenset({"of", "in", "for", "and", "&", "on", "at"})  # words a name may go on with
@@ -155,3 +158,49 @@ def acronym_organisations(doc: Doc, mentions: list[NameMention]) -> list[NameMen
         if not taken.overlaps(t.idx, t.idx + len(t))
     ]
     return sorted(mentions + found, key=lambda m: m.start) if found else mentions
+
+
+_ACRONYM_LETTERS = (2, 6)  # "BT", "IAAF", "RSPCA", "ECLAC"
+
+
+def speaking_acronyms(doc: Doc, mentions: list[NameMention]) -> list[NameMention]:
+    """``mentions`` with the words in capitals, left untagged, that the article has say something
+    ("The IAAF described ...", "BT reports that ...", "according to the FT"): an organisation's
+    initials, wherever the article writes them untagged, in text order. Not a title or a role ("The
+    PM insisted", "The DJ admitted"), a stop word in capitals ("IT", "US"), nor a common noun
+    ("TV shows ..."); a product's initials ("The PSP offers ...", "HD offers ...") do not say things
+    (``cues.SPEECH_VERBS``)."""
+    import numpy
+    from spacy.attrs import ENT_IOB, ORTH
+    from whosaid.entity_mentions import NameMention
+
+    if not len(doc):
+        return mentions
+    strings = doc.vocab.strings
+    columns = doc.to_array([ORTH, ENT_IOB])
+    capitals = per_distinct(columns[:, 0], lambda key: _may_be_initials(strings[key]))
+    outside = numpy.isin(columns[:, 1], (0, 2))  # not inside a name the tagger found
+    at = numpy.flatnonzero(capitals & outside).tolist()
+    if not at:
+        return mentions
+    taken = SpanSet((m.start, m.end) for m in mentions)
+    free = [doc[i] for i in at if not taken.overlaps(doc[i].idx, doc[i].idx + len(doc[i]))]
+    speaking = {t.text for t in free if t.pos_ == "PROPN" and _speaks(t) and not t.is_stop}
+    found = [NameMention(t.idx, t.idx + len(t), t.text, "ORG") for t in free if t.text in speaking]
+    return sorted(mentions + found, key=lambda m: m.start) if found else mentions
+
+
+def _may_be_initials(word: str) -> bool:
+    low, high = _ACRONYM_LETTERS
+    return low <= len(word) <= high and word.isalpha() and word.isupper() and title_key(word) not in _PEOPLE
+
+
+_PEOPLE = TITLE_WORDS | PERSON_DESCRIPTIONS | SPEAKING_GROUP_NOUNS  # "the MP", "the DJ", "MEPs"
+
+
+def _speaks(token: Token) -> bool:
+    """Whether ``token`` is the subject of a speech verb or the object of "according to"."""
+    head = token.head
+    if token.dep_ == "nsubj" and head.i != token.i:
+        return head.lemma_.lower() in SPEECH_VERBS
+    return token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"

@@ -52,7 +52,7 @@ PERSON_DESCRIPTIONS = frozenset(
     actor actress presenter host novelist author writer musician guitarist drummer rapper comedian
     film-maker filmmaker designer chef artist player athlete sprinter runner swimmer cyclist golfer boxer
     jockey midfielder defender goalkeeper keeper winger flanker fly-half scrum-half batsman bowler skipper
-    mp peer politician frontbencher backbencher tycoon billionaire entrepreneur businessman businesswoman
+    mp pm dj peer politician frontbencher backbencher tycoon billionaire entrepreneur businessman businesswoman
     year-old
     """.split()
 )

@@ -485,3 +485,64 @@ def test_kind_named_organisations_on_a_given_parse(
 
     doc = _parsed(words, heads, deps, pos)
     assert [(m.text, m.label) for m in kind_named_organisations(doc, [])] == [(name, "ORG") for name in expected]
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "pos", "expected"),
+    [
+        (  # "The HRU said ...": an organisation's initials, wherever the article writes them
+            ["The", "HRU", "said", "it", "would", "act", ".", "HRU", "staff", "left"],
+            [1, 2, 2, 4, 2, 4, 2, 8, 9, 9],
+            ["det", "nsubj", "ROOT", "nsubj", "ccomp", "xcomp", "punct", "compound", "nsubj", "ROOT"],
+            ["DET", "PROPN", "VERB", "PRON", "AUX", "VERB", "PUNCT", "PROPN", "NOUN", "VERB"],
+            ["HRU", "HRU"],
+        ),
+        (  # "according to the HRU"
+            ["According", "to", "the", "HRU", ",", "sales", "fell"],
+            [6, 0, 3, 1, 6, 6, 6],
+            ["prep", "prep", "det", "pobj", "punct", "nsubj", "ROOT"],
+            ["VERB", "ADP", "DET", "PROPN", "PUNCT", "NOUN", "VERB"],
+            ["HRU"],
+        ),
+        (  # a product's initials do not say things
+            ["The", "PSP", "offers", "games"],
+            [1, 2, 2, 2],
+            ["det", "nsubj", "ROOT", "dobj"],
+            ["DET", "PROPN", "VERB", "NOUN"],
+            [],
+        ),
+        (  # a person's description in capitals
+            ["The", "DJ", "admitted", "it"],
+            [1, 2, 2, 2],
+            ["det", "nsubj", "ROOT", "dobj"],
+            ["DET", "PROPN", "VERB", "PRON"],
+            [],
+        ),
+        (  # a common noun: "TV shows ..."
+            ["TV", "shows", "games"],
+            [1, 1, 1],
+            ["nsubj", "ROOT", "dobj"],
+            ["NOUN", "VERB", "NOUN"],
+            [],
+        ),
+        (  # a stop word in capitals: "The US says"
+            ["The", "US", "said", "it"],
+            [1, 2, 2, 2],
+            ["det", "nsubj", "ROOT", "dobj"],
+            ["DET", "PROPN", "VERB", "PRON"],
+            [],
+        ),
+    ],
+)
+def test_untagged_initials_that_say_something_are_an_organisation(
+    words: list[str], heads: list[int], deps: list[str], pos: list[str], expected: list[str]
+) -> None:
+    from whosaid.entity_kinds import speaking_acronyms
+
+    doc = _parsed(words, heads, deps, pos)
+    lemmas = {"said": "say", "offers": "offer", "admitted": "admit", "shows": "show", "fell": "fall"}
+    for token in doc:
+        token.lemma_ = lemmas.get(token.text, token.text.lower())
+    found = speaking_acronyms(doc, [])
+    assert [m.text for m in found] == expected
+    assert all(m.label == "ORG" for m in found)
