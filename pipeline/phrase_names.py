@@ -70,6 +70,8 @@ def affiliation(head: Token, index: EntityIndex) -> Entity | None:
             child.lower_ in _AFFILIATION_PREPS or (document and child.lower_ in _PUBLISHED_IN)
         ):
             named = [c for c in child.children if c.dep_ == "pobj"]
+            if child.lower_ in _PUBLISHED_IN and any(g.dep_ == "conj" for c in named for g in c.children):
+                continue  # "reports in the Wall Street Journal and the Financial Times": two papers'
         elif child.dep_ == "acl" and head.lemma_.lower() in DESCRIPTION_NOUNS:  # "data gathered by Netcraft"
             named = [c for a in child.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"]
         else:

@@ -40,6 +40,7 @@ from whosaid.phrase_names import (
 from whosaid.role_pronouns import role_antecedent
 from whosaid.roles import article_roles, clean_edges, is_role, np_tokens, role_near, text_of, whole_words
 from whosaid.signers import signature_after
+from whosaid.voices import voice_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -198,6 +199,7 @@ def speaker_from_token(doc: Doc, token: Token, index: EntityIndex) -> tuple[Spea
         )  # "London's most senior police officer has said ... Sir Ian Blair said"
         or document_author(doc, token, index)  # "..., a report says. The study, undertaken by the EC, ..."
         or country_governed(doc, token, index)  # "India has raised ... The government hopes"
+        or voice_of(resolution, token, index.quoted)  # "Acme has recalled its jam. A spokeswoman said"
     )
     if described is not None:
         role = text if described.kind == "person" else role

@@ -176,6 +176,12 @@ RISE = "that prices would rise"
             id="a document in a paper: the paper's",
         ),
         pytest.param(
+            "Reports in the Yorkshire Evening Post and the Hull Daily Mail said that rents in Leeds had risen sharply.",
+            "that rents in Leeds had risen sharply",
+            ("Reports in the Yorkshire Evening Post and the Hull Daily Mail", False),
+            id="not documents in two papers",
+        ),
+        pytest.param(
             "Prices rose in France. A study in France found that rents had risen sharply.",
             "that rents had risen sharply",
             ("study in France", False),
