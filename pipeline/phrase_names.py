@@ -20,14 +20,13 @@ from whosaid.docfacts import kept_for_article
 from whosaid.gazetteer import (
     DESCRIPTION_NOUNS,
     DOCUMENT_NOUNS,
-    GOVERNMENT_NOUNS,
     ORG_NOUNS,
     OUTSIDER_NOUNS,
     SPEAKING_GROUP_NOUNS,
-    is_country,
     party_described,
     party_key,
 )
+from whosaid.governments import governing, nationality_country
 from whosaid.titles import FORMER_WORDS, ROLE_HEADS, TITLE_WORDS, title_key
 
 if TYPE_CHECKING:
@@ -53,7 +52,7 @@ def affiliation(head: Token, index: EntityIndex) -> Entity | None:
     if head.lemma_.lower() in OUTSIDER_NOUNS or any(c.lower_ in FORMER_WORDS for c in head.children):
         return None  # "Labour MPs", "a former Sun editor": not the organisation's voice
     document = head.lemma_.lower() in DOCUMENT_NOUNS
-    government = head.lemma_.lower() in GOVERNMENT_NOUNS  # "the UK government": the place's
+    government = governing(head)  # "the UK government": the place's
     for child in head.children:
         # A document's owner or author may be a person: "Mr Peston's book", "a book by Robert Peston";
         # not a name written before it, often its title's ("the Paying the Price report").
@@ -95,29 +94,6 @@ def affiliation(head: Token, index: EntityIndex) -> Entity | None:
                 # nor "research consultancy Analysys", "CES organisers, the CEA": the name apposed
                 named += [c for c in token.children if c.dep_ in ("compound", "poss", "appos")]
     return None
-
-
-def nationality_country(word: str, index: EntityIndex) -> Entity | None:
-    """The one country the article names whose name a nationality word is made from ("Venezuelan":
-    Venezuela, "Chinese": China, "Canadian": Canada; read from the letters, as no installed package
-    lists nationalities: the word and the country's name share all but the name's last letter, and
-    at least four): None for a country the article does not name, or for a word two countries fit."""
-    found = [
-        e
-        for e in index.entities
-        if e.kind == "place" and is_country(e.name) and _shared_start(word, e.name) >= max(4, len(e.name) - 1)
-    ]
-    return found[0] if len(found) == 1 else None
-
-
-def _shared_start(word: str, name: str) -> int:
-    """How many letters ``word`` and ``name`` share from their start."""
-    shared = 0
-    for a, b in zip(word.casefold(), name.casefold(), strict=False):
-        if a != b:
-            break
-        shared += 1
-    return shared
 
 
 def _pronoun_owner(owner: Token, index: EntityIndex) -> Entity | None:
@@ -300,28 +276,3 @@ def written_forms(doc: Doc) -> frozenset[str]:
     if kept is not None:
         kept["written_forms"] = forms
     return forms
-
-
-_SUBJECT_OR_OWNER = frozenset({"nsubj", "nsubjpass", "poss"})
-
-
-def country_governed(doc: Doc, head: Token, index: EntityIndex) -> Entity | None:
-    """The country whose government a bare "the government" is when the article named no government
-    before ("the UK government ... the government" is ``described_before``'s): the one country it
-    names before it, which it wrote at least once as a subject or an owner ("India has raised the
-    cap ...", "Britain's highest court"); none when it names two ("Indonesia ... Britain"), nor a
-    country written only as an object ("the case for invading Iraq": the government may be another's)."""
-    if head.lower_ != "government" or head.tag_ != "NN" or not definite(head):
-        return None
-    if any(t.dep_ not in ("det", "punct") for t in head.lefts):
-        return None  # "the interim government", "the Labour government"
-    named = []
-    for entity in index.entities:
-        before = [m for m in entity.mentions if m.end <= head.idx]
-        if entity.kind == "place" and before and is_country(entity.name):
-            spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in before]
-            named.append((entity, any(s is not None and s.root.dep_ in _SUBJECT_OR_OWNER for s in spans)))
-    if len(named) != 1:
-        return None
-    ((entity, subject),) = named
-    return entity if subject else None

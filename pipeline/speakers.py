@@ -28,11 +28,11 @@ from whosaid.docfacts import doc_text
 from whosaid.documents import document_author
 from whosaid.entity_index import EntityIndex
 from whosaid.gazetteer import SPEAKING_GROUP_NOUNS
+from whosaid.governments import country_governed
 from whosaid.models import Mention, Speaker
 from whosaid.phrase_names import (
     affiliation,
     apposed_name,
-    country_governed,
     described_before,
     entity_by_word,
     name_written_with,

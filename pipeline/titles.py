@@ -100,11 +100,15 @@ FORMER_WORDS = frozenset({"former", "ex", "onetime", "erstwhile"})
 def titles_before(text: str, start: int, words: int) -> set[str]:
     """The title words (``title_key``) written right before ``start`` ("Foreign Secretary Ann
     Lee"), reading back at most ``words`` words and stopping at the first that is no title ("the
-    secretary said that Lee" gives none)."""
+    secretary said that Lee" gives none), nor past the end of a sentence ("issued by the home
+    secretary. Mr Blair said": a word with a full stop that is no abbreviation, "Sen.")."""
     found: set[str] = set()
     for word in reversed(text[max(0, start - 40) : start].split()[-words:]):
         key = title_key(word)
-        if key not in TITLE_WORDS:
+        if key not in TITLE_WORDS or (word.endswith(".") and (word[:1].islower() or len(key) > _ABBREVIATED)):
             break
         found.add(key)
     return found
+
+
+_ABBREVIATED = 5  # letters an abbreviated title may have before its full stop ("Sen.", "Lieut.")

@@ -303,6 +303,34 @@ def test_a_partys_spokeswoman_speaks_for_the_party_its_leader_is_a_person(proces
             ("government", False),
             id="not a country named only as an object",
         ),
+        pytest.param(
+            "Chilean authorities have said that they will seize the farm. The farm is in Chile. "
+            "The authorities said that the owners had nothing to fear.",
+            "that the owners had nothing to fear",
+            ("Chile", True),
+            id="the authorities: the country an earlier government was named by",
+        ),
+        pytest.param(
+            "Chilean authorities have said that they will seize the farm in Chile, which Peru has praised. "
+            "Last month, the government said that it had found 500 idle farms.",
+            "that it had found 500 idle farms",
+            ("Chile", True),
+            id="the government: the country an earlier government was named by, whatever else it names",
+        ),
+        pytest.param(
+            "Chilean and Peruvian authorities met in Lima. Chile and Peru are neighbours. "
+            "The government said that it had found 500 idle farms.",
+            "that it had found 500 idle farms",
+            ("government", False),
+            id="not when an earlier government was named by two",
+        ),
+        pytest.param(
+            "Chilean authorities have said that they will seize the farm. Chile has 500 idle farms. "
+            "The governments said that the owners had nothing to fear.",
+            "that the owners had nothing to fear",
+            ("governments", False),
+            id="not governments",
+        ),
     ],
 )
 def test_description_speakers(speaker_of: SpeakerOf, text: str, quote: str, speaker: tuple[str, bool]) -> None:
