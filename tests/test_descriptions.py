@@ -335,3 +335,18 @@ def test_a_partys_spokeswoman_speaks_for_the_party_its_leader_is_a_person(proces
 )
 def test_description_speakers(speaker_of: SpeakerOf, text: str, quote: str, speaker: tuple[str, bool]) -> None:
     assert speaker_of(text, quote) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Foreign Secretary Ann Lee", {"secretary"}),
+        ("Sen. Ann Lee", {"sen"}),
+        ("the orders must be issued by the home secretary. Ann Lee", set()),
+        ("the decision was left to the Home Secretary. Ann Lee", set()),
+    ],
+)
+def test_titles_before_a_name_stop_at_a_sentence_end(text: str, expected: set[str]) -> None:
+    from whosaid.titles import titles_before
+
+    assert titles_before(text, text.index("Ann Lee"), 3) == expected
