@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from whosaid.cues import SPEECH_VERBS
 from whosaid.gazetteer import NAMING_KIND_NOUNS, SPEAKING_GROUP_NOUNS, may_start_party, party_key
 from whosaid.lookups import SpanSet, per_distinct
-from whosaid.namecues import kind_word
+from whosaid.namecues import firm_trade, kind_word
 from whosaid.titles import PERSON_DESCRIPTIONS, TITLE_WORDS, title_key
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ def kind_named_organisations(doc: Doc, mentions: list[NameMention]) -> list[Name
     found = []
     for i in _modifiers_before_head(doc):
         token = doc[i]
-        if kind_word(token) not in NAMING_KIND_NOUNS:
+        if kind_word(token) not in NAMING_KIND_NOUNS and not firm_trade(token):
             continue
         name = doc[token.i + 1 : token.head.i + 1]
         if not _name_words(name) or taken.overlaps(name.start_char, name.end_char) or _goes_on(name):

@@ -99,6 +99,14 @@ NAMING_KIND_NOUNS = (COMPANY_NOUNS - {"carrier"}) | frozenset(  # "aircraft carr
 # Shogo Tomiyama", "wine maker Robert Mondavi", "music publisher", "money lender Shylock").
 PERSON_KIND_NOUNS = frozenset("producer maker publisher manufacturer supplier operator lender".split())
 OVERRULING_KIND_NOUNS = NAMING_KIND_NOUNS - PERSON_KIND_NOUNS
+# Plural nouns for a trade that firms are named by ("market analysts Panlogic", "accountants KPMG",
+# "lawyers Clifford Chance"): one name after the plural is a firm's, never one person's.
+FIRM_TRADE_PLURALS = frozenset(
+    """
+    analysts consultants accountants auditors researchers brokers stockbrokers lawyers solicitors
+    pollsters advisers advisors economists forecasters bankers
+    """.split()
+)
 
 # Nouns for a newspaper or magazine ("the paper said"), and the words their titles are made of
 # ("The Sunday Telegraph", "Arab News", "Washington Post"): "the newspaper" is the most salient

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from whosaid.gazetteer import OVERRULING_KIND_NOUNS
+from whosaid.gazetteer import FIRM_TRADE_PLURALS, OVERRULING_KIND_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -76,16 +76,25 @@ def kind_word(noun: Token) -> str:
     return doc[start : noun.i + 1].text.lower() if noun.pos_ == "NOUN" and noun.is_lower else ""
 
 
+def firm_trade(noun: Token) -> bool:
+    """Whether ``noun`` is a plural trade that firms are named by ("analysts", "accountants";
+    ``gazetteer.FIRM_TRADE_PLURALS``)."""
+    return noun.tag_ == "NNS" and noun.pos_ == "NOUN" and noun.lower_ in FIRM_TRADE_PLURALS
+
+
 def kind_named(ent: Span) -> bool:
     """Whether the name is written straight after a kind of organisation that modifies it or that it
     is set beside ("oil firm Yukos", "the company, GlaxoSmithKline,"; ``gazetteer.OVERRULING_KIND_NOUNS``),
-    so it is an organisation's name whatever the tagger read; not a name with a possessive in it ("group Civic
-    Passion's Wong Yeung-tat": a person of the group)."""
+    or after a plural trade that firms are named by ("market analysts Panlogic";
+    ``gazetteer.FIRM_TRADE_PLURALS``), so it is an organisation's name whatever the tagger read; not
+    a name with a possessive in it ("group Civic Passion's Wong Yeung-tat": a person of the group)."""
     if ent.start == 0 or any(t.lower_ in ("'s", "’s") for t in ent):
         return False
     doc = ent.doc
     before = doc[ent.start - 1]
     if before.dep_ in ("compound", "nmod") and ent.start <= before.head.i < ent.end:
+        if firm_trade(before):  # "market analysts Panlogic"
+            return not any(t.dep_ == "conj" or t.lower_ in ("and", "&") for t in ent)  # not two people
         return kind_word(before) in OVERRULING_KIND_NOUNS
     # In apposition: "Swiss cement firm Holcim", "the company, GlaxoSmithKline," (a comma or "the" between).
     kind = before

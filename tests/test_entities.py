@@ -546,3 +546,56 @@ def test_untagged_initials_that_say_something_are_an_organisation(
     found = speaking_acronyms(doc, [])
     assert [m.text for m in found] == expected
     assert all(m.label == "ORG" for m in found)
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "ent", "expected"),
+    [
+        (  # "Market analysts Panlogic predicts": a firm named by its trade
+            ["Market", "analysts", "Panlogic", "predicts"],
+            [1, 2, 3, 3],
+            ["compound", "compound", "nsubj", "ROOT"],
+            (2, 3),
+            True,
+        ),
+        (  # two people named after the plural
+            ["Market", "analysts", "Ann", "Lee", "and", "Tom", "Hill", "predict"],
+            [1, 3, 3, 7, 3, 6, 3, 7],
+            ["compound", "compound", "compound", "nsubj", "cc", "compound", "conj", "ROOT"],
+            (2, 7),
+            False,
+        ),
+        (  # a singular trade may be a person's ("City analyst Ann Lee")
+            ["City", "analyst", "Ann", "Lee", "predicts"],
+            [1, 3, 3, 4, 4],
+            ["compound", "compound", "compound", "nsubj", "ROOT"],
+            (2, 4),
+            False,
+        ),
+    ],
+)
+def test_a_name_after_a_plural_trade_is_a_firm(
+    words: list[str], heads: list[int], deps: list[str], ent: tuple[int, int], expected: bool
+) -> None:
+    from whosaid.namecues import kind_named
+
+    pos = ["PROPN" if w[:1].isupper() and i > 1 else "NOUN" for i, w in enumerate(words)]
+    doc = _parsed(words, heads, deps, pos)
+    for token in doc:
+        token.tag_ = "NNS" if token.text.endswith("sts") else "NN"
+    assert kind_named(doc[ent[0] : ent[1]]) is expected
+
+
+def test_an_untagged_name_after_a_plural_trade_is_a_firm() -> None:
+    from whosaid.entity_kinds import kind_named_organisations
+
+    words = ["Market", "analysts", "Panlogic", "predicts", "growth"]
+    doc = _parsed(
+        words,
+        [1, 2, 3, 3, 3],
+        ["compound", "compound", "nsubj", "ROOT", "dobj"],
+        ["NOUN"] * 2 + ["PROPN", "VERB", "NOUN"],
+    )
+    for token, tag in zip(doc, ["NN", "NNS", "NNP", "VBZ", "NN"], strict=True):
+        token.tag_ = tag
+    assert [(m.text, m.label) for m in kind_named_organisations(doc, [])] == [("Panlogic", "ORG")]
