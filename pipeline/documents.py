@@ -24,9 +24,9 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from whosaid.constraints import definite
-from whosaid.cues import SPEECH_VERBS
 from whosaid.docfacts import doc_text, kept_for_article, sentence_starts
 from whosaid.gazetteer import DOCUMENT_NOUNS
+from whosaid.namecues import says_something
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -117,7 +117,7 @@ def _documents(doc: Doc, index: EntityIndex) -> list[tuple[int, int, str, str]]:
             author = entity.id
         else:
             author = next((w.text for w in words if w.pos_ == "PROPN"), "")
-        indefinite = not definite(token) and not words and _speaks(token) and _in_lede(doc, token)
+        indefinite = not definite(token) and not words and says_something(token) and _in_lede(doc, token)
         if not author and indefinite and (token.tag_ == "NN" or any(t.lower_ in ("a", "an") for t in token.lefts)):
             source, passed = _source_next(doc, token, starts, index)  # "..., a report says. Acme said ..."
             if source is not None:
@@ -148,7 +148,7 @@ def _source_next(doc: Doc, document: Token, starts: list[int], index: EntityInde
         first, end = starts[after], starts[after + 1] if after + 1 < len(starts) else len(doc)
         if doc[first].lower_ in _CONTRASTS:
             break
-        speaker = next((t for t in doc[first:end] if _speaks(t) and not index.quoted[t.idx]), None)
+        speaker = next((t for t in doc[first:end] if says_something(t) and not index.quoted[t.idx]), None)
         if speaker is None or any(c.dep_ == "conj" for c in speaker.children):
             break  # "the BRC and accountants KPMG said": a joint source
         found = index.at(speaker.idx, speaker.idx + len(speaker))
@@ -170,15 +170,6 @@ def _in_lede(doc: Doc, token: Token) -> bool:
     if any(c.dep_ == "prep" and any(o.pos_ == "PROPN" for o in c.subtree) for c in token.children):
         return False
     return doc_text(doc).count(_PARAGRAPH_BREAK, 0, token.idx) < LEDE_PARAGRAPHS
-
-
-def _speaks(token: Token) -> bool:
-    """Whether ``token`` is the one who says something: the subject of a speech verb ("a report
-    says") or the object of "according to"."""
-    verb = token.head
-    if token.dep_ == "nsubj" and verb.i != token.i:
-        return verb.lemma_.lower() in SPEECH_VERBS
-    return token.dep_ == "pobj" and verb.lower_ == "to" and verb.head.lower_ == "according"
 
 
 def _author_words(document: Token) -> list[Token]:

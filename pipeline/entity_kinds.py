@@ -16,14 +16,13 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from whosaid.cues import SPEECH_VERBS
 from whosaid.gazetteer import NAMING_KIND_NOUNS, SPEAKING_GROUP_NOUNS, may_start_party, party_key
 from whosaid.lookups import SpanSet, per_distinct
-from whosaid.namecues import firm_trade, kind_word
+from whosaid.namecues import firm_trade, kind_word, says_something
 from whosaid.titles import PERSON_DESCRIPTIONS, TITLE_WORDS, title_key
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Span
     from whosaid.entity_mentions import NameMention
 
 _JOINING = frozenset({"of", "in", "for", "and", "&", "on", "at"})  # words a name may go on with
@@ -185,7 +184,7 @@ def speaking_acronyms(doc: Doc, mentions: list[NameMention]) -> list[NameMention
         return mentions
     taken = SpanSet((m.start, m.end) for m in mentions)
     free = [doc[i] for i in at if not taken.overlaps(doc[i].idx, doc[i].idx + len(doc[i]))]
-    speaking = {t.text for t in free if t.pos_ == "PROPN" and _speaks(t) and not t.is_stop}
+    speaking = {t.text for t in free if t.pos_ == "PROPN" and says_something(t) and not t.is_stop}
     found = [NameMention(t.idx, t.idx + len(t), t.text, "ORG") for t in free if t.text in speaking]
     return sorted(mentions + found, key=lambda m: m.start) if found else mentions
 
@@ -196,11 +195,3 @@ def _may_be_initials(word: str) -> bool:
 
 
 _PEOPLE = TITLE_WORDS | PERSON_DESCRIPTIONS | SPEAKING_GROUP_NOUNS  # "the MP", "the DJ", "MEPs"
-
-
-def _speaks(token: Token) -> bool:
-    """Whether ``token`` is the subject of a speech verb or the object of "according to"."""
-    head = token.head
-    if token.dep_ == "nsubj" and head.i != token.i:
-        return head.lemma_.lower() in SPEECH_VERBS
-    return token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"

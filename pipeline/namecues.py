@@ -8,12 +8,15 @@
   smiled"), so the word is a name whatever its tag.
 - ``kind_named``: "oil firm Yukos", "building products group James Hardie": a name written
   straight after a kind of organisation is that organisation's, though the tagger read a person.
+- ``says_something``: "The IAAF described ...", "according to the FT": the subject of a speech
+  verb or the object of "according to" is someone who speaks.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from whosaid.cues import SPEECH_VERBS
 from whosaid.gazetteer import FIRM_TRADE_PLURALS, OVERRULING_KIND_NOUNS
 
 if TYPE_CHECKING:
@@ -102,3 +105,12 @@ def kind_named(ent: Span) -> bool:
         kind = doc[kind.i - 1]
     root = ent.root
     return root.dep_ == "appos" and root.head.i == kind.i and kind_word(kind) in OVERRULING_KIND_NOUNS
+
+
+def says_something(token: Token) -> bool:
+    """Whether ``token`` is the one who says something: the subject of a speech verb
+    (``cues.SPEECH_VERBS``: "a report says", "BT reports that") or the object of "according to"."""
+    head = token.head
+    if token.dep_ == "nsubj" and head.i != token.i:
+        return head.lemma_.lower() in SPEECH_VERBS
+    return token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
