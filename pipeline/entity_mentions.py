@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from whosaid.animacy import animate, by_referent, chain_votes, pronoun_indices
 from whosaid.docfacts import doc_text
 from whosaid.gazetteer import abbreviations, party_key
-from whosaid.lookups import SpanSet, word_alternation
+from whosaid.lookups import SpanSet, find_words
 from whosaid.namecues import capital_inside_sentence, has_own_article, kind_named, owns_nothing
 from whosaid.titles import HONORIFICS, NAME_SUFFIXES, PERSON_DESCRIPTIONS, TITLE_WORDS, TITLES, is_title, title_key
 
@@ -244,10 +244,9 @@ def propagate(doc: Doc, mentions: list[NameMention]) -> list[NameMention]:
                 surnames.add(words[-1])
     if not names:
         return mentions
-    pattern = re.compile(r"(?<![\w-])(?:" + word_alternation(names) + r")(?![\w-])")
     added = []
-    for match in pattern.finditer(text):
-        start, end = match.span()
+    for start, end in find_words(text, names):
+        written = text[start:end]
         if any(taken[start:end]):
             continue
         span = doc.char_span(start, end)
@@ -258,13 +257,13 @@ def propagate(doc: Doc, mentions: list[NameMention]) -> list[NameMention]:
         # tagger read ("Waters smiled", "Marsh said"); first in a sentence, when read as a
         # noun ("Waters rose.": Waters tagged a plural noun); elsewhere only a proper noun is.
         capital = (
-            match.group() in surnames
-            and names[match.group()] == "PERSON"
+            written in surnames
+            and names[written] == "PERSON"
             and not tokens[0].is_stop  # "Sometimes You" (a song tagged a person) gives no surname "You"
             and (capital_inside_sentence(tokens[0]) or (tokens[0].is_sent_start and tokens[0].pos_ == "NOUN"))
         )
         if not capital and not all(t.pos_ == "PROPN" or t.tag_ == "NNP" for t in tokens if t.is_alpha):
             continue
-        added.append(NameMention(start, end, match.group(), names[match.group()]))
+        added.append(NameMention(start, end, written, names[written]))
         taken[start:end] = b"\x01" * (end - start)
     return sorted(mentions + added, key=lambda m: m.start)

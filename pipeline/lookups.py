@@ -13,6 +13,9 @@ the same questions in (about) constant or logarithmic time, with the same answer
 - ``word_alternation``: a regular expression for "any of these strings", as a prefix tree:
   Python's ``re`` tries a plain ``a|b|c`` alternative by alternative at every position, so
   finding an article's thousands of names in its text took time growing with both.
+- ``find_words``: where any of a set of strings stands as a whole word, by ``str.find`` for a
+  few strings (compiling an article's own regular expression cost more than the search) and
+  by ``word_alternation`` for many.
 - ``per_distinct``: a test of each token (or character) decided once per distinct value of an
   array of them: a Python call per token costs more than the test.
 """
@@ -119,6 +122,48 @@ def word_alternation(words: Iterable[str]) -> str:
 
 
 _TRIE_LIMIT = 150
+
+
+# Up to this many words, ``find_words`` searches for each with ``str.find`` (time: words x text);
+# past it, one regular expression (its compilation costs more than a few searches, about 0.5 ms).
+_FIND_LIMIT = 48
+
+
+def _joins(char: str) -> bool:
+    """Whether ``char`` continues a word (``\\w`` or a hyphen): no name starts or ends beside it."""
+    return char.isalnum() or char in "_-"
+
+
+def find_words(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
+    """Where any of ``words`` stands in ``text`` as a whole word (no letter, digit, underscore or
+    hyphen right before or after it), left to right, the longest that fits at each place, never
+    overlapping: the matches of ``(?<![\\w-])(?:word_alternation(words))(?![\\w-])``."""
+    distinct = set(words)
+    if len(distinct) > _FIND_LIMIT:
+        pattern = re.compile(r"(?<![\w-])(?:" + word_alternation(distinct) + r")(?![\w-])")
+        return [match.span() for match in pattern.finditer(text)]
+    return _found_by_find(text, distinct)
+
+
+def _found_by_find(text: str, words: set[str]) -> list[tuple[int, int]]:
+    starts: dict[int, list[int]] = {}  # where a word begins -> the lengths of the words found there
+    for word in words:
+        at = text.find(word) if word else -1
+        while at >= 0:
+            starts.setdefault(at, []).append(len(word))
+            at = text.find(word, at + 1)
+    found: list[tuple[int, int]] = []
+    reached = 0  # where the last match ended: the search goes on from there
+    for start in sorted(starts):
+        if start < reached or (start > 0 and _joins(text[start - 1])):
+            continue
+        for length in sorted(starts[start], reverse=True):
+            end = start + length
+            if end == len(text) or not _joins(text[end]):
+                found.append((start, end))
+                reached = end
+                break
+    return found
 
 
 def per_distinct(values: Any, decide: Callable[[int], Any], dtype: Any = bool) -> Any:

@@ -76,6 +76,36 @@ def test_word_alternation_finds_what_the_plain_alternation_finds() -> None:
         assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
+def test_find_words_finds_what_the_plain_alternation_finds() -> None:
+    """``find_words`` by ``str.find`` (few words) and by the prefix tree (many): the matches of the
+    plain longest-first alternation between word boundaries, on random texts whose alphabet has
+    letters, digits, underscores, hyphens, spaces and dots (words inside others, overlapping
+    occurrences, boundaries that make the longest fail)."""
+    import random
+    import re
+
+    from whosaid.lookups import _FIND_LIMIT, _found_by_find, find_words
+
+    rng = random.Random(11)
+    alphabet = "ab1_ -.é"
+    for trial in range(3000):
+        count = rng.randint(1, 8) if trial % 3 else rng.randint(_FIND_LIMIT + 1, _FIND_LIMIT + 20)
+        words = {"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 4))) for _ in range(count)}
+        text = "".join(rng.choice(alphabet + "c") for _ in range(rng.randint(0, 80)))
+        longest_first = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        plain = [m.span() for m in re.finditer(rf"(?<![\w-])(?:{longest_first})(?![\w-])", text)]
+        assert find_words(text, words) == plain
+        assert _found_by_find(text, words) == plain
+
+
+def test_find_words_takes_the_longest_whole_name() -> None:
+    from whosaid.lookups import find_words
+
+    text = "Tony Blair met Tony Blairite friends, non-Blair voters and Blair."
+    found = [text[start:end] for start, end in find_words(text, ["Blair", "Tony Blair", "Tony"])]
+    assert found == ["Tony Blair", "Tony", "Blair"]
+
+
 def test_word_alternation_prefers_the_longest_name_that_ends_at_a_word_boundary() -> None:
     import re
 
