@@ -156,11 +156,19 @@ def _source_next(doc: Doc, document: Token, starts: list[int], index: EntityInde
         if entity is None and DOCUMENT_KINDS.get(speaker.lemma_.lower()) == kind and not definite(speaker):
             passed.append(speaker.i)  # "..., according to research. ..., said a report. Acme said ..."
             continue
-        return (entity, passed) if entity is not None and entity.kind == "organization" else (None, [])
+        return (entity, passed) if entity is not None and _may_be_organisation(entity) else (None, [])
     return None, []
 
 
 _CONTRASTS = frozenset({"but", "however", "yet", "meanwhile", "still"})
+
+
+def _may_be_organisation(entity: Entity) -> bool:
+    """An organisation, or a "person" the article names only by one word and gives no gender
+    ("said market analyst Datamonitor", tagged a person): not someone named in full ("Ann Webb")."""
+    if entity.kind == "organization":
+        return True
+    return entity.kind == "person" and entity.gender is None and " " not in entity.name
 
 
 def _in_lede(doc: Doc, token: Token) -> bool:

@@ -149,6 +149,20 @@ RISE = "that prices would rise"
             id="not a person, who may be commenting",
         ),
         pytest.param(
+            "Rent rise\n\nRents in Leeds rose faster than wages last year, a report says.\n\n"
+            "Rents rose by 9% in a year, said market analyst Zentrix.",
+            "Rents in Leeds rose faster than wages last year",
+            ("Zentrix", True),
+            id="a firm the tagger read as a person, named by one word and no gender",
+        ),
+        pytest.param(
+            "Rent rise\n\nRents in Leeds rose faster than wages last year, a report says.\n\n"
+            "Rents rose by 9% in a year, said Mr Zentrix. He is a lawyer.",
+            "Rents in Leeds rose faster than wages last year",
+            ("report", False),
+            id="not a person the article gives a gender",
+        ),
+        pytest.param(
             "Rent rise\n\nRents in Leeds rose faster than wages last year, a survey says.\n\n"
             "The Halden Trust and the Acme Institute said that rents rose by 9%.",
             "Rents in Leeds rose faster than wages last year",
