@@ -136,9 +136,9 @@ def _source_next(doc: Doc, document: Token, starts: list[int], index: EntityInde
     "..., research suggests. ... according to analysts Jupiter Research"), or None: news names a
     document's source in the next sentence; when a document of the same kind speaks there with
     no name of its own ("said a report"), in the one after. Not when that sentence opens with a
-    contrast ("But Acme said": another voice), nor a joint source, nor a person (a document's
-    author named so is an organisation; a person speaking next may be commenting on it). Also the
-    documents passed over on the way, which are the same one."""
+    contrast ("But Acme said": another voice), nor a joint source, nor a person named in full or
+    given a gender (a document's author named so is an organisation; a person speaking next may be
+    commenting on it). Also the documents passed over on the way, which are the same one."""
     from whosaid.phrase_names import named_with
 
     kind = DOCUMENT_KINDS.get(document.lemma_.lower(), document.lemma_.lower())
