@@ -18,6 +18,7 @@ are byte-identical to an in-process run.
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import time
@@ -95,6 +96,10 @@ def serve(connection: Connection, model: str | None, setup: Callable[[], None] |
     except BaseException as error:  # told to the parent, which stops the run
         connection.send(("failed", None, f"{type(error).__name__}: {error}"))
         return
+    # The model and modules stay for the process's life: the collector need not scan them again
+    # (in the stages of 300 BBC articles its time fell from 0.13 to 0.07 s). Only in this process
+    # of ours: a caller's own process (the Python API, a Dask worker) keeps its collector as it is.
+    gc.freeze()
     connection.send(("ready", None, None))
     alarm = {signal.SIGALRM}
     while True:
