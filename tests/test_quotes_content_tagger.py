@@ -124,7 +124,7 @@ def test_the_tagger_is_saved_with_the_model() -> None:
 
 def test_the_kept_weights_give_each_word_the_sum_of_its_feature_weights(nlp: Any) -> None:
     """The tagger's word scores come from weights kept by the parts of each name: every word must get
-    exactly the float that summing the weights of its names in order gives (the model is the shipped
+    exactly the float that adding the weights of its names one after another gives (the model is the shipped
     one, whose weights cover paths, parts of speech, breaks, quotation and punctuation)."""
     from whosaid.quotes.content_tagger import _cue_parts, _scorer_of, _word_parts
     from whosaid.quotes.learned import shipped_model
@@ -148,7 +148,9 @@ def test_the_kept_weights_give_each_word_the_sum_of_its_feature_weights(nlp: Any
             _ids, rows = word_rows(ctx, arrays, cue)
             for _ in range(2):  # the second time from the kept weights
                 for word, names in zip(parts, rows, strict=True):
-                    expected = sum(tagger.weights.get(name, 0.0) for name in names)
+                    expected = 0.0
+                    for name in names:  # one after another, in the names' order
+                        expected += tagger.weights.get(name, 0.0)
                     assert _scorer_of(tagger).score(ctx, _cue_parts(cue), word) == expected
                     compared += 1
     assert compared > 200
