@@ -235,7 +235,7 @@ def learned_figures(examples: list[ArticleExamples], folds: int, detector: bool 
         kept = [
             (p, model.right.probability(f))
             for p, f in zip(drafts.predictions, drafts.features, strict=True)
-            if model.keep.probability(f) >= model.threshold
+            if model.keeps(f)
         ]
         predictions = [p for p, _ in kept]
         score_article(tally, article.text, article.gold, predictions, None, article.id)

@@ -11,8 +11,10 @@ from whosaid.entities import extract_entities
 from whosaid.quotes import rule_drafts
 from whosaid.quotes.content_choice import ParseArrays
 from whosaid.quotes.content_tagger import tagged_draft, tagged_drafts, tagged_span, word_rows
+from whosaid.quotes.drafts import Draft
 from whosaid.quotes.learned import AttributionModel, LinearModel
 from whosaid.quotes.method import Method
+from whosaid.quotes.source_choice import attributed
 
 # Words under the cue's clausal complement are content; the rest are not.
 CLAUSE = LinearModel({"bias": -1.0, "path=under:ccomp": 2.0})
@@ -72,10 +74,13 @@ def test_a_tagged_draft_has_the_rules_source(nlp: Any) -> None:
     assert draft.speaker is not None and draft.speaker.name == "Maria Lopez"
 
 
-def test_no_tagged_draft_without_a_source_or_with_the_source_inside(nlp: Any) -> None:
+def test_no_tagged_draft_for_a_passive_without_a_source_or_with_the_source_inside(nlp: Any) -> None:
     found, arrays = _context(nlp, "It is thought that the senator will resign.")
     ctx = found.ctx
     assert tagged_draft(ctx, arrays, _word(ctx, "thought"), CLAUSE) is None  # a passive with no agent
+    found, arrays = _context(nlp, "The senator is expected to resign.")
+    ctx = found.ctx
+    assert tagged_draft(ctx, arrays, _word(ctx, "expected"), RIGHT) is None
     found, arrays = _context(nlp, "The plan will fail, analysts suspect.")
     ctx = found.ctx
     assert tagged_draft(ctx, arrays, _word(ctx, "suspect"), LEFT) is None  # "analysts" inside its content
@@ -83,6 +88,22 @@ def test_no_tagged_draft_without_a_source_or_with_the_source_inside(nlp: Any) ->
 
 # Every word right of the cue is content.
 RIGHT = LinearModel({"bias": -1.0, "side=R": 2.0})
+
+
+def test_an_active_cue_whose_source_no_rule_names_is_drafted_without_one(nlp: Any) -> None:
+    found, arrays = _context(nlp, "The report, criticizing the senator for his vote, was published on Monday.")
+    ctx = found.ctx
+    assert found.drafts == []
+    draft = tagged_draft(ctx, arrays, _word(ctx, "criticizing"), RIGHT)
+    assert draft is not None and draft.method is Method.OPEN_CUE and draft.speaker is None
+    assert _text(ctx, (draft.start, draft.end)) == "the senator for his vote, was published on Monday"
+    # Left without a source by the source chooser, it is dropped; a draft with one, or a direct quote
+    # without one, stays.
+    found, arrays = _context(nlp, 'Maria Lopez thinks the senator will resign. "We won," the crowd chanted.')
+    named = tagged_draft(found.ctx, arrays, _word(found.ctx, "thinks"), CLAUSE)
+    assert named is not None and named.speaker is not None
+    unattributed = Draft(kind="direct", fragments=[(45, 52)], method=Method.UNATTRIBUTED)
+    assert attributed([draft, named, unattributed]) == [named, unattributed]
 
 
 def test_a_tagged_noun_draft_has_the_nouns_owner(nlp: Any) -> None:
@@ -93,9 +114,10 @@ def test_a_tagged_noun_draft_has_the_nouns_owner(nlp: Any) -> None:
     assert draft is not None and draft.method is Method.OPEN_CUE
     assert _text(ctx, (draft.start, draft.end)) == "is that the senator will resign"
     assert draft.speaker is not None and draft.speaker.name == "Maria Lopez"
-    # No owner, no draft.
+    # No owner: a draft without a source, for the source chooser to give one or drop.
     found, arrays = _context(nlp, "The fear is that the senator will resign.")
-    assert tagged_draft(found.ctx, arrays, _word(found.ctx, "fear"), RIGHT) is None
+    draft = tagged_draft(found.ctx, arrays, _word(found.ctx, "fear"), RIGHT)
+    assert draft is not None and draft.speaker is None
 
 
 def test_a_tagged_adjective_draft_has_the_subject_of_its_verb(nlp: Any) -> None:

@@ -38,7 +38,7 @@ from whosaid.quotes.material import direct_material
 from whosaid.quotes.method import Method, method_label
 from whosaid.quotes.reported import find_reported
 from whosaid.quotes.reported.open_cues import first_apart, open_drafts
-from whosaid.quotes.source_choice import SourceMemo, choose
+from whosaid.quotes.source_choice import SourceMemo, attributed, choose
 from whosaid.speakers import EntityIndex, article_genders, article_roles
 
 if TYPE_CHECKING:
@@ -103,7 +103,7 @@ def score_drafts(
     kept = []
     for draft, overlaps in zip(drafts, overlap_features(drafts), strict=True):
         features = quote_features(ctx, draft, kinds) | overlaps
-        if model.keep.probability(features) >= model.threshold:
+        if model.keeps(features):
             kept.append((draft, round(model.right.probability(features), 2)))
     return kept
 
@@ -201,4 +201,4 @@ def draft_quotes(
         kinds: dict[str, str] = {entity.id: entity.kind for entity in entities}
         memo = SourceMemo()
         drafts = [choose(found.ctx, draft, model.source, kinds, memo=memo) for draft in drafts]
-    return found.ctx, drafts
+    return found.ctx, attributed(drafts)

@@ -21,6 +21,7 @@ from whosaid.cues import cue_lemma
 from whosaid.lookups import SpanSet
 from whosaid.quotes.cue import source_of
 from whosaid.quotes.cue_detector import listed_as
+from whosaid.quotes.drafts import Draft
 from whosaid.quotes.method import Method
 from whosaid.quotes.reported.speech_noun import noun_owner
 from whosaid.quotes.reported.verbs import participle_source
@@ -29,7 +30,7 @@ from whosaid.quotes.sources import indirect_draft
 if TYPE_CHECKING:
     from spacy.tokens import Token
     from whosaid.quotes.content_choice import ParseArrays
-    from whosaid.quotes.drafts import Context, Draft
+    from whosaid.quotes.drafts import Context
     from whosaid.quotes.learned import LinearModel
 
 _DISTANCES = (1, 2, 4, 8, 16, 32)
@@ -252,12 +253,29 @@ def tagged_draft(ctx: Context, arrays: ParseArrays, cue: Token, model: LinearMod
         source = source_of(cue.head)
     else:
         return None
-    if source is None:
-        return None
     bounds = tagged_span(ctx, arrays, cue, model)
-    if bounds is None or bounds[0] <= source.idx < bounds[1]:
+    if bounds is None:
         return None
-    return indirect_draft(ctx, source, [bounds], Method.OPEN_CUE, cue)
+    if source is not None:
+        if bounds[0] <= source.idx < bounds[1]:
+            return None
+        draft = indirect_draft(ctx, source, [bounds], Method.OPEN_CUE, cue)
+        if draft is not None:
+            return draft
+    # No source the rules name: the source chooser may find one (``source_choice``), else it is dropped;
+    # not for a passive, whose missing agent names no one ("is expected to ...", "was named ...").
+    if _passive(cue):
+        return None
+    return Draft(kind="indirect", fragments=[bounds], method=Method.OPEN_CUE, cue=cue)
+
+
+_PASSIVE_DEPS = frozenset({"nsubjpass", "auxpass", "csubjpass"})
+
+
+def _passive(cue: Token) -> bool:
+    """Whether the cue is a passive verb: with a passive subject or auxiliary, or a past participle
+    that describes a noun ("the plan proposed ...")."""
+    return any(c.dep_ in _PASSIVE_DEPS for c in cue.children) or (cue.tag_ == "VBN" and cue.dep_ in ("acl", "amod"))
 
 
 def tagged_drafts(

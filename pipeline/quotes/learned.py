@@ -5,9 +5,10 @@
 is a feature of the two scorers. ``source`` (``source_choice``) picks each draft's source among
 the words that could be it, before the scorers see the draft.
 
-``keep`` estimates whether a draft's content matches an annotated attribution; drafts below
-the threshold chosen in training are dropped. ``right`` estimates whether the content and the
-speaker are both right: that probability is the quote's ``confidence``. The weights are a
+``keep`` estimates whether a draft's content matches an annotated attribution, ``right`` whether
+the content and the speaker are both right: that probability is the quote's ``confidence``. A
+reported draft is kept when the two sum to the threshold chosen in training or more, a direct
+quote when ``keep``'s reaches its own (``keeps``). The weights are a
 small JSON file shipped in the package (``attribution.json``), trained by
 ``python -m whosaid.quotes.train`` on PolNeAR train (README, "Learned attribution").
 Prediction is plain Python: no learning library is needed at run time.
@@ -54,11 +55,26 @@ class AttributionModel:
     source: LinearModel | None = None  # the choice among candidate sources (``source_choice``)
     content: LinearModel | None = None  # the choice among candidate content spans (``content_choice``)
     tagger: LinearModel | None = None  # content where the grammar gives none (``content_tagger``)
+    # With a ``direct_threshold``, a reported draft is kept when its two probabilities (span matched;
+    # span and speaker right) sum to ``threshold`` or more, as it adds to all F1 and to e2e F1 by
+    # about those; a direct quote (whose own track counts no speaker) when ``keep``'s alone reaches
+    # ``direct_threshold``. Without one (older files), every draft by ``keep``'s against ``threshold``.
+    direct_threshold: float | None = None
+
+    def keeps(self, features: dict[str, float]) -> bool:
+        """Whether the draft with these features is kept."""
+        keep = self.keep.probability(features)
+        if self.direct_threshold is None:
+            return keep >= self.threshold
+        if features.get("kind=direct"):
+            return keep >= self.direct_threshold
+        return keep + self.right.probability(features) >= self.threshold
 
     def to_json(self) -> str:
         data = {
             "about": self.about,
             "threshold": self.threshold,
+            "direct_threshold": self.direct_threshold,
             "keep": dict(sorted(self.keep.weights.items())),
             "right": dict(sorted(self.right.weights.items())),
         }
@@ -86,6 +102,7 @@ class AttributionModel:
             source=LinearModel({str(k): float(v) for k, v in data["source"].items()}) if "source" in data else None,
             content=LinearModel({str(k): float(v) for k, v in data["content"].items()}) if "content" in data else None,
             tagger=LinearModel({str(k): float(v) for k, v in data["tagger"].items()}) if "tagger" in data else None,
+            direct_threshold=None if data.get("direct_threshold") is None else float(data["direct_threshold"]),
         )
 
 

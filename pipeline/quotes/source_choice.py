@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from whosaid.cues import GROUP_PRONOUNS, PERSONAL_PRONOUNS, cue_lemma
 from whosaid.quotes.cue import SUBJECT_DEPS, source_of, subject_of
 from whosaid.quotes.cue_detector import listed_as
+from whosaid.quotes.method import Method
 from whosaid.quotes.sources import according_source, resolve
 
 if TYPE_CHECKING:
@@ -290,3 +291,9 @@ def choose(
         return draft
     chosen = options[best + 1]
     return replace(draft, speaker=chosen.speaker, pronoun=chosen.pronoun, source_choice=scores[best])
+
+
+def attributed(drafts: list[Draft]) -> list[Draft]:
+    """The drafts without the open-cue ones the source chooser left without a source (a tagged draft
+    whose source the rules did not name, ``content_tagger.tagged_draft``): a quote no one said."""
+    return [d for d in drafts if d.speaker is not None or d.method is not Method.OPEN_CUE]

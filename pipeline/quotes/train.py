@@ -14,9 +14,10 @@ first the annotated source?), and over each draft's ``features`` whether its con
 annotation (``keep``) and whether content and speaker are both right (``right``), each draft
 labelled by the benchmark's scoring (``scoring.judge``). The scorers learn from the drafts the
 detector and choosers would give on unseen text: each article's cue probabilities, content and
-sources come from models trained without its part (stacking over ``fold_of``). The keep threshold
-is the one that maximises all F1 + e2e F1 on the training articles. Deterministic: fixed solvers
-and seed. About 5 minutes on 2 shared cores from cached docs.
+sources come from models trained without its part (stacking over ``fold_of``). The thresholds
+(``_thresholds``: direct quotes on ``keep``, reported drafts on ``keep`` + ``right``) are those that
+maximise all F1 + e2e F1 on the training articles. Deterministic: fixed solvers and seed. About 5
+minutes on 2 shared cores from cached docs.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ import json
 import sys
 import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -48,7 +49,7 @@ from whosaid.quotes.fitting import fit_logistic, fit_logistic_names
 from whosaid.quotes.learned import AttributionModel, LinearModel
 from whosaid.quotes.reported.open_cues import first_apart
 from whosaid.quotes.scoring import Prediction, judge
-from whosaid.quotes.source_choice import choose, source_candidates
+from whosaid.quotes.source_choice import attributed, choose, source_candidates
 
 __all__ = ["ArticleExamples", "Labelled", "Trainer", "examples_of", "fold_of", "labelled", "parsed_docs"]
 
@@ -111,6 +112,11 @@ def labelled(
             b if c is d else draft_features(ctx, c, article.kinds) for b, c, d in zip(base, chosen, drafts, strict=True)
         ]
         drafts = chosen
+    kept = attributed(drafts)  # without the open-cue drafts the source chooser left without a source
+    if len(kept) < len(drafts):
+        ids = {id(d) for d in kept}
+        base = [b for b, d in zip(base, drafts, strict=True) if id(d) in ids]
+        drafts = kept
     overlaps = overlap_features(drafts)
     features = [
         b | cue_probability_features(d) | choice_features(d) | o for b, d, o in zip(base, drafts, overlaps, strict=True)
@@ -135,19 +141,37 @@ def fold_of(article_id: str, folds: int) -> int:
     return zlib.crc32(article_id.encode("utf-8")) % folds
 
 
-def _threshold(model: LinearModel, examples: Sequence[Labelled], gold: int) -> float:
-    """The keep threshold that maximises all F1 + e2e F1 on these (training) articles."""
-    triples = (zip(a.features, a.matched, a.right, strict=True) for a in examples)
-    scored = sorted(((model.probability(f), m, r) for rows in triples for f, m, r in rows), reverse=True)
+def _threshold(scored: list[tuple[float, bool, bool]], gold: int, fixed: tuple[int, int, int] = (0, 0, 0)) -> float:
+    """The score from which drafts (score, matched, right; highest first) are kept so that all F1 + e2e
+    F1 is highest on these (training) articles, beside ``fixed`` drafts kept anyway (how many,
+    matched, right)."""
     best, best_value = 0.0, -1.0
-    matched = right = 0
-    for kept, (probability, is_matched, is_right) in enumerate(scored, start=1):
-        matched += is_matched
-        right += is_right
+    kept, matched, right = fixed
+    for score, is_matched, is_right in scored:
+        kept, matched, right = kept + 1, matched + is_matched, right + is_right
         value = 2 * matched / (kept + gold) + 2 * right / (kept + gold)
         if value > best_value:
-            best, best_value = probability, value
+            best, best_value = score, value
     return round(best, 6)
+
+
+def _thresholds(model: AttributionModel, examples: Sequence[Labelled], gold: int) -> tuple[float, float]:
+    """The reported drafts' threshold on keep + right and the direct quotes' on keep (``AttributionModel.keeps``):
+    the direct one as every draft's on keep alone would be, the reported one beside the direct quotes it keeps."""
+    rows = [(f, m, r) for a in examples for f, m, r in zip(a.features, a.matched, a.right, strict=True)]
+    keep = [model.keep.probability(f) for f, _, _ in rows]
+    direct = _threshold(sorted(((k, m, r) for k, (_, m, r) in zip(keep, rows, strict=True)), reverse=True), gold)
+    fixed = [(m, r) for k, (f, m, r) in zip(keep, rows, strict=True) if f.get("kind=direct") and k >= direct]
+    reported = sorted(
+        (
+            (k + model.right.probability(f), m, r)
+            for k, (f, m, r) in zip(keep, rows, strict=True)
+            if not f.get("kind=direct")
+        ),
+        reverse=True,
+    )
+    counts = (len(fixed), sum(m for m, _ in fixed), sum(r for _, r in fixed))
+    return _threshold(reported, gold, counts), direct
 
 
 class Trainer:
@@ -252,21 +276,19 @@ class Trainer:
         rows = [f for e in examples for f in e.features]
         keep = fit_logistic(rows, [m for e in examples for m in e.matched], self.seed)
         right = fit_logistic(rows, [r for e in examples for r in e.right], self.seed)
-        threshold = _threshold(keep, examples, sum(len(a.gold) for a in train))
-        cue = self.detector(left_out)
-        source = self.source(left_out)
-        content = self.content(left_out)
-        return AttributionModel(
+        model = AttributionModel(
             keep,
             right,
-            threshold,
+            0.0,
             about or {},
-            cue=cue,
+            cue=self.detector(left_out),
             cue_floor=CUE_FLOOR,
-            source=source,
-            content=content,
+            source=self.source(left_out),
+            content=self.content(left_out),
             tagger=self.tagger(left_out),
         )
+        threshold, direct = _thresholds(model, examples, sum(len(a.gold) for a in train))
+        return replace(model, threshold=threshold, direct_threshold=direct)
 
     def out_of_fold(self) -> list[AttributionModel]:
         """One model per part, each trained on the other parts only."""
@@ -316,7 +338,7 @@ def main(argv: list[str] | None = None) -> int:
         f" + {len(model.content.weights) if model.content else 0}"
         f" + {len(model.tagger.weights) if model.tagger else 0} weights"
     )
-    print(f"wrote {args.out}: {sizes}, keep threshold {model.threshold}")
+    print(f"wrote {args.out}: {sizes}, thresholds {model.threshold} (reported), {model.direct_threshold} (direct)")
     return 0
 
 
