@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
+from dataclasses import replace
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -49,6 +50,21 @@ def test_learned_keeps_clear_quotes_and_only_changes_their_confidence(nlp: Calla
     # Named speakers beside a reporting verb: quotes the scorer trusts (on PolNeAR about 0.86 are right).
     assert all(q.confidence >= 0.8 for q in learned)
     assert extract_quotes(doc, entities, attribution=Attribution.LEARNED) == learned  # deterministic
+
+
+def test_reported_drafts_are_kept_by_the_sum_of_both_probabilities_direct_quotes_by_keep() -> None:
+    # keep: 0.5 for every draft; right: 0.88 where the speaker looks right, 0.12 where not.
+    keep, right = LinearModel({}), LinearModel({"bias": -2.0, "speaker": 4.0})
+    model = AttributionModel(keep, right, threshold=0.9, about={}, direct_threshold=0.45)
+    assert model.keeps({"kind=indirect": 1.0, "bias": 1.0, "speaker": 1.0})  # 0.5 + 0.88
+    assert not model.keeps({"kind=indirect": 1.0, "bias": 1.0})  # 0.5 + 0.12
+    assert model.keeps({"kind=direct": 1.0, "bias": 1.0})  # 0.5 against 0.45, whatever the speaker
+    assert not replace(model, direct_threshold=0.55).keeps({"kind=direct": 1.0, "bias": 1.0})
+    assert AttributionModel.from_json(model.to_json()) == model
+    # Without a direct threshold (older files), every draft by keep alone against the threshold.
+    older = replace(model, threshold=0.45, direct_threshold=None)
+    assert older.keeps({"kind=indirect": 1.0, "bias": 1.0})
+    assert AttributionModel.from_json(older.to_json()) == older
 
 
 def test_a_strict_model_drops_drafts_and_rules_are_the_fallback(nlp: Callable[[str], object]) -> None:
