@@ -42,6 +42,19 @@ SPEECH_VERBS = frozenset(
     """.split()
 )
 
+# The speech verbs by which someone tells (the BBC "reports", the ONS "said"), not those whose subject
+# may be evidence ("DNA suggests", "GDP shows", "the figures reveal"): only a speaker has these said of it.
+SAYING_VERBS = frozenset(
+    """
+    say tell add note explain state declare announce report write tweet post claim insist argue
+    contend maintain assert allege acknowledge admit concede confirm deny disclose warn caution stress
+    emphasize emphasise reiterate repeat remark comment reply respond retort answer ask urge recommend
+    propose promise pledge vow threaten testify complain describe accuse blame criticize criticise
+    condemn denounce praise welcome defend reject inform advise
+    """.split()
+)
+assert SAYING_VERBS <= SPEECH_VERBS
+
 # Verbs that take the content as an infinitive (xcomp) rather than a clause:
 # "She promised to cut taxes".
 INFINITIVE_CUE_VERBS = frozenset(

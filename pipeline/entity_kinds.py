@@ -16,6 +16,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from whosaid.cues import SAYING_VERBS
 from whosaid.gazetteer import NAMING_KIND_NOUNS, SPEAKING_GROUP_NOUNS, may_start_party, party_key
 from whosaid.lookups import SpanSet, per_distinct
 from whosaid.namecues import firm_trade, kind_word, says_something
@@ -167,8 +168,8 @@ def speaking_acronyms(doc: Doc, mentions: list[NameMention]) -> list[NameMention
     ("The IAAF described ...", "BT reports that ...", "according to the FT"): an organisation's
     initials, wherever the article writes them untagged, in text order. Not a title or a role ("The
     PM insisted", "The DJ admitted"), a stop word in capitals ("IT", "US"), nor a common noun
-    ("TV shows ..."); a product's initials ("The PSP offers ...", "HD offers ...") do not say things
-    (``cues.SPEECH_VERBS``)."""
+    ("TV shows ..."); a product's initials ("The PSP offers ...", "HD offers ...") do not say things,
+    and evidence is no speaker ("DNA suggests ...", "GDP shows ...": only ``cues.SAYING_VERBS``)."""
     import numpy
     from spacy.attrs import ENT_IOB, ORTH
     from whosaid.entity_mentions import NameMention
@@ -184,7 +185,7 @@ def speaking_acronyms(doc: Doc, mentions: list[NameMention]) -> list[NameMention
         return mentions
     taken = SpanSet((m.start, m.end) for m in mentions)
     free = [doc[i] for i in at if not taken.overlaps(doc[i].idx, doc[i].idx + len(doc[i]))]
-    speaking = {t.text for t in free if t.pos_ == "PROPN" and says_something(t) and not t.is_stop}
+    speaking = {t.text for t in free if t.pos_ == "PROPN" and says_something(t, SAYING_VERBS) and not t.is_stop}
     found = [NameMention(t.idx, t.idx + len(t), t.text, "ORG") for t in free if t.text in speaking]
     return sorted(mentions + found, key=lambda m: m.start) if found else mentions
 

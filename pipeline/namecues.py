@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from whosaid.cues import SPEECH_VERBS
@@ -107,10 +108,11 @@ def kind_named(ent: Span) -> bool:
     return root.dep_ == "appos" and root.head.i == kind.i and kind_word(kind) in OVERRULING_KIND_NOUNS
 
 
-def says_something(token: Token) -> bool:
+def says_something(token: Token, verbs: Collection[str] = SPEECH_VERBS) -> bool:
     """Whether ``token`` is the one who says something: the subject of a speech verb
-    (``cues.SPEECH_VERBS``: "a report says", "BT reports that") or the object of "according to"."""
+    (``cues.SPEECH_VERBS``: "a report says", "BT reports that"; or of ``verbs``) or the object of
+    "according to"."""
     head = token.head
     if token.dep_ == "nsubj" and head.i != token.i:
-        return head.lemma_.lower() in SPEECH_VERBS
+        return head.lemma_.lower() in verbs
     return token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"

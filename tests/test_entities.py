@@ -599,3 +599,18 @@ def test_an_untagged_name_after_a_plural_trade_is_a_firm() -> None:
     for token, tag in zip(doc, ["NN", "NNS", "NNP", "VBZ", "NN"], strict=True):
         token.tag_ = tag
     assert [(m.text, m.label) for m in kind_named_organisations(doc, [])] == [("Panlogic", "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "initials"),
+    [
+        ("DNA suggests the victim was killed elsewhere, police said.", "DNA"),
+        ("GDP shows the economy shrank, the ONS said.", "GDP"),
+    ],
+)
+def test_initials_that_are_evidence_are_no_organisation(
+    process: Callable[[str], Article], text: str, initials: str
+) -> None:
+    # Evidence "suggests" or "shows" things; only a speaker "says" or "reports" them (cues.SAYING_VERBS).
+    article = process("Headline\n\n" + text)
+    assert initials not in by_name(article, "organization")
