@@ -12,13 +12,13 @@ from whosaid.lookups import SpanIndex
 from whosaid.quotes import content_choice, rule_drafts
 from whosaid.quotes.content_choice import (
     PREFERENCE,
-    ParseArrays,
     choose_content,
     content_candidates,
     nearby,
     span_features,
 )
 from whosaid.quotes.learned import AttributionModel, LinearModel, logistic
+from whosaid.quotes.parse_arrays import ParseArrays
 from whosaid.quotes.trim import trim_content
 
 # The rule stops the reported clause at the comma; its second half hangs on the same verb.

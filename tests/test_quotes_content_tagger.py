@@ -9,11 +9,11 @@ from typing import Any
 
 from whosaid.entities import extract_entities
 from whosaid.quotes import rule_drafts
-from whosaid.quotes.content_choice import ParseArrays
 from whosaid.quotes.content_tagger import tagged_draft, tagged_drafts, tagged_span, word_rows
 from whosaid.quotes.drafts import Draft
 from whosaid.quotes.learned import AttributionModel, LinearModel
 from whosaid.quotes.method import Method
+from whosaid.quotes.parse_arrays import ParseArrays
 from whosaid.quotes.source_choice import attributed
 
 # Words under the cue's clausal complement are content; the rest are not.

@@ -27,7 +27,7 @@ from whosaid.lookups import SpanIndex
 from whosaid.models import Entity, Mention, Quote, Range, Section
 from whosaid.quotemarks import find_quoted_spans, quoted_mask
 from whosaid.quotes.confidence import rule_confidence
-from whosaid.quotes.content_choice import ParseArrays, choose_content
+from whosaid.quotes.content_choice import choose_content
 from whosaid.quotes.content_tagger import tagged_drafts
 from whosaid.quotes.cue_detector import cue_probabilities
 from whosaid.quotes.drafts import Context, Draft, char_token_map
@@ -36,6 +36,7 @@ from whosaid.quotes.joins import cover_cut_quotes, dedupe, direct_quotes, outerm
 from whosaid.quotes.learned import AttributionModel, shipped_model
 from whosaid.quotes.material import direct_material
 from whosaid.quotes.method import Method, method_label
+from whosaid.quotes.parse_arrays import ParseArrays
 from whosaid.quotes.reported import find_reported
 from whosaid.quotes.reported.open_cues import first_apart, open_drafts
 from whosaid.quotes.source_choice import SourceMemo, attributed, choose

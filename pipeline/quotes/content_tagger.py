@@ -29,9 +29,9 @@ from whosaid.quotes.sources import indirect_draft
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
-    from whosaid.quotes.content_choice import ParseArrays
     from whosaid.quotes.drafts import Context
     from whosaid.quotes.learned import LinearModel
+    from whosaid.quotes.parse_arrays import ParseArrays
 
 _DISTANCES = (1, 2, 4, 8, 16, 32)
 _MAX_DEPTH = 40

@@ -16,12 +16,13 @@ from typing import Any
 from whosaid.attribution import Attribution
 from whosaid.lookups import SpanIndex
 from whosaid.quotes import RuleDrafts, rule_drafts
-from whosaid.quotes.content_choice import ParseArrays, Span, content_candidates, nearby, span_features
+from whosaid.quotes.content_choice import Span, content_candidates, nearby, span_features
 from whosaid.quotes.content_tagger import word_rows
 from whosaid.quotes.cue_detector import candidates, token_features
 from whosaid.quotes.drafts import Draft
 from whosaid.quotes.features import draft_features
 from whosaid.quotes.learned import LinearModel
+from whosaid.quotes.parse_arrays import ParseArrays
 from whosaid.quotes.reported.open_cues import open_drafts
 from whosaid.quotes.scoring import MATCH_THRESHOLD, Prediction, letters, speaker_right
 from whosaid.quotes.source_choice import Candidate, SourceMemo, candidate_features, difference, source_candidates
