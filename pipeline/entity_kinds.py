@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from whosaid.cues import SAYING_VERBS
 from whosaid.gazetteer import NAMING_KIND_NOUNS, SPEAKING_GROUP_NOUNS, may_start_party, party_key
 from whosaid.lookups import SpanSet, per_distinct
-from whosaid.namecues import firm_trade, kind_word, says_something
+from whosaid.namecues import firm_shaped, firm_trade, kind_word, says_something
 from whosaid.titles import PERSON_DESCRIPTIONS, TITLE_WORDS, title_key
 
 if TYPE_CHECKING:
@@ -44,6 +44,8 @@ def kind_named_organisations(doc: Doc, mentions: list[NameMention]) -> list[Name
         name = doc[token.i + 1 : token.head.i + 1]
         if not _name_words(name) or taken.overlaps(name.start_char, name.end_char) or _goes_on(name):
             continue
+        if kind_word(token) not in NAMING_KIND_NOUNS and not firm_shaped(name):
+            continue  # "lawyers Tom Smith": a person's names after a trade
         found.append(NameMention(name.start_char, name.end_char, name.text, "ORG"))
     return sorted(mentions + found, key=lambda m: m.start) if found else mentions
 

@@ -18,7 +18,7 @@ from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from whosaid.cues import SPEECH_VERBS
-from whosaid.gazetteer import FIRM_TRADE_PLURALS, OVERRULING_KIND_NOUNS
+from whosaid.gazetteer import FIRM_TRADE_PLURALS, OVERRULING_KIND_NOUNS, has_org_suffix
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -90,15 +90,16 @@ def kind_named(ent: Span) -> bool:
     """Whether the name is written straight after a kind of organisation that modifies it or that it
     is set beside ("oil firm Yukos", "the company, GlaxoSmithKline,"; ``gazetteer.OVERRULING_KIND_NOUNS``),
     or after a plural trade that firms are named by ("market analysts Panlogic";
-    ``gazetteer.FIRM_TRADE_PLURALS``), so it is an organisation's name whatever the tagger read; not
-    a name with a possessive in it ("group Civic Passion's Wong Yeung-tat": a person of the group)."""
+    ``gazetteer.FIRM_TRADE_PLURALS``) when it is shaped like a firm's (one word, or an organisation's
+    suffix), so it is an organisation's name whatever the tagger read; not a name with a possessive
+    in it ("group Civic Passion's Wong Yeung-tat": a person of the group)."""
     if ent.start == 0 or any(t.lower_ in ("'s", "’s") for t in ent):
         return False
     doc = ent.doc
     before = doc[ent.start - 1]
     if before.dep_ in ("compound", "nmod") and ent.start <= before.head.i < ent.end:
         if firm_trade(before):  # "market analysts Panlogic"
-            return not any(t.dep_ == "conj" or t.lower_ in ("and", "&") for t in ent)  # not two people
+            return firm_shaped(ent)
         return kind_word(before) in OVERRULING_KIND_NOUNS
     # In apposition: "Swiss cement firm Holcim", "the company, GlaxoSmithKline," (a comma or "the" between).
     kind = before
@@ -106,6 +107,15 @@ def kind_named(ent: Span) -> bool:
         kind = doc[kind.i - 1]
     root = ent.root
     return root.dep_ == "appos" and root.head.i == kind.i and kind_word(kind) in OVERRULING_KIND_NOUNS
+
+
+def firm_shaped(ent: Span) -> bool:
+    """Whether a name after a plural trade is a firm's by its shape: one word ("analysts Panlogic") or
+    one ending like an organisation's ("lawyers Smith & Co"); not two people ("Ann Lee and Tom Hill"),
+    nor a person's first and last names ("Economists Paul Krugman argued", "lawyers Tom Smith")."""
+    if any(t.dep_ == "conj" or t.lower_ == "and" for t in ent):
+        return False
+    return len(ent) == 1 or has_org_suffix(ent.text)
 
 
 def says_something(token: Token, verbs: Collection[str] = SPEECH_VERBS) -> bool:

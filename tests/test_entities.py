@@ -614,3 +614,31 @@ def test_initials_that_are_evidence_are_no_organisation(
     # Evidence "suggests" or "shows" things; only a speaker "says" or "reports" them (cues.SAYING_VERBS).
     article = process("Headline\n\n" + text)
     assert initials not in by_name(article, "organization")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Economists Paul Krugman argued otherwise.", "Paul Krugman"),
+        ("The deal is legal, according to lawyers Tom Smith.", "Tom Smith"),
+    ],
+)
+def test_a_first_and_last_name_after_a_plural_trade_is_no_firm(
+    process: Callable[[str], Article], text: str, name: str
+) -> None:
+    # Only a name shaped like a firm's (one word, or an organisation's suffix) is a firm after a trade.
+    assert name not in by_name(process(text), "organization")
+
+
+def test_an_untagged_first_and_last_name_after_a_plural_trade_is_no_firm() -> None:
+    from whosaid.entity_kinds import kind_named_organisations
+
+    doc = _parsed(
+        ["Lawyers", "Tom", "Smith", "argued", "otherwise"],
+        [2, 2, 3, 3, 3],
+        ["compound", "compound", "nsubj", "ROOT", "advmod"],
+        ["NOUN", "PROPN", "PROPN", "VERB", "ADV"],
+    )
+    for token, tag in zip(doc, ["NNS", "NNP", "NNP", "VBD", "RB"], strict=True):
+        token.tag_ = tag
+    assert kind_named_organisations(doc, []) == []
