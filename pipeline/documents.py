@@ -25,13 +25,13 @@ from typing import TYPE_CHECKING
 
 from whosaid.constraints import definite
 from whosaid.docfacts import doc_text, kept_for_article, sentence_starts
-from whosaid.gazetteer import DOCUMENT_NOUNS
-from whosaid.namecues import says_something
+from whosaid.gazetteer import DOCUMENT_NOUNS, SOURCE_KIND_NOUNS
+from whosaid.namecues import introducing_word, kind_word, says_something
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from whosaid.entity_index import EntityIndex
-    from whosaid.models import Entity
+    from whosaid.models import Entity, Mention
 
 LEDE_PARAGRAPHS = 2  # a story's headline and first paragraph, where it sums up what a source says
 _PARAGRAPH_BREAK = "\n\n"
@@ -138,7 +138,9 @@ def _source_next(doc: Doc, document: Token, starts: list[int], index: EntityInde
     no name of its own ("said a report"), in the one after. Not when that sentence opens with a
     contrast ("But Acme said": another voice), nor a joint source, nor a person named in full or
     given a gender (a document's author named so is an organisation; a person speaking next may be
-    commenting on it). Also the documents passed over on the way, which are the same one."""
+    commenting on it), nor a source the sentence does not introduce as one by a kind or a trade
+    ("The Department of Health said ...": it may be answering the document). Also the documents
+    passed over on the way, which are the same one."""
     from whosaid.phrase_names import named_with
 
     kind = DOCUMENT_KINDS.get(document.lemma_.lower(), document.lemma_.lower())
@@ -156,11 +158,24 @@ def _source_next(doc: Doc, document: Token, starts: list[int], index: EntityInde
         if entity is None and DOCUMENT_KINDS.get(speaker.lemma_.lower()) == kind and not definite(speaker):
             passed.append(speaker.i)  # "..., according to research. ..., said a report. Acme said ..."
             continue
-        return (entity, passed) if entity is not None and _may_be_organisation(entity) else (None, [])
+        source = entity is not None and _may_be_organisation(entity) and _introduced(speaker, found)
+        return (entity, passed) if source else (None, [])
     return None, []
 
 
 _CONTRASTS = frozenset({"but", "however", "yet", "meanwhile", "still"})
+
+
+def _introduced(speaker: Token, found: tuple[Mention, Entity] | None) -> bool:
+    """Whether the speaker is introduced as a source, by a kind of organisation or a trade that its
+    name is written with (``gazetteer.SOURCE_KIND_NOUNS``: "the statistical office INSEE", "analysts
+    Jupiter Research", "the office, INSEE,"): a name alone ("The Department of Health said") may be
+    answering the document."""
+    if found is None:  # the speaker is the noun its name is set beside
+        return kind_word(speaker) in SOURCE_KIND_NOUNS
+    name = speaker.doc.char_span(found[0].start, found[0].end, alignment_mode="expand")
+    word = introducing_word(name) if name is not None else None
+    return word is not None and kind_word(word) in SOURCE_KIND_NOUNS
 
 
 def _may_be_organisation(entity: Entity) -> bool:

@@ -107,6 +107,9 @@ FIRM_TRADE_PLURALS = frozenset(
     pollsters advisers advisors economists forecasters bankers
     """.split()
 )
+# The words that introduce a name as a source, modifying it or set beside it ("the statistical office
+# INSEE", "analysts Jupiter Research", "said market analyst Datamonitor"): a kind of organisation or a trade.
+SOURCE_KIND_NOUNS = ORG_NOUNS | NAMING_KIND_NOUNS | FIRM_TRADE_PLURALS | {w[:-1] for w in FIRM_TRADE_PLURALS}
 
 # Nouns for a newspaper or magazine ("the paper said"), and the words their titles are made of
 # ("The Sunday Telegraph", "Arab News", "Washington Post"): "the newspaper" is the most salient

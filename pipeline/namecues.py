@@ -93,20 +93,32 @@ def kind_named(ent: Span) -> bool:
     ``gazetteer.FIRM_TRADE_PLURALS``) when it is shaped like a firm's (one word, or an organisation's
     suffix), so it is an organisation's name whatever the tagger read; not a name with a possessive
     in it ("group Civic Passion's Wong Yeung-tat": a person of the group)."""
-    if ent.start == 0 or any(t.lower_ in ("'s", "’s") for t in ent):
+    if any(t.lower_ in ("'s", "’s") for t in ent):
         return False
+    word = introducing_word(ent)
+    if word is None:
+        return False
+    modifies = word.dep_ in ("compound", "nmod") and ent.start <= word.head.i < ent.end
+    if modifies and firm_trade(word):  # "market analysts Panlogic"
+        return firm_shaped(ent)
+    return kind_word(word) in OVERRULING_KIND_NOUNS
+
+
+def introducing_word(ent: Span) -> Token | None:
+    """The word written straight before the name that modifies it ("oil firm Yukos": "firm") or that
+    the name is set beside ("Swiss cement firm Holcim", "the company, GlaxoSmithKline,": a comma or
+    "the" between), or None."""
+    if ent.start == 0:
+        return None
     doc = ent.doc
     before = doc[ent.start - 1]
     if before.dep_ in ("compound", "nmod") and ent.start <= before.head.i < ent.end:
-        if firm_trade(before):  # "market analysts Panlogic"
-            return firm_shaped(ent)
-        return kind_word(before) in OVERRULING_KIND_NOUNS
-    # In apposition: "Swiss cement firm Holcim", "the company, GlaxoSmithKline," (a comma or "the" between).
+        return before
     kind = before
     while kind.i > 0 and (kind.text == "," or kind.lower_ == "the") and kind.i >= ent.start - 2:
         kind = doc[kind.i - 1]
     root = ent.root
-    return root.dep_ == "appos" and root.head.i == kind.i and kind_word(kind) in OVERRULING_KIND_NOUNS
+    return kind if root.dep_ == "appos" and root.head.i == kind.i else None
 
 
 def firm_shaped(ent: Span) -> bool:
