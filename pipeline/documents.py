@@ -33,7 +33,8 @@ if TYPE_CHECKING:
     from whosaid.entity_index import EntityIndex
     from whosaid.models import Entity, Mention
 
-LEDE_PARAGRAPHS = 2  # a story's headline and first paragraph, where it sums up what a source says
+LEDE_PARAGRAPHS = 2  # a story's headline and first paragraph, where it sums up what a source says ...
+LEDE_SENTENCES = 2  # ... and of that paragraph only the first sentences (some articles break no paragraphs)
 _PARAGRAPH_BREAK = "\n\n"
 AFTER = 2  # sentences after a document in which its author may be given ("The study, undertaken by ...")
 # Verbs that give a document's author as their agent ("The survey was carried out by Acme Research").
@@ -117,7 +118,7 @@ def _documents(doc: Doc, index: EntityIndex) -> list[tuple[int, int, str, str]]:
             author = entity.id
         else:
             author = next((w.text for w in words if w.pos_ == "PROPN"), "")
-        indefinite = not definite(token) and not words and says_something(token) and _in_lede(doc, token)
+        indefinite = not definite(token) and not words and says_something(token) and _in_lede(doc, token, starts)
         if not author and indefinite and (token.tag_ == "NN" or any(t.lower_ in ("a", "an") for t in token.lefts)):
             source, passed = _source_next(doc, token, starts, index)  # "..., a report says. Acme said ..."
             if source is not None:
@@ -186,13 +187,20 @@ def _may_be_organisation(entity: Entity) -> bool:
     return entity.kind == "person" and entity.gender is None and " " not in entity.name
 
 
-def _in_lede(doc: Doc, token: Token) -> bool:
-    """Whether ``token`` is in the story's opening (its headline or the paragraph after it), where
-    news sums up what a source says and names the source in the next sentence; and its phrase
-    names nothing of its own ("a report in the Sunday Business": that paper's)."""
+def _in_lede(doc: Doc, token: Token, starts: list[int]) -> bool:
+    """Whether ``token`` is in the story's opening (its headline or the first sentences of the
+    paragraph after it), where news sums up what a source says and names the source in the next
+    sentence; and its phrase names nothing of its own ("a report in the Sunday Business": that
+    paper's). The opening ends at a blank line or after ``LEDE_SENTENCES`` sentences after the
+    headline's line, whichever comes first."""
     if any(c.dep_ == "prep" and any(o.pos_ == "PROPN" for o in c.subtree) for c in token.children):
         return False
-    return doc_text(doc).count(_PARAGRAPH_BREAK, 0, token.idx) < LEDE_PARAGRAPHS
+    text = doc_text(doc)
+    if text.count(_PARAGRAPH_BREAK, 0, token.idx) >= LEDE_PARAGRAPHS:
+        return False
+    headline_end = text.find("\n")  # the headline's sentences, on the first line
+    headline = sum(1 for start in starts if doc[start].idx < headline_end)
+    return bisect_right(starts, token.i) - 1 < headline + LEDE_SENTENCES
 
 
 def _author_words(document: Token) -> list[Token]:

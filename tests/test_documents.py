@@ -228,3 +228,13 @@ RISE = "that prices would rise"
 )
 def test_document_authors(speaker_of: SpeakerOf, text: str, quote: str, speaker: tuple[str, bool]) -> None:
     assert speaker_of(text, quote) == speaker
+
+
+def test_a_story_opening_ends_after_its_first_sentences(speaker_of: SpeakerOf) -> None:
+    # Paragraphs broken by single newlines: the opening is the headline and the first sentences,
+    # not the whole text up to a blank line.
+    text = (
+        "Rent rise\nRents in Leeds rose by 9% last year.\nWages rose by 3%.\nCouncils built few homes.\n"
+        "Homes are too dear, a report says.\nThe housing charity, the Halden Trust, said that it wants more homes."
+    )
+    assert speaker_of(text, "Homes are too dear") == ("report", False)
