@@ -216,6 +216,11 @@ def countries() -> frozenset[str]:
     return frozenset(name_key(n) for n in names)
 
 
+# Nationality words that the letters would read as another country's too (``governments.nationality_country``:
+# a nationality shares all but the last letter of its country's name): the one country each names.
+NATIONALITY_EXCEPTIONS = {"nigerian": "nigeria", "nigerians": "nigeria"}  # not Niger ("Nigerien")
+
+
 def is_country(name: str) -> bool:
     return name_key(name.removeprefix("the ")) in countries()
 

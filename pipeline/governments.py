@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from whosaid.constraints import definite
-from whosaid.gazetteer import GOVERNMENT_NOUNS, is_country
+from whosaid.gazetteer import GOVERNMENT_NOUNS, NATIONALITY_EXCEPTIONS, is_country, name_key
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -23,11 +23,16 @@ def nationality_country(word: str, index: EntityIndex) -> Entity | None:
     """The one country the article names whose name a nationality word is made from ("Venezuelan":
     Venezuela, "Chinese": China, "Canadian": Canada; read from the letters, as no installed package
     lists nationalities: the word and the country's name share all but the name's last letter, and
-    at least four): None for a country the article does not name, or for a word two countries fit."""
+    at least four; ``gazetteer.NATIONALITY_EXCEPTIONS`` where the letters fit another country too,
+    "Nigerian": Nigeria, never Niger): None for a country the article does not name, or for a word
+    two countries fit."""
+    exception = NATIONALITY_EXCEPTIONS.get(word.casefold())
     found = [
         e
         for e in index.entities
-        if e.kind == "place" and is_country(e.name) and _shared_start(word, e.name) >= max(4, len(e.name) - 1)
+        if e.kind == "place"
+        and is_country(e.name)
+        and (name_key(e.name) == exception if exception else _shared_start(word, e.name) >= max(4, len(e.name) - 1))
     ]
     return found[0] if len(found) == 1 else None
 

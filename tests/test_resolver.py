@@ -354,6 +354,10 @@ def test_a_government_speaks_for_the_place_named_with_it(process: Callable[[str]
             "Prices rose on Monday. The Brazilian government said that inflation was too high.",
             ("Brazilian government", False),
         ),  # no country of that nationality named
+        (  # "Nigerian" is Nigeria's, though its letters begin Niger's name
+            "The Nigerian government said that trade would suffer. Niger closed its border on Monday.",
+            ("Nigerian government", False),
+        ),
     ],
 )
 def test_a_government_named_by_nationality_speaks_for_the_country(
