@@ -105,10 +105,14 @@ def titles_before(text: str, start: int, words: int) -> set[str]:
     found: set[str] = set()
     for word in reversed(text[max(0, start - 40) : start].split()[-words:]):
         key = title_key(word)
-        if key not in TITLE_WORDS or (word.endswith(".") and (word[:1].islower() or len(key) > _ABBREVIATED)):
+        if key not in TITLE_WORDS or (word.endswith(".") and (word[:1].islower() or key not in ABBREVIATED_TITLES)):
             break
         found.add(key)
     return found
 
 
-_ABBREVIATED = 5  # letters an abbreviated title may have before its full stop ("Sen.", "Lieut.")
+# The titles written abbreviated, whose full stop ends no sentence ("Sen. Ann Lee", "Capt. Hill"); any
+# other title with a full stop ends one ("He met the Mayor. Ken Livingstone said ...").
+ABBREVIATED_TITLES = frozenset(
+    "adm capt cllr cmdr col cpl det dr fr gen gov insp lt lt-gov maj mr mrs ms mx prof rep rev sen sgt supt".split()
+)

@@ -350,3 +350,12 @@ def test_titles_before_a_name_stop_at_a_sentence_end(text: str, expected: set[st
     from whosaid.titles import titles_before
 
     assert titles_before(text, text.index("Ann Lee"), 3) == expected
+
+
+def test_a_short_title_with_a_full_stop_ends_a_sentence() -> None:
+    # Only an abbreviated title's full stop is no sentence end (titles.ABBREVIATED_TITLES).
+    from whosaid.titles import titles_before
+
+    text = "He met the Mayor. Ken Livingstone"
+    assert titles_before(text, text.index("Ken"), 3) == set()
+    assert titles_before("Capt. Ken Livingstone", 6, 3) == {"capt"}
