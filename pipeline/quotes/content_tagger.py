@@ -253,6 +253,11 @@ def tagged_draft(ctx: Context, arrays: ParseArrays, cue: Token, model: LinearMod
         source = source_of(cue.head)
     else:
         return None
+    # No source the rules name: the source chooser may find one (``source_choice``), else it is dropped;
+    # not for a passive, whose missing agent names no one ("is expected to ...", "was named ...").
+    sourceless = not _passive(cue)
+    if source is None and not sourceless:
+        return None  # decided before the tagger's span, which costs more
     bounds = tagged_span(ctx, arrays, cue, model)
     if bounds is None:
         return None
@@ -262,9 +267,7 @@ def tagged_draft(ctx: Context, arrays: ParseArrays, cue: Token, model: LinearMod
         draft = indirect_draft(ctx, source, [bounds], Method.OPEN_CUE, cue)
         if draft is not None:
             return draft
-    # No source the rules name: the source chooser may find one (``source_choice``), else it is dropped;
-    # not for a passive, whose missing agent names no one ("is expected to ...", "was named ...").
-    if _passive(cue):
+    if not sourceless:
         return None
     return Draft(kind="indirect", fragments=[bounds], method=Method.OPEN_CUE, cue=cue)
 
