@@ -42,7 +42,7 @@ SPEECH_VERBS = frozenset(
     """.split()
 )
 
-# The speech verbs by which someone tells (the BBC "reports", the ONS "said"), not those whose subject
+# The speech verbs by which someone tells or judges (the BBC "reports", the ILO "estimated"), not those whose subject
 # may be evidence ("DNA suggests", "GDP shows", "the figures reveal"): only a speaker has these said of it.
 SAYING_VERBS = frozenset(
     """
@@ -50,7 +50,7 @@ SAYING_VERBS = frozenset(
     contend maintain assert allege acknowledge admit concede confirm deny disclose warn caution stress
     emphasize emphasise reiterate repeat remark comment reply respond retort answer ask urge recommend
     propose promise pledge vow threaten testify complain describe accuse blame criticize criticise
-    condemn denounce praise welcome defend reject inform advise
+    condemn denounce praise welcome defend reject inform advise estimate forecast predict decide
     """.split()
 )
 assert SAYING_VERBS <= SPEECH_VERBS

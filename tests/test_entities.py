@@ -642,3 +642,17 @@ def test_an_untagged_first_and_last_name_after_a_plural_trade_is_no_firm() -> No
     for token, tag in zip(doc, ["NNS", "NNP", "NNP", "VBD", "RB"], strict=True):
         token.tag_ = tag
     assert kind_named_organisations(doc, []) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "initials"),
+    [
+        ("The ILO estimated that 400,000 people had lost their jobs.", "ILO"),
+        ("The race was close. The IAAF will decide if she can compete again.", "IAAF"),
+    ],
+)
+def test_initials_that_estimate_or_decide_are_an_organisation(
+    process: Callable[[str], Article], text: str, initials: str
+) -> None:
+    # Evidence shows; a body estimates, forecasts or decides (cues.SAYING_VERBS).
+    assert initials in by_name(process("Headline\n\n" + text), "organization")
