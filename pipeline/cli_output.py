@@ -53,6 +53,7 @@ def schema(
 OutputDir = Annotated[
     Path, typer.Argument(help="An output folder written by `whosaid run`.", exists=True, file_okay=False, dir_okay=True)
 ]
+AsJson = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
 
 
 def _report_problem(problem: Problem) -> None:
@@ -69,7 +70,7 @@ def speakers(
     min_confidence: Annotated[
         float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Count only quotes at or above this confidence.")
     ] = 0.0,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for machines.")] = False,
+    as_json: AsJson = False,
 ) -> None:
     """Every speaker across the output folder: roles, number of quotes and of articles."""
     from whosaid.views import collect, ordered_speakers
@@ -111,7 +112,7 @@ def quotes(
     min_confidence: Annotated[
         float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Only quotes at or above this confidence.")
     ] = 0.0,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for machines.")] = False,
+    as_json: AsJson = False,
 ) -> None:
     """The quotes, grouped by speaker: who said what, in which article, when."""
     from whosaid.views import collect, quote_row_dict, select_quotes

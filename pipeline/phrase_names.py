@@ -28,6 +28,7 @@ from whosaid.gazetteer import (
 )
 from whosaid.governments import governing, nationality_country
 from whosaid.titles import FORMER_WORDS, ROLE_HEADS, TITLE_WORDS, title_key
+from whosaid.voices import VOICE_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -39,7 +40,7 @@ _MODIFIER_DEPS = frozenset({"amod", "compound", "nummod", "npadvmod", "nmod"})
 _AFFILIATION_PREPS = frozenset({"for", "from", "by", "at", "of", "with"})
 _PUBLISHED_IN = frozenset({"in"})  # "a review in the New York Times": the paper's
 _SPEAKING_KINDS = ("person", "organization")
-_VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "source", "official"})  # who speak for a body
+_VOICES = VOICE_NOUNS | {"source", "official"}  # who speak for a body
 
 
 def affiliation(head: Token, index: EntityIndex) -> Entity | None:

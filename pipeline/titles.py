@@ -24,12 +24,13 @@ TITLES = frozenset(
     """.split()
 )
 
-# Forms of address that always stand before a name: a PERSON span ending in one lost its name.
-HONORIFICS = frozenset(
-    """
-    mr mrs ms miss mx dr sir dame lord lady baroness baron viscount viscountess earl countess duke duchess
-    prof rev fr sen rep gov gen col maj capt lt sgt cpl adm cmdr insp supt det cllr
-    """.split()
+# Forms of address written abbreviated ("Sen.", "Capt."), and all forms of address: they always stand
+# before a name (a PERSON span ending in one lost its name).
+_ABBREVIATED_HONORIFICS = frozenset(
+    "mr mrs ms mx dr prof rev fr sen rep gov gen col maj capt lt sgt cpl adm cmdr insp supt det cllr".split()
+)
+HONORIFICS = _ABBREVIATED_HONORIFICS | frozenset(
+    "miss sir dame lord lady baroness baron viscount viscountess earl countess duke duchess".split()
 )
 
 # Words after a name that are part of it ("Martin Luther King Jr").
@@ -113,6 +114,4 @@ def titles_before(text: str, start: int, words: int) -> set[str]:
 
 # The titles written abbreviated, whose full stop ends no sentence ("Sen. Ann Lee", "Capt. Hill"); any
 # other title with a full stop ends one ("He met the Mayor. Ken Livingstone said ...").
-ABBREVIATED_TITLES = frozenset(
-    "adm capt cllr cmdr col cpl det dr fr gen gov insp lt lt-gov maj mr mrs ms mx prof rep rev sen sgt supt".split()
-)
+ABBREVIATED_TITLES = _ABBREVIATED_HONORIFICS | {"lt-gov"}

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from whosaid.animacy import SUBJECT_DEPS
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
     from whosaid.models import Entity
@@ -23,7 +25,6 @@ if TYPE_CHECKING:
 
 VOICE_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 BACK = 1  # sentences before the spokesman's in which the organisation may have been the subject
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 def voice_of(resolution: Resolution, head: Token, quoted: Mask) -> Entity | None:
@@ -41,7 +42,7 @@ def voice_of(resolution: Resolution, head: Token, quoted: Mask) -> Entity | None
     earliest, own = article.sentence_starts[max(0, sentence - BACK)], article.sentence_starts[sentence]
     by_id = {c.entity.id: c.entity for c in article.named}
     for token in reversed(doc[earliest:own]):  # not in its own sentence, which may be what it says
-        if token.dep_ not in _SUBJECT_DEPS or quoted[token.idx]:
+        if token.dep_ not in SUBJECT_DEPS or quoted[token.idx]:
             continue
         named = article.entity_at(token.i)
         if named is None and token.i in resolution.links:
