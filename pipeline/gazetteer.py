@@ -130,7 +130,7 @@ MASTHEAD_WORDS = frozenset(
 DOCUMENT_NOUNS = frozenset(
     """
     report survey study research statement letter book poll review inquiry audit filing document lawsuit suit
-    ruling forecast analysis data figure number statistic
+    ruling forecast analysis data figure number statistic website advert advertisement
     """.split()
 )
 DESCRIPTION_NOUNS = (

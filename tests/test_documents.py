@@ -25,6 +25,18 @@ RISE = "that prices would rise"
             id="its report",
         ),
         pytest.param(
+            "Halden Homes builds 900 houses a year and employs 2,000 people, according to its website.",
+            "Halden Homes builds 900 houses a year and employs 2,000 people",
+            ("Halden Homes", True),
+            id="its website: whose it is",
+        ),
+        pytest.param(
+            "Marlow Foods has started a campaign in Ohio. Its adverts say that the firm pays its staff well.",
+            "that the firm pays its staff well",
+            ("Marlow Foods", True),
+            id="its adverts: whose they are",
+        ),
+        pytest.param(
             "The Halden Trust met ministers on Monday. Its spokesman said that the talks went well.",
             "that the talks went well",
             ("Halden Trust", True),
