@@ -234,12 +234,16 @@ def named_next(resolution: Resolution, head: Token, roles: dict[str, str]) -> En
     Hill said": another voice), nor a person the article gives another office ("the chancellor ...
     Shadow foreign secretary Tom Hill said")."""
     article = resolution.article
-    if article is None or head.tag_ not in _SINGULAR or head.is_title:
-        return None
     noun = _head_word(head)
+    if article is None or head.tag_ not in _SINGULAR or (head.is_title and noun not in TITLE_WORDS):
+        return None  # "Pakistan's High Commissioner" is a title written with capitals, not a name
     owned = any(t.dep_ == "poss" and t.pos_ == "PROPN" for t in head.lefts)
-    if (noun not in TITLE_WORDS and noun not in PERSON_DESCRIPTIONS) or not (_definite(head) or owned):
+    if noun not in TITLE_WORDS and noun not in PERSON_DESCRIPTIONS:
         return None
+    described = _words_to(head) - _NOT_NAMING
+    indefinite = not (_definite(head) or owned)
+    if indefinite and (len(described) < 2 or any(t.dep_ == "poss" for t in head.lefts)):
+        return None  # "a spokesman", "his lawyer": anyone's
     doc = head.doc
     after = article.sentence(head.i) + 1
     if after >= len(article.sentence_starts) or doc[article.sentence_starts[after]].lower_ in _CONTRASTS:
@@ -256,7 +260,10 @@ def named_next(resolution: Resolution, head: Token, roles: dict[str, str]) -> En
         offices = _offices_kept(head, article.text, entity, roles) if wanted else set()
         other_office = bool(offices) and offices.isdisjoint(wanted)
         speaks = doc[candidate.token].head.lemma_ in SPEECH_VERBS
-        return entity if first and speaks and not other_office else None
+        # "a government spokesman ... said Ann Lee, the chief government spokesman": one of many
+        # only when the name is given every word of it
+        given = not indefinite or described <= {title_key(w) for w in roles.get(entity.id, "").split()}
+        return entity if first and speaks and given and not other_office else None
     return None
 
 

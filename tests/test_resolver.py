@@ -404,6 +404,23 @@ def test_an_age_description_is_the_person_of_that_age(
             ("Alan Marsh", True),
         ),
         ("Prices will rise, the energy minister has said. Ann Lee said output would be cut.", ("Ann Lee", True)),
+        # An office written with capitals; one of many ("a government spokesman") only when the name
+        # named next is given every word of it.
+        (
+            "It comes after Ruritania's High Commissioner to Britain said migrants should integrate more. "
+            "Dr Ann Lodge said people could not expect others to listen.",
+            ("Ann Lodge", True),
+        ),
+        (
+            'Growth could stall, according to a government spokesman. "Our nation is in peril," said Omar '
+            "Hassan, the chief government spokesman.",
+            ("Omar Hassan", True),
+        ),
+        (
+            'Growth could stall, according to a government spokesman. "Our nation is in peril," said Omar '
+            "Hassan, a senior minister.",
+            ("government spokesman", False),
+        ),
         # Not someone the article gives another office, nor "a spokesman" (anyone), nor after a contrast.
         (
             "The chancellor has demanded that every department make savings. "
