@@ -17,7 +17,13 @@ from typing import TYPE_CHECKING
 from whosaid.dates import normalise_date
 from whosaid.docfacts import doc_text
 from whosaid.entity_clusters import cluster_mentions
-from whosaid.entity_kinds import acronym_organisations, kind_named_organisations, speaking_acronyms, untagged_parties
+from whosaid.entity_kinds import (
+    acronym_organisations,
+    kind_named_organisations,
+    speaking_acronyms,
+    speaking_people,
+    untagged_parties,
+)
 from whosaid.entity_labels import harmonise, is_part_of_name, person_words
 from whosaid.entity_mentions import KIND_OF_LABEL, joined_people, pronoun_people, propagate, raw_mentions, titled_names
 from whosaid.models import Entity, Mention
@@ -35,7 +41,7 @@ def extract_entities(doc: Doc, published: datetime | None = None) -> list[Entity
     text = doc_text(doc)
     quoted = quoted_mask(text, find_quoted_spans(text))
     tagged = acronym_organisations(doc, untagged_parties(doc, kind_named_organisations(doc, raw_mentions(doc))))
-    tagged = speaking_acronyms(doc, tagged)
+    tagged = speaking_people(doc, speaking_acronyms(doc, tagged))
     mentions = pronoun_people(doc, text, titled_names(text, tagged), quoted)
     harmonise(mentions, text)
     mentions = joined_people(propagate(doc, mentions), doc)

@@ -1,9 +1,11 @@
-"""Organisations the tagger missed where the article says what they are: "security firm F-Secure",
+"""Names the tagger missed where the article says what they are: "security firm F-Secure",
 "record company SonyBMG", "property website Rightmove"; the untagged acronyms of organisations the
 article names in full ("the FT" after "the Financial Times") and those it has say something ("The
 IAAF described ...", ``speaking_acronyms``); and political parties the list of parties
 names (``gazetteer.PARTIES``) where the tagger tagged nothing ("Labour sees nuisance behaviour as
-...", "Tories and Lib Dems welcomed the report").
+...", "Tories and Lib Dems welcomed the report"); and people the article has say something with
+their job set beside the name ("Simon Yates, a senior analyst for Forrester, said", tagged a work
+of art; "said Isabelle Kronawitter at Hypovereinsbank", ``speaking_people``).
 
 A kind of organisation (``gazetteer.NAMING_KIND_NOUNS``) written straight before capitalised words
 that it is a compound of names an organisation, even when the tagger read the name as a product
@@ -16,14 +18,14 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from whosaid.cues import SAYING_VERBS
+from whosaid.cues import SAYING_VERBS, SPEECH_VERBS
 from whosaid.gazetteer import NAMING_KIND_NOUNS, SPEAKING_GROUP_NOUNS, may_start_party, party_key
 from whosaid.lookups import SpanSet, per_distinct
 from whosaid.namecues import firm_shaped, firm_trade, kind_word, says_something
 from whosaid.titles import PERSON_DESCRIPTIONS, TITLE_WORDS, title_key
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
     from whosaid.entity_mentions import NameMention
 
 _JOINING = frozenset({"of", "in", "for", "and", "&", "on", "at"})  # words a name may go on with
@@ -198,3 +200,62 @@ def _may_be_initials(word: str) -> bool:
 
 
 _PEOPLE = TITLE_WORDS | PERSON_DESCRIPTIONS | SPEAKING_GROUP_NOUNS  # "the MP", "the DJ", "MEPs"
+
+
+_PERSON_NAME_WORDS = (2, 3)  # "Isabelle Kronawitter", "Anna Maria Lopez"
+_WORKPLACE_PREPOSITIONS = frozenset({"at", "of", "from"})  # "Isabelle Kronawitter at Hypovereinsbank"
+
+
+def speaking_people(doc: Doc, mentions: list[NameMention]) -> list[NameMention]:
+    """``mentions`` with the people's names the tagger left untagged (or tagged other than a name)
+    that the article has say something with their job set beside them: a job noun in apposition
+    ("Simon Yates, a senior analyst for Forrester, said") or the name of where they work or come from
+    ("said Isabelle Kronawitter at Hypovereinsbank"), in text order. Two or three capitalised words, none a
+    title ("Chief Executive Ann Lee" is ``titled_names``'), as the subject of a speech verb."""
+    import numpy
+    from spacy.attrs import DEP, ENT_TYPE, POS
+    from whosaid.entity_mentions import NameMention
+
+    if not len(doc):
+        return mentions
+    strings = doc.vocab.strings
+    columns = doc.to_array([POS, DEP, ENT_TYPE])
+    named = numpy.isin(columns[:, 2], [strings[label] for label in _TAGGED])
+    at = numpy.flatnonzero((columns[:, 0] == strings["PROPN"]) & (columns[:, 1] == strings["nsubj"]) & ~named)
+    taken = SpanSet((m.start, m.end) for m in mentions)
+    found = []
+    for i in at.tolist():
+        name = _person_name(doc[i])
+        if name is not None and not taken.overlaps(name.start_char, name.end_char):
+            found.append(NameMention(name.start_char, name.end_char, name.text, "PERSON"))
+    return sorted(mentions + found, key=lambda m: m.start) if found else mentions
+
+
+def _person_name(head: Token) -> Span | None:
+    """The person's name ``head`` ends, when it is said to speak with a job or a workplace beside it."""
+    if head.head.lemma_ not in SPEECH_VERBS:
+        return None
+    start = head.i
+    while start > 0 and head.doc[start - 1].dep_ == "compound" and head.doc[start - 1].head.i == head.i:
+        start -= 1
+    name = head.doc[start : head.i + 1]
+    low, high = _PERSON_NAME_WORDS
+    if not low <= len(name) <= high or not all(_name_word(t) for t in name):
+        return None
+    for child in head.rights:
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and title_key(child.text) in _PEOPLE:
+            return name  # "Simon Yates, a senior analyst for Forrester"
+        workplace = child.dep_ == "prep" and child.lower_ in _WORKPLACE_PREPOSITIONS
+        if workplace and any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in child.children):
+            return name  # "Isabelle Kronawitter at Hypovereinsbank"
+    return None
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalised word that may be a person's name: not a title, a role or a word for people."""
+    return (
+        token.text.isalpha()
+        and token.text.istitle()
+        and token.ent_type_ not in _TAGGED
+        and title_key(token.text) not in _PEOPLE
+    )

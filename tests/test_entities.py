@@ -656,3 +656,56 @@ def test_initials_that_estimate_or_decide_are_an_organisation(
 ) -> None:
     # Evidence shows; a body estimates, forecasts or decides (cues.SAYING_VERBS).
     assert initials in by_name(process("Headline\n\n" + text), "organization")
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "pos", "expected"),
+    [
+        (  # "Ann Webb, a senior analyst for Orbis, said": a job set beside the name
+            ["Ann", "Webb", ",", "a", "senior", "analyst", "for", "Orbis", ",", "said"],
+            [1, 9, 1, 5, 5, 1, 5, 6, 1, 9],
+            ["compound", "nsubj", "punct", "det", "amod", "appos", "prep", "pobj", "punct", "ROOT"],
+            ["PROPN", "PROPN", "PUNCT", "DET", "ADJ", "NOUN", "ADP", "PROPN", "PUNCT", "VERB"],
+            ["Ann Webb"],
+        ),
+        (  # "said Ann Webb at Orbisbank": where she works
+            ["said", "Ann", "Webb", "at", "Orbisbank"],
+            [0, 2, 0, 2, 3],
+            ["ROOT", "compound", "nsubj", "prep", "pobj"],
+            ["VERB", "PROPN", "PROPN", "ADP", "PROPN"],
+            ["Ann Webb"],
+        ),
+        (  # no job beside the name: left to the tagger
+            ["Ann", "Webb", "said", "it"],
+            [1, 2, 2, 2],
+            ["compound", "nsubj", "ROOT", "dobj"],
+            ["PROPN", "PROPN", "VERB", "PRON"],
+            [],
+        ),
+        (  # a body set beside a kind of organisation: no person ("Green Valley, a charity, said")
+            ["Green", "Valley", ",", "a", "charity", ",", "said"],
+            [1, 6, 1, 4, 1, 1, 6],
+            ["compound", "nsubj", "punct", "det", "appos", "punct", "ROOT"],
+            ["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB"],
+            [],
+        ),
+        (  # a title is no name ("Chief Webb, an analyst, said": the titled name is another finder's)
+            ["Chief", "Webb", ",", "an", "analyst", ",", "said"],
+            [1, 6, 1, 4, 1, 1, 6],
+            ["compound", "nsubj", "punct", "det", "appos", "punct", "ROOT"],
+            ["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB"],
+            [],
+        ),
+    ],
+)
+def test_an_untagged_name_said_to_speak_with_a_job_beside_it_is_a_person(
+    words: list[str], heads: list[int], deps: list[str], pos: list[str], expected: list[str]
+) -> None:
+    from whosaid.entity_kinds import speaking_people
+
+    doc = _parsed(words, heads, deps, pos)
+    for token in doc:
+        token.lemma_ = "say" if token.text == "said" else token.text.lower()
+    found = speaking_people(doc, [])
+    assert [m.text for m in found] == expected
+    assert all(m.label == "PERSON" for m in found)
