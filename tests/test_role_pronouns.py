@@ -33,6 +33,21 @@ TALKS = 'he said. "Nothing has been decided yet." He added that the talks with t
             id="a pronoun of the other gender is not the spokeswoman",
         ),
         pytest.param(
+            "A Home Office spokeswoman said Lord Hale and Lord Moss agreed on the facts. "
+            '"Their dispute is a narrow one, in Lord Hale\'s words," she said.',
+            "Their dispute is a narrow one, in Lord Hale's words,",
+            ("Home Office", True),
+            id="past a person named in what the spokeswoman reports",
+        ),
+        pytest.param(
+            'A Green Party spokesman told the BBC the party avoided those lists. But that did not apply to "survey" '
+            'calls. "When we ask how people will vote, that is not selling," he said. "So it is not covered by the '
+            'code."\n\nHe said the party always asked people whether they could be called again.',
+            "the party always asked people whether they could be called again",
+            ("Green Party", True),
+            id="sentences wholly inside quotation marks are not counted back",
+        ),
+        pytest.param(
             # Mrs Lee is no "he", but with a person named as subject in between, whose "he" this is is unclear.
             SPOKESMAN + "Mrs Ann Lee criticised the rules on Tuesday. " + PLANS + "he said.",
             "The plans are fair and they are costed,",
