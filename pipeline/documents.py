@@ -136,7 +136,8 @@ def _source_next(doc: Doc, document: Token, starts: list[int], index: EntityInde
     says, finds or reports ("..., a report says. The statistical office INSEE said ...",
     "..., research suggests. ... according to analysts Jupiter Research"), or None: news names a
     document's source in the next sentence; when a document of the same kind speaks there with
-    no name of its own ("said a report"), in the one after. Not when that sentence opens with a
+    no name of its own ("said a report") or no one speaks there ("China's net users number
+    100m."), in the one after. Not when that sentence opens with a
     contrast ("But Acme said": another voice), nor a joint source, nor a person named in full or
     given a gender (a document's author named so is an organisation; a person speaking next may be
     commenting on it), nor a source the sentence does not introduce as one by a kind or a trade
@@ -152,7 +153,9 @@ def _source_next(doc: Doc, document: Token, starts: list[int], index: EntityInde
         if doc[first].lower_ in _CONTRASTS:
             break
         speaker = next((t for t in doc[first:end] if says_something(t) and not index.quoted[t.idx]), None)
-        if speaker is None or any(c.dep_ == "conj" for c in speaker.children):
+        if speaker is None:
+            continue  # "..., says a report. China's net users number 100m. Analysts Panlogic predicts ..."
+        if any(c.dep_ == "conj" for c in speaker.children):
             break  # "the BRC and accountants KPMG said": a joint source
         found = index.at(speaker.idx, speaker.idx + len(speaker))
         entity = found[1] if found is not None else named_with(speaker, index)

@@ -139,6 +139,13 @@ RISE = "that prices would rise"
             id="a story's opening: the source named next",
         ),
         pytest.param(
+            "Rent boom\n\nRents in Ruritania will double by 2010, says a report.\n\n"
+            "The country has 20 million people. Market analysts Telwise predicts that rents will double.",
+            "Rents in Ruritania will double by 2010",
+            ("Telwise", True),
+            id="a story's opening: the source named after a sentence where no one speaks",
+        ),
+        pytest.param(
             "Rent rise\n\nRents in Leeds rose faster than wages last year, according to research.\n\n"
             "Rents rose by 9%, said a report. The housing charity, the Halden Trust, said that wages rose by 3%. "
             "Prices of homes rose too, the report said.",
