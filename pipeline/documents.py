@@ -46,7 +46,7 @@ _AUTHOR_PREPOSITIONS = frozenset({"by", "from", "for"})
 # said the report"); a kind's author is not another kind's ("Conte's statements, the suit added").
 DOCUMENT_KINDS = {
     **dict.fromkeys("report survey study research poll review inquiry audit analysis forecast".split(), "study"),
-    **dict.fromkeys("figure number statistic data".split(), "figures"),
+    **dict.fromkeys("figure number statistic data datum".split(), "figures"),
     **dict.fromkeys("lawsuit suit filing".split(), "suit"),
 }
 # Words that make a document another one than those the article named before.

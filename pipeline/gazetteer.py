@@ -130,9 +130,9 @@ MASTHEAD_WORDS = frozenset(
 DOCUMENT_NOUNS = frozenset(
     """
     report survey study research statement letter book poll review inquiry audit filing document lawsuit suit
-    ruling forecast analysis data figure number statistic website advert advertisement
+    ruling forecast analysis data datum figure number statistic website advert advertisement
     """.split()
-)
+)  # "datum": the lemma the model gives "data"
 DESCRIPTION_NOUNS = (
     ORG_NOUNS | frozenset("newspaper paper magazine journal channel station website broadcaster network".split())
 ) | DOCUMENT_NOUNS

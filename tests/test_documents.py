@@ -25,6 +25,12 @@ RISE = "that prices would rise"
             id="its report",
         ),
         pytest.param(
+            "Toys sell well online. Data collected by Marlow Research suggests that some shoppers buy direct.",
+            "that some shoppers buy direct",
+            ("Marlow Research", True),
+            id="data gathered by someone: theirs (the model's lemma of data is datum)",
+        ),
+        pytest.param(
             "Halden Homes builds 900 houses a year and employs 2,000 people, according to its website.",
             "Halden Homes builds 900 houses a year and employs 2,000 people",
             ("Halden Homes", True),
