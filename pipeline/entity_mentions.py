@@ -18,7 +18,7 @@ from whosaid.animacy import animate, by_referent, chain_votes, pronoun_indices
 from whosaid.docfacts import doc_text
 from whosaid.gazetteer import abbreviations, party_key
 from whosaid.lookups import SpanSet, find_words
-from whosaid.namecues import capital_inside_sentence, has_own_article, kind_named, owns_nothing
+from whosaid.namecues import capital_inside_sentence, has_own_article, kind_named, masthead, owns_nothing
 from whosaid.titles import HONORIFICS, NAME_SUFFIXES, PERSON_DESCRIPTIONS, TITLE_WORDS, TITLES, is_title, title_key
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ class NameMention:
     end: int
     text: str
     label: str
-    definite: bool = False  # written with "the" that determines the name itself ("the Enemy", "the Times")
+    definite: bool = False  # written with "the" that determines the name ("the Enemy", "the Sunday Telegraph report")
     shop: bool = False  # a possessive that stands alone, naming a shop or business ("in Hartley's")
     kind_named: bool = False  # written straight after a kind of organisation ("oil firm Yukos")
 
@@ -116,7 +116,8 @@ def raw_mentions(doc: Doc) -> list[NameMention]:
         start, end = trimmed
         # A party's name is an organisation's, whatever the tagger read ("Labour" tagged a person).
         label = "ORG" if ent.label_ != "DATE" and party_key(text[start:end]) is not None else ent.label_
-        mention = NameMention(start, end, text[start:end], label, has_own_article(ent), owns_nothing(ent))
+        definite = has_own_article(ent) or masthead(ent)
+        mention = NameMention(start, end, text[start:end], label, definite, owns_nothing(ent))
         mention.kind_named = label != "DATE" and kind_named(ent)
         found.append(mention)
     return joined_people(found, doc)

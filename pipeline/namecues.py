@@ -4,6 +4,7 @@
   person's name takes no article, so the name is no person's.
 - ``owns_nothing``: "we pass Hartley's again": a possessive that owns no noun names a shop, a
   business or a ground.
+- ``masthead``: "the Sunday Telegraph report": a newspaper's title after "the", whatever follows.
 - ``capital_inside_sentence``: a capital that no position explains ("Later, Waters
   smiled"), so the word is a name whatever its tag.
 - ``kind_named``: "oil firm Yukos", "building products group James Hardie": a name written
@@ -18,7 +19,8 @@ from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from whosaid.cues import SPEECH_VERBS
-from whosaid.gazetteer import FIRM_TRADE_PLURALS, OVERRULING_KIND_NOUNS, has_org_suffix
+from whosaid.gazetteer import FIRM_TRADE_PLURALS, MASTHEAD_WORDS, OVERRULING_KIND_NOUNS, has_org_suffix
+from whosaid.titles import TITLE_WORDS, title_key
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -56,6 +58,20 @@ def has_own_article(ent: Span) -> bool:
         return False
     after = doc[ent.end] if ent.end < len(doc) else None
     return after is None or after.pos_ not in ("NOUN", "PROPN")
+
+
+def masthead(ent: Span) -> bool:
+    """Whether the name is a newspaper's title written after "the", whatever noun follows: its last
+    word a word newspapers are titled with (``gazetteer.MASTHEAD_WORDS``) and "the" before it or
+    before one proper noun the tagger left out ("the Sunday Telegraph report", "Sunday" tagged a
+    date); not after a title ("the Rev Post")."""
+    doc = ent.doc
+    if ent[-1].lower_ not in MASTHEAD_WORDS or not ent[-1].text[:1].isupper():
+        return False
+    before = ent.start - 1
+    if before > 0 and doc[before].pos_ == "PROPN" and title_key(doc[before].text) not in TITLE_WORDS:
+        before -= 1  # "The Sunday Telegraph"
+    return ent[0].lower_ == "the" or (before >= 0 and doc[before].lower_ == "the")
 
 
 def capital_inside_sentence(token: Token) -> bool:

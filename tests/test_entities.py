@@ -709,3 +709,28 @@ def test_an_untagged_name_said_to_speak_with_a_job_beside_it_is_a_person(
     found = speaking_people(doc, [])
     assert [m.text for m in found] == expected
     assert all(m.label == "PERSON" for m in found)
+
+
+def test_a_newspaper_title_after_the_votes_as_an_organisation() -> None:
+    from whosaid.namecues import masthead
+
+    # "the Sunday Telegraph report": "Sunday" (a date to the tagger) between "the" and the title.
+    doc = _doc(
+        ["the", "Sunday", "Telegraph", "report", "added"],
+        [3, 2, 3, 4, 4],
+        ["det", "compound", "compound", "nsubj", "ROOT"],
+        ["DET", "PROPN", "PROPN", "NOUN", "VERB"],
+        (2, 3),
+    )
+    assert masthead(doc.ents[0])
+    # A surname that is a newspaper's word, after no "the" or after a title: a person's.
+    doc = _doc(["Ann", "Post", "said"], [1, 2, 2], ["compound", "nsubj", "ROOT"], ["PROPN", "PROPN", "VERB"], (0, 2))
+    assert not masthead(doc.ents[0])
+    doc = _doc(
+        ["the", "Rev", "Post", "said"],
+        [2, 2, 3, 3],
+        ["det", "compound", "nsubj", "ROOT"],
+        ["DET", "PROPN", "PROPN", "VERB"],
+        (2, 3),
+    )
+    assert not masthead(doc.ents[0])
