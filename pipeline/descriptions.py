@@ -52,7 +52,8 @@ def role_referent(resolution: Resolution, head: Token, roles: dict[str, str]) ->
     ("the party": the most salient party); "the chancellor",
     "the Tory co-chairman" -> the latest person before it whose title or role has those words (or,
     when there is none, the first person after it whose role has every word of the phrase);
-    "the newspaper" -> the most salient organisation titled like one ("The Sunday Telegraph");
+    "the newspaper" -> the most salient organisation titled like one ("The Sunday Telegraph"), else the
+    latest written as one ("Vedomosti newspaper");
     "the Russian" (a nationality) -> the most salient person before it."""
     article = resolution.article
     if article is None or head.pos_ not in ("NOUN", "PROPN") or head.tag_ in ("NNS", "NNPS"):
@@ -65,7 +66,7 @@ def role_referent(resolution: Resolution, head: Token, roles: dict[str, str]) ->
             return article.best(head, "thing", resolution.genders, [])
         return named
     if head.lower_ in PRESS_NOUNS:  # "the newspaper": The Sunday Telegraph
-        return article.best(head, "press", resolution.genders, [])
+        return article.best(head, "press", resolution.genders, []) or _written_as_press(resolution, head)
     if head.ent_type_ == "NORP":
         return article.best(head, "person", resolution.genders, [])
     words = _words_to(head)
@@ -73,6 +74,19 @@ def role_referent(resolution: Resolution, head: Token, roles: dict[str, str]) ->
     if not wanted:
         return None
     return article.titled(head, wanted, roles) or _titled_after(resolution, head, words - _NOT_NAMING, roles)
+
+
+def _written_as_press(resolution: Resolution, head: Token) -> Entity | None:
+    """The latest organisation before ``head`` that the article wrote as a newspaper's or a
+    magazine's title ("Vedomosti newspaper reported ... The paper added"), or None."""
+    assert resolution.article is not None
+    doc = head.doc
+    for candidate in reversed(resolution.article.named):
+        word = doc[candidate.token]
+        titled = word.dep_ == "compound" and word.head.lower_ in PRESS_NOUNS and word.head.i != head.i
+        if titled and candidate.token < head.i and candidate.entity.kind == "organization":
+            return candidate.entity
+    return None
 
 
 def _titled_after(resolution: Resolution, head: Token, words: set[str], roles: dict[str, str]) -> Entity | None:

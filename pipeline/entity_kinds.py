@@ -1,7 +1,7 @@
 """Names the tagger missed where the article says what they are: "security firm F-Secure",
-"record company SonyBMG", "property website Rightmove"; the untagged acronyms of organisations the
-article names in full ("the FT" after "the Financial Times") and those it has say something ("The
-IAAF described ...", ``speaking_acronyms``); and political parties the list of parties
+"record company SonyBMG", "property website Rightmove", "Vedomosti newspaper"; the untagged
+acronyms of organisations the article names in full ("the FT" after "the Financial Times") and
+those it has say something ("The IAAF described ...", ``speaking_acronyms``); and political parties the list of parties
 names (``gazetteer.PARTIES``) where the tagger tagged nothing ("Labour sees nuisance behaviour as
 ...", "Tories and Lib Dems welcomed the report"); and people the article has say something with
 their job set beside the name ("Simon Yates, a senior analyst for Forrester, said", tagged a work
@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from whosaid.cues import SAYING_VERBS, SPEECH_VERBS
-from whosaid.gazetteer import NAMING_KIND_NOUNS, SPEAKING_GROUP_NOUNS, may_start_party, party_key
+from whosaid.gazetteer import NAMING_KIND_NOUNS, PRESS_NOUNS, SPEAKING_GROUP_NOUNS, may_start_party, party_key
 from whosaid.lookups import SpanSet, per_distinct
 from whosaid.namecues import firm_shaped, firm_trade, kind_word, says_something
 from whosaid.titles import PERSON_DESCRIPTIONS, TITLE_WORDS, title_key
@@ -41,6 +41,11 @@ def kind_named_organisations(doc: Doc, mentions: list[NameMention]) -> list[Name
     found = []
     for i in _modifiers_before_head(doc):
         token = doc[i]
+        title = _press_title(token)
+        if title is not None:  # "Vedomosti newspaper reported": a paper's title before the noun
+            if not taken.overlaps(title.start_char, title.end_char):
+                found.append(NameMention(title.start_char, title.end_char, title.text, "ORG"))
+            continue
         if kind_word(token) not in NAMING_KIND_NOUNS and not firm_trade(token):
             continue
         name = doc[token.i + 1 : token.head.i + 1]
@@ -50,6 +55,21 @@ def kind_named_organisations(doc: Doc, mentions: list[NameMention]) -> list[Name
             continue  # "lawyers Tom Smith": a person's names after a trade
         found.append(NameMention(name.start_char, name.end_char, name.text, "ORG"))
     return sorted(mentions + found, key=lambda m: m.start) if found else mentions
+
+
+def _press_title(word: Token) -> Span | None:
+    """The capitalised words that end with ``word`` straight before a noun for a newspaper or
+    magazine (``gazetteer.PRESS_NOUNS``) they modify: its title ("Vedomosti newspaper"), when the
+    tagger tagged none of them."""
+    head = word.head
+    if head.i != word.i + 1 or head.lower_ not in PRESS_NOUNS or word.pos_ != "PROPN":
+        return None
+    start = word.i
+    doc = word.doc
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i in (word.i, head.i):
+        start -= 1
+    title = doc[start : word.i + 1]
+    return title if _name_words(title) else None
 
 
 def _modifiers_before_head(doc: Doc) -> list[int]:

@@ -359,3 +359,12 @@ def test_a_short_title_with_a_full_stop_ends_a_sentence() -> None:
     text = "He met the Mayor. Ken Livingstone"
     assert titles_before(text, text.index("Ken"), 3) == set()
     assert titles_before("Capt. Ken Livingstone", 6, 3) == {"capt"}
+
+
+def test_the_paper_is_the_one_written_as_a_paper(process: Callable[[str], Article]) -> None:
+    # "Izvestia newspaper" names no paper by a newspaper's word (Times, Post): "the paper" is it still.
+    article = process(
+        "Oil firm faces tax claim\n\nIzvestia newspaper reported that tax officials made the claim last year. "
+        "The paper added that most of the taxes are linked to exports."
+    )
+    assert found(article)["that most of the taxes are linked to exports"] == ("Izvestia", True)

@@ -476,6 +476,13 @@ def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str])
             ["DET", "NOUN", "NOUN", "VERB"],
             [],
         ),
+        (  # "Izvestia newspaper reported": a paper's title before the noun for a paper
+            ["Izvestia", "newspaper", "reported"],
+            [1, 2, 2],
+            ["compound", "nsubj", "ROOT"],
+            ["PROPN", "NOUN", "VERB"],
+            ["Izvestia"],
+        ),
     ],
 )
 def test_kind_named_organisations_on_a_given_parse(
