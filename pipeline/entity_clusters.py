@@ -14,6 +14,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from whosaid.dates import normalise_date
+from whosaid.entity_kinds import word_initials
 from whosaid.entity_labels import is_part_of_name, name_key, person_words
 from whosaid.entity_mentions import KIND_OF_LABEL, NameMention
 from whosaid.gazetteer import party_key
@@ -91,8 +92,9 @@ def cluster_mentions(mentions: list[NameMention], published: datetime | None, te
         key = _date_key(mention, published) if mention.label == "DATE" else _name_key(mention)
         kind = KIND_OF_LABEL[mention.label]
         found = by_key.get((kind, key))
-        if found is None and kind != "date" and mention.text.isupper() and len(mention.text.replace(".", "")) >= 2:
-            initials = mention.text.replace(".", "")
+        capitals = mention.text.isupper() and len(mention.text.replace(".", "")) >= 2
+        if found is None and kind != "date" and (capitals or word_initials(mention.text)):
+            initials = mention.text.replace(".", "").upper()  # "FT", "I.A.A.F.", "Hefce"
             found = next((c for c in acronyms.find(initials) if KIND_OF_LABEL[c.label] == kind), None)
         if found is None:
             found = Cluster(mention.label)

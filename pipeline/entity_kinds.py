@@ -161,7 +161,9 @@ def acronym_organisations(doc: Doc, mentions: list[NameMention]) -> list[NameMen
     """``mentions`` with the words in capitals, left untagged, that are the initials of an organisation
     the article names in two words or more ("the FT said" after "the Financial Times"; "the IAAF" after
     "the International Association of Athletics Federations"), in text order; ``entity_clusters``
-    then joins each to the organisation it abbreviates. Not a stop word in capitals ("IT", "US")."""
+    then joins each to the organisation it abbreviates. Not a stop word in capitals ("IT", "US").
+    A name the tagger found that is such initials written as a word ("Hefce" after "the Higher
+    Education Funding Council for England", tagged a person) becomes an organisation's."""
     import numpy
     from spacy.attrs import ENT_IOB, ORTH
     from whosaid.entity_clusters import acronym
@@ -169,6 +171,10 @@ def acronym_organisations(doc: Doc, mentions: list[NameMention]) -> list[NameMen
 
     strings = doc.vocab.strings
     wanted = {acronym(m.text) for m in mentions if m.label == "ORG" and " " in m.text}
+    for mention in mentions:  # "Hefce", "Nato": initials written as a word, whatever the tagger read
+        initials = word_initials(mention.text) if mention.label != "DATE" else ""
+        if initials and initials in wanted:
+            mention.label = "ORG"
     keys = [strings[a] for a in wanted if len(a) >= 2 and a in strings and not doc.vocab[a].is_stop]
     if not keys:
         return mentions
@@ -279,3 +285,13 @@ def _name_word(token: Token) -> bool:
         and token.ent_type_ not in _TAGGED
         and title_key(token.text) not in _PEOPLE
     )
+
+
+_WORD_INITIALS = 4  # letters at least of initials written as a word ("Nato", "Hefce"; not "Bob")
+
+
+def word_initials(name: str) -> str:
+    """The initials a one-word name in title case spells ("Hefce": "HEFCE"), or ""."""
+    if " " in name or len(name) < _WORD_INITIALS or not name.isalpha() or not name.istitle():
+        return ""
+    return name.upper()

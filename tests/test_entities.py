@@ -741,3 +741,17 @@ def test_a_newspaper_title_after_the_votes_as_an_organisation() -> None:
         (2, 3),
     )
     assert not masthead(doc.ents[0])
+
+
+def test_initials_written_as_a_word_are_the_organisation(process: Callable[[str], Article]) -> None:
+    from whosaid.entity_kinds import word_initials
+
+    article = process(
+        "Students gap\n\nThe Higher Education Funding Council for England said fewer poor students went to "
+        "university. The Hefce report said the gap was growing."
+    )
+    assert found(article)["the gap was growing"] == ("Higher Education Funding Council for England", True)
+    # Not a short name, nor words in lower case (whose initials are none: "the defence ministry").
+    assert word_initials("Hefce") == "HEFCE"
+    assert word_initials("Bob") == ""
+    assert word_initials("defence ministry") == ""
