@@ -19,7 +19,15 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from whosaid.cues import SAYING_VERBS, SPEECH_VERBS
-from whosaid.gazetteer import NAMING_KIND_NOUNS, PRESS_NOUNS, SPEAKING_GROUP_NOUNS, may_start_party, party_key
+from whosaid.gazetteer import (
+    DOCUMENT_NOUNS,
+    NAMING_KIND_NOUNS,
+    ORG_NOUNS,
+    PRESS_NOUNS,
+    SPEAKING_GROUP_NOUNS,
+    may_start_party,
+    party_key,
+)
 from whosaid.lookups import SpanSet, per_distinct
 from whosaid.namecues import firm_shaped, firm_trade, kind_word, says_something
 from whosaid.titles import PERSON_DESCRIPTIONS, TITLE_WORDS, title_key
@@ -277,13 +285,18 @@ def _person_name(head: Token) -> Span | None:
     return None
 
 
+_NO_PERSONS_WORDS = NAMING_KIND_NOUNS | ORG_NOUNS | DOCUMENT_NOUNS  # "Consultancy Strategy Analytics", "Guinness Book"
+
+
 def _name_word(token: Token) -> bool:
-    """A capitalised word that may be a person's name: not a title, a role or a word for people."""
+    """A capitalised word that may be a person's name: not a title, a role or a word for people,
+    nor one for a kind of organisation or a document."""
     return (
         token.text.isalpha()
         and token.text.istitle()
         and token.ent_type_ not in _TAGGED
         and title_key(token.text) not in _PEOPLE
+        and token.lower_ not in _NO_PERSONS_WORDS
     )
 
 

@@ -696,6 +696,13 @@ def test_initials_that_estimate_or_decide_are_an_organisation(
             ["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB"],
             [],
         ),
+        (  # a kind of organisation or a document is no person ("the Harley Book of Records said")
+            ["Harley", "Book", "of", "Records", "said"],
+            [1, 4, 1, 2, 4],
+            ["compound", "nsubj", "prep", "pobj", "ROOT"],
+            ["PROPN", "PROPN", "ADP", "PROPN", "VERB"],
+            [],
+        ),
         (  # a title is no name ("Chief Webb, an analyst, said": the titled name is another finder's)
             ["Chief", "Webb", ",", "an", "analyst", ",", "said"],
             [1, 6, 1, 4, 1, 1, 6],
