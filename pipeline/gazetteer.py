@@ -81,9 +81,10 @@ ORG_NOUNS = COMPANY_NOUNS | frozenset(
     """.split()
 )
 
-# Nouns any organisation may be called ("the organisation said" after "the RNID"), like the company
-# nouns: with no organisation of that word's name, the most salient organisation.
-GENERIC_ORG_NOUNS = frozenset("organisation organization".split())
+# Nouns any organisation may be called ("the organisation said" after "the RNID"; "the agency" after
+# the Federal Bureau of Investigation, S&P or an aid body), like the company nouns: with no
+# organisation of that word's name, the most salient organisation.
+GENERIC_ORG_NOUNS = frozenset("organisation organization agency".split())
 
 # Nouns for the government of a place: "the UK government", "the government of Nigeria", "Britain's
 # government" speak for the place named with them, as a geopolitical entity stands for its government.

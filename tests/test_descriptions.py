@@ -368,3 +368,12 @@ def test_the_paper_is_the_one_written_as_a_paper(process: Callable[[str], Articl
         "The paper added that most of the taxes are linked to exports."
     )
     assert found(article)["that most of the taxes are linked to exports"] == ("Izvestia", True)
+
+
+def test_the_agency_is_the_organisation_the_story_is_about(process: Callable[[str], Article]) -> None:
+    # No organisation is named with "agency": the most salient one, as for "the company".
+    article = process(
+        "The Federal Bureau of Investigation is warning of a virus sent by e-mail. "
+        "The attachment infects computers, according to the agency."
+    )
+    assert found(article)["The attachment infects computers"] == ("Federal Bureau of Investigation", True)
