@@ -5,7 +5,8 @@ next without saying whose he is: "Acme Foods has recalled 3,000 jars of jam. A s
 the jars were safe." ``voice_of`` gives such a spokesman ("a spokesman", "a spokeswoman", "a
 spokesperson": ``VOICE_NOUNS``, with no words of their own that say whose) the organisation that
 was the latest subject of a clause outside quotation marks in the sentence before the spokesman's
-(an "it" or "they" counts as whom the resolver takes it for; the spokesman's own sentence may be
+(an "it" or "they" counts as whom the resolver takes it for, "the agency" as the organisation it
+stands for; the spokesman's own sentence may be
 what he says: "Prices will fall, as it has cut costs, a spokesman said"); none when that latest subject
 is a person (whose spokesman may be speaking: "Tom Hill has resigned. A spokesman said ..."), or
 when no organisation was a subject there.
@@ -16,6 +17,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from whosaid.animacy import SUBJECT_DEPS
+from whosaid.descriptions import role_referent
+from whosaid.gazetteer import ORG_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -47,6 +50,8 @@ def voice_of(resolution: Resolution, head: Token, quoted: Mask) -> Entity | None
         named = article.entity_at(token.i)
         if named is None and token.i in resolution.links:
             named = by_id.get(resolution.links[token.i])
+        if named is None and token.lower_ in ORG_NOUNS:  # "The agency shut down its accounts": the FBI
+            named = role_referent(resolution, token, {})
         if named is None:
             continue
         return named if named.kind == "organization" else None

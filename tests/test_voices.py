@@ -26,6 +26,13 @@ SAFE = "that the jars were safe"
             id="through the pronoun that stood for it",
         ),
         pytest.param(
+            "The Federal Bureau of Investigation is warning of a virus. The agency has shut down two of its "
+            "accounts. A spokeswoman said that the two incidents were unrelated.",
+            "that the two incidents were unrelated",
+            ("Federal Bureau of Investigation", True),
+            id="through the description that stood for it",
+        ),
+        pytest.param(
             "Tom Hill has resigned from Acme Foods. A spokesman said that he would not comment.",
             "that he would not comment",
             ("spokesman", False),
