@@ -213,10 +213,15 @@ class Candidates:
         # Only an organisation's or a group's pronoun: a person (or a description of one, which
         # asks for "person") is never named again in what they say ("The singer said that Williams").
         reported = pronoun.pos_ == "PRON" and wanted in ("thing", "plural") and verb.lemma_ in SPEECH_VERBS
+        # A description may be named again as what modifies a noun in a clause below ("the party ...
+        # so voters get a UKIP candidate"); a pronoun not ("he ... Lib Dem parties" is no Lib Dem).
+        description = pronoun.pos_ == "NOUN"
         return {
             c.entity.id
             for c in self.named[low:high]
-            if bound_by(self.doc[c.token], verb) and not (reported and _in_complement(self.doc[c.token], verb))
+            if bound_by(self.doc[c.token], verb)
+            and not (reported and _in_complement(self.doc[c.token], verb))
+            and not (description and _modifies_noun(self.doc[c.token], verb))
         }
 
     def quote_speaker(self, pronoun: Token, chain: list[Candidate]) -> str | None:
@@ -242,3 +247,12 @@ def _in_complement(token: Token, verb: Token) -> bool:
     while token.head.i != verb.i and token.head.i != token.i:
         token = token.head
     return token.dep_ in ("ccomp", "xcomp")
+
+
+def _modifies_noun(token: Token, verb: Token) -> bool:
+    """Whether a name is written as a modifier of a common noun in a clause below ``verb``'s ("the
+    party challenged him [so voters can get a genuine UKIP candidate]"; not "the agency quoted
+    Peoplesoft worker Ann Lee", an argument of the verb itself)."""
+    if token.dep_ != "compound" or token.head.pos_ != "NOUN":
+        return False
+    return any(t.pos_ in ("VERB", "AUX") for t in token.head.ancestors if t.i != verb.i and verb in t.ancestors)

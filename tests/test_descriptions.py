@@ -377,3 +377,22 @@ def test_the_agency_is_the_organisation_the_story_is_about(process: Callable[[st
         "The attachment infects computers, according to the agency."
     )
     assert found(article)["The attachment infects computers"] == ("Federal Bureau of Investigation", True)
+
+
+def test_a_description_may_be_named_again_as_a_modifier_in_a_clause_below(
+    process: Callable[[str], Article],
+) -> None:
+    # "a genuine Green Party candidate" in what the party asks for does not bind "the party" away
+    # from the Green Party; "Acme worker Ann Lee", the object the agency quotes, still does.
+    article = process(
+        "The Green Party has complained about Tom Hill. On Thursday, the party challenged Mr Hill to stand "
+        "down so that voters can get a genuine Green Party candidate.\n\n"
+        "There was a sad air at Acme's offices, reported the AP news agency. \"We are mourning a great "
+        'company," the agency quoted Acme worker Ann Lee as saying.'
+    )
+    speakers = found(article)
+    assert speakers["Mr Hill to stand down so that voters can get a genuine Green Party candidate"] == (
+        "Green Party",
+        True,
+    )
+    assert speakers["We are mourning a great company,"] == ("AP", True)
