@@ -81,16 +81,18 @@ def _press_title(word: Token) -> Span | None:
 
 
 def _modifiers_before_head(doc: Doc) -> list[int]:
-    """The words that are a compound or noun modifier of a word after them (found in the Doc's
-    arrays: a Token object for each word cost more than the rest of this finder)."""
+    """The words that are a compound or noun modifier of a word after them, or a noun the parser
+    made an adjectival one ("steel giant LNM": "giant"), found in the Doc's arrays (a Token object
+    for each word cost more than the rest of this finder)."""
     import numpy
-    from spacy.attrs import DEP, HEAD
+    from spacy.attrs import DEP, HEAD, POS
 
     if not len(doc):
         return []
-    columns = doc.to_array([DEP, HEAD])
+    columns = doc.to_array([DEP, HEAD, POS])
     strings = doc.vocab.strings
     modifier = numpy.isin(columns[:, 0], [strings["compound"], strings["nmod"]])
+    modifier |= (columns[:, 0] == strings["amod"]) & (columns[:, 2] == strings["NOUN"])
     return [int(i) for i in numpy.flatnonzero(modifier & (columns[:, 1].astype(numpy.int64) > 0))]
 
 

@@ -476,6 +476,13 @@ def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str])
             ["DET", "NOUN", "NOUN", "VERB"],
             [],
         ),
+        (  # "steel giant Ostal said": the kind noun the parser read as an adjective
+            ["steel", "giant", "Ostal", "said"],
+            [1, 2, 3, 3],
+            ["compound", "amod", "nsubj", "ROOT"],
+            ["NOUN", "NOUN", "PROPN", "VERB"],
+            ["Ostal"],
+        ),
         (  # "Izvestia newspaper reported": a paper's title before the noun for a paper
             ["Izvestia", "newspaper", "reported"],
             [1, 2, 2],
