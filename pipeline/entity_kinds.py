@@ -49,7 +49,7 @@ def kind_named_organisations(doc: Doc, mentions: list[NameMention]) -> list[Name
     found = []
     for i in _modifiers_before_head(doc):
         token = doc[i]
-        title = _press_title(token)
+        title = _press_title(token) if token.pos_ == "PROPN" else None
         if title is not None:  # "Vedomosti newspaper reported": a paper's title before the noun
             if not taken.overlaps(title.start_char, title.end_char):
                 found.append(NameMention(title.start_char, title.end_char, title.text, "ORG"))
@@ -249,21 +249,28 @@ def speaking_people(doc: Doc, mentions: list[NameMention]) -> list[NameMention]:
     ("said Isabelle Kronawitter at Hypovereinsbank"), in text order. Two or three capitalised words, none a
     title ("Chief Executive Ann Lee" is ``titled_names``'), as the subject of a speech verb."""
     import numpy
-    from spacy.attrs import DEP, ENT_TYPE, POS
+    from spacy.attrs import DEP, POS
     from whosaid.entity_mentions import NameMention
 
     if not len(doc):
         return mentions
     strings = doc.vocab.strings
-    columns = doc.to_array([POS, DEP, ENT_TYPE])
-    named = numpy.isin(columns[:, 2], [strings[label] for label in _TAGGED])
-    at = numpy.flatnonzero((columns[:, 0] == strings["PROPN"]) & (columns[:, 1] == strings["nsubj"]) & ~named)
-    taken = SpanSet((m.start, m.end) for m in mentions)
-    found = []
+    columns = doc.to_array([POS, DEP])
+    subjects = (columns[:, 0] == strings["PROPN"]) & (columns[:, 1] == strings["nsubj"])
+    at = numpy.flatnonzero(subjects)
+    names = []
     for i in at.tolist():
-        name = _person_name(doc[i])
-        if name is not None and not taken.overlaps(name.start_char, name.end_char):
-            found.append(NameMention(name.start_char, name.end_char, name.text, "PERSON"))
+        name = _person_name(doc[i]) if doc[i].ent_type_ not in _TAGGED else None
+        if name is not None:
+            names.append(name)
+    if not names:
+        return mentions
+    taken = SpanSet((m.start, m.end) for m in mentions)
+    found = [
+        NameMention(name.start_char, name.end_char, name.text, "PERSON")
+        for name in names
+        if not taken.overlaps(name.start_char, name.end_char)
+    ]
     return sorted(mentions + found, key=lambda m: m.start) if found else mentions
 
 
