@@ -248,12 +248,12 @@ def named_next(resolution: Resolution, head: Token, roles: dict[str, str]) -> En
     Hill said": another voice), nor a person the article gives another office ("the chancellor ...
     Shadow foreign secretary Tom Hill said")."""
     article = resolution.article
+    if article is None or head.tag_ not in _SINGULAR:
+        return None
     noun = _head_word(head)
-    if article is None or head.tag_ not in _SINGULAR or (head.is_title and noun not in TITLE_WORDS):
+    if noun not in TITLE_WORDS and (head.is_title or noun not in PERSON_DESCRIPTIONS):
         return None  # "Pakistan's High Commissioner" is a title written with capitals, not a name
     owned = any(t.dep_ == "poss" and t.pos_ == "PROPN" for t in head.lefts)
-    if noun not in TITLE_WORDS and noun not in PERSON_DESCRIPTIONS:
-        return None
     described = _words_to(head) - _NOT_NAMING
     indefinite = not (_definite(head) or owned)
     if indefinite and (len(described) < 2 or any(t.dep_ == "poss" for t in head.lefts)):
