@@ -1,7 +1,7 @@
 """Reported speech (indirect and mixed quotes) from the dependency parse, one module per
 family of rule: ``verbs`` (a reporting verb with its clause, object or preposition),
-``parenthetical``, ``according`` ("according to X"), ``speech_noun`` ("Biden's address about")
-and ``stance`` (adjectives of attitude)."""
+``parenthetical``, ``according`` ("according to X"), ``speech_noun`` ("Biden's address about"),
+``stance`` (adjectives of attitude) and ``headline`` ("Poll: Sanders leads in Iowa")."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from whosaid.cues import REPORTED_CUE_VERBS, SPEECH_NOUNS, STANCE_ADJECTIVES, cue_lemma, tokens_with_lemma
 from whosaid.lookups import SpanSet
 from whosaid.quotes.reported.according import from_according
+from whosaid.quotes.reported.headline import colons, from_headline
 from whosaid.quotes.reported.speech_noun import from_speech_noun
 from whosaid.quotes.reported.stance import from_adjective
 from whosaid.quotes.reported.verbs import from_verb
@@ -24,12 +25,14 @@ def find_reported(ctx: Context, direct: list[Draft]) -> list[Draft]:
     """Drafts for reported content outside quotation marks and outside the direct quotes."""
     drafts: list[Draft] = []
     taken = SpanSet((d.start, d.end) for d in direct)
-    for i in tokens_with_lemma(ctx.doc, _CUE_WORDS, ("according",)):
-        token = ctx.doc[i]
+    words = [ctx.doc[i] for i in tokens_with_lemma(ctx.doc, _CUE_WORDS, ("according",))]
+    for token in sorted(words + colons(ctx), key=lambda t: t.i):
         if ctx.quoted_any[token.idx]:
             continue
         lemma = cue_lemma(token)
-        if token.pos_ == "VERB" and lemma in REPORTED_CUE_VERBS:
+        if token.text == ":":
+            draft = from_headline(ctx, token)
+        elif token.pos_ == "VERB" and lemma in REPORTED_CUE_VERBS:
             draft = from_verb(ctx, token)
         elif token.lower_ == "according":
             draft = from_according(ctx, token)
