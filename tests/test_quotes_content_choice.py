@@ -162,3 +162,27 @@ def test_where_each_line_starts(nlp: Any) -> None:
     assert [ctx.line_start(k) for k in range(len(text) + 1)] == [
         text.rfind("\n", 0, k) + 1 for k in range(len(text) + 1)
     ]
+
+
+def test_the_tagger_weighs_the_words_a_span_takes_in(nlp: Any) -> None:
+    ctx, draft, spans = _drafted(nlp, CUT_SHORT)
+    arrays = ParseArrays.of(ctx)
+    by_way = {span.way: span for span in _candidates(ctx, draft)}
+    # A tagger (hand-written) that takes every word right of the cue to be content, none left of it.
+    tagger = LinearModel({"bias": -1.0, "side=R": 3.0})
+    scores = content_choice.tagger_scores(ctx, draft, arrays, tagger)
+    assert scores is not None and draft.cue is not None
+    assert scores and all((score > 0) == (i > draft.cue.i) for i, score in scores.items())
+    rule = span_features(ctx, draft, by_way["rule"], arrays, [], scores)
+    longer = span_features(ctx, draft, by_way["sentence_end"], arrays, [], scores)
+    around = span_features(ctx, draft, by_way["whole_sentence"], arrays, [], scores)
+    words = {i: s for i, s in scores.items() if draft.start <= ctx.doc[i].idx < draft.end}
+    assert rule["tagger_for"] == round(sum(words.values()) / content_choice.TAGGER_SCALE, 6)
+    assert rule["tagger_against"] == 0.0 and longer["tagger_for"] > rule["tagger_for"]
+    assert around["tagger_against"] < 0.0  # "Delgado" left of the cue
+    assert "tagger_for" not in span_features(ctx, draft, by_way["rule"], arrays, [])
+    # A chooser that trusts the tagger's words runs on to the sentence's end (what the tagger favours most).
+    chooser = LinearModel({"tagger_for": 5.0, "tagger_against": 5.0})
+    taken = choose_content(ctx, draft, chooser, SpanIndex(spans), arrays, tagger=tagger)
+    assert _text(ctx, taken.start, taken.end) == "the budget was tight, but needed teachers to stay calm"
+    assert choose_content(ctx, draft, chooser, SpanIndex(spans), arrays) is draft  # no tagger: nothing to weigh

@@ -40,6 +40,9 @@ _RATIO_EDGES = (0.34, 0.67, 0.9, 1.11, 1.5, 3.0)
 # train, the spans taken at 0.5-0.6 spoil about as many drafts as they mend; 0.6 and 0.7 differ by
 # under 0.001 F1 now that the scorer sees how sure the chooser was (``Draft.content_choice``).
 PREFERENCE = 0.6
+# The tagger's summed log-odds (``span_features``) in units of this many: of the size of a feature's
+# usual value, for the regularised fit.
+TAGGER_SCALE = 10.0
 
 
 @dataclass(frozen=True)
@@ -58,10 +61,14 @@ def _words(ctx: Context, start: int, end: int) -> tuple[int, int] | None:
 
 
 def content_candidates(
-    ctx: Context, draft: Draft, arrays: ParseArrays, tagger: LinearModel | None = None
+    ctx: Context,
+    draft: Draft,
+    arrays: ParseArrays,
+    tagger: LinearModel | None = None,
+    scores: dict[int, float] | None = None,
 ) -> list[Span]:
     """The draft's possible content spans, the rule's own first; none for a direct quote, a draft
-    without a cue or one in several pieces."""
+    without a cue or one in several pieces (``scores``: the tagger's ``word_scores``, when taken)."""
     cue = draft.cue
     words = _words(ctx, draft.start, draft.end) if draft.kind != "direct" and len(draft.fragments) == 1 else None
     if cue is None or words is None or words[1] - words[0] >= _MAX_WORDS:
@@ -98,10 +105,20 @@ def content_candidates(
     if tagger is not None:
         from whosaid.quotes.content_tagger import tagged_span
 
-        tagged = tagged_span(ctx, arrays, cue, tagger)
+        tagged = tagged_span(ctx, arrays, cue, tagger, scores)
         if tagged is not None and tagged not in seen and _direct_letters(ctx, *tagged) <= quoted:
             found.append(Span(tagged[0], tagged[1], "tagger"))
     return found
+
+
+def tagger_scores(ctx: Context, draft: Draft, arrays: ParseArrays, tagger: LinearModel) -> dict[int, float] | None:
+    """The content tagger's ``word_scores`` for the words of the draft's cue's sentence, for a draft
+    that has candidate spans (reported, with a cue, in one piece); else None."""
+    from whosaid.quotes.content_tagger import word_scores
+
+    if draft.cue is None or draft.kind == "direct" or len(draft.fragments) != 1:
+        return None
+    return word_scores(ctx, arrays, draft.cue, tagger)
 
 
 def _direct_letters(ctx: Context, start: int, end: int) -> int:
@@ -114,10 +131,17 @@ def _ratio_bin(value: float) -> int:
 
 
 def span_features(
-    ctx: Context, draft: Draft, span: Span, arrays: ParseArrays, near: list[tuple[int, int]]
+    ctx: Context,
+    draft: Draft,
+    span: Span,
+    arrays: ParseArrays,
+    near: list[tuple[int, int]],
+    scores: dict[int, float] | None = None,
 ) -> dict[str, float]:
     """What the model sees of one candidate span of a draft (``near``: the spans of the article's
-    other drafts that could overlap it)."""
+    other drafts that could overlap it; ``scores``: the content tagger's log-odds of the words of
+    the cue's sentence, whose sums over the span's words, those for and those against, are two
+    features: against the rule's span, they weigh the words a span adds and drops)."""
     cue = draft.cue
     words = _words(ctx, span.start, span.end)
     assert cue is not None and words is not None
@@ -160,6 +184,10 @@ def span_features(
         features["overlaps_other"] = 1.0
     if way != "rule":
         _delta_features(features, ctx, draft, words, arrays)
+    if scores:
+        inside = [scores.get(i, 0.0) for i in range(words[0], words[1] + 1)]
+        features["tagger_for"] = round(sum(s for s in inside if s > 0.0) / TAGGER_SCALE, 6)
+        features["tagger_against"] = round(sum(s for s in inside if s < 0.0) / TAGGER_SCALE, 6)
     return features
 
 
@@ -206,17 +234,22 @@ def choose_content(
     arrays: ParseArrays,
     found: list[Span] | None = None,
     tagger: LinearModel | None = None,
+    words: dict[int, float] | None = None,
 ) -> Draft:
     """The draft with the span the model prefers most to the rule's as its content, when it prefers
     one clearly (probability at least ``PREFERENCE`` against the rule's); else the same draft.
-    ``spans``: the article's drafts' spans."""
-    options = content_candidates(ctx, draft, arrays, tagger) if found is None else found
+    ``spans``: the article's drafts' spans; ``words``: the tagger's ``word_scores``, when ``found``
+    is given (else taken here from ``tagger``)."""
+    if found is None:
+        words = tagger_scores(ctx, draft, arrays, tagger) if tagger is not None else None
+        found = content_candidates(ctx, draft, arrays, tagger, words)
+    options = found
     if len(options) < 2:
         return draft
     near = nearby(draft, options, spans)
     # The model judges the difference of two rows; a linear model's log-odds of a difference are
     # the difference of the log-odds.
-    scores = [model.score(span_features(ctx, draft, span, arrays, near)) for span in options]
+    scores = [model.score(span_features(ctx, draft, span, arrays, near, words)) for span in options]
     best = max(range(1, len(scores)), key=lambda k: (scores[k], -k))
     preference = logistic(scores[best] - scores[0])
     if preference < PREFERENCE:

@@ -207,21 +207,30 @@ class _WordScorer:
         return total
 
 
-def tagged_span(ctx: Context, arrays: ParseArrays, cue: Token, model: LinearModel) -> tuple[int, int] | None:
-    """The cue's content by the model: the run of words on one side of the cue whose log-odds sum
-    highest (positive), as a character range without edge punctuation; None when no word is likelier in than out."""
+def word_scores(ctx: Context, arrays: ParseArrays, cue: Token, model: LinearModel) -> dict[int, float]:
+    """Each word of the cue's sentence (not the cue, not spaces) by index: its log-odds of being content."""
     ids, parts = _word_parts(ctx, arrays, cue.i)
     about_cue = _cue_parts(cue)
     scorer = _scorer_of(model)
+    return {i: scorer.score(ctx, about_cue, word) for i, word in zip(ids, parts, strict=True)}
+
+
+def tagged_span(
+    ctx: Context, arrays: ParseArrays, cue: Token, model: LinearModel, scores: dict[int, float] | None = None
+) -> tuple[int, int] | None:
+    """The cue's content by the model: the run of words on one side of the cue whose log-odds (``scores``,
+    else taken here) sum highest (positive), as a character range without edge punctuation; None when
+    no word is likelier in than out."""
+    scores = word_scores(ctx, arrays, cue, model) if scores is None else scores
     best: tuple[float, int, int] | None = None
     for right in (False, True):
         total, start = 0.0, -1
-        for i, word in zip(ids, parts, strict=True):
+        for i, score in scores.items():
             if (i > cue.i) != right:
                 continue
             if total <= 0.0:
                 total, start = 0.0, i
-            total += scorer.score(ctx, about_cue, word)
+            total += score
             if total > 0.0 and (best is None or total > best[0]):
                 best = (total, start, i)
     return arrays.trim(best[1], best[2]) if best is not None else None

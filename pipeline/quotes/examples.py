@@ -16,7 +16,7 @@ from typing import Any
 from whosaid.attribution import Attribution
 from whosaid.lookups import SpanIndex
 from whosaid.quotes import RuleDrafts, rule_drafts
-from whosaid.quotes.content_choice import Span, content_candidates, nearby, span_features
+from whosaid.quotes.content_choice import Span, content_candidates, nearby, span_features, tagger_scores
 from whosaid.quotes.content_tagger import word_rows
 from whosaid.quotes.cue_detector import candidates, token_features
 from whosaid.quotes.drafts import Draft
@@ -60,6 +60,8 @@ class ArticleExamples:
     tag_rows: list[tuple[str, ...]] = field(default_factory=list)
     tag_labels: list[bool] = field(default_factory=list)
     tagged: bool = False  # whether the tagger's drafts were added to ``opened`` (``add_tagged``)
+    # id(draft) -> the tagger's ``word_scores`` of its cue's sentence (``add_tagged_spans``)
+    tag_scores: dict[int, dict[int, float]] = field(default_factory=dict)
 
 
 def parsed_docs(nlp: Any, texts: list[str], cache: Path | None) -> Iterable[Any]:
@@ -149,7 +151,10 @@ def _content_targets(
     arrays = examples.arrays
     assert arrays is not None
     examples.content_targets.pop(id(draft), None)
-    found = examples.contents[id(draft)] = content_candidates(examples.found.ctx, draft, arrays, tagger)
+    scores = tagger_scores(examples.found.ctx, draft, arrays, tagger) if tagger is not None else None
+    if scores is not None:
+        examples.tag_scores[id(draft)] = scores
+    found = examples.contents[id(draft)] = content_candidates(examples.found.ctx, draft, arrays, tagger, scores)
     if len(found) < 2 or draft.cue is None or draft.cue.i not in heads:
         return
     golds = [letters(examples.text, [(f[0], f[1]) for f in examples.gold[g]["fragments"]]) for g in heads[draft.cue.i]]
@@ -174,7 +179,8 @@ def content_examples(examples: ArticleExamples, drafts: list[Draft]) -> tuple[li
             continue
         found = examples.contents[id(draft)]
         near = nearby(draft, found, spans)
-        described = [span_features(ctx, draft, span, arrays, near) for span in found]
+        scores = examples.tag_scores.get(id(draft))
+        described = [span_features(ctx, draft, span, arrays, near, scores) for span in found]
         for row, label in zip(described[1:], targets[1:], strict=True):
             if label != targets[0]:
                 rows += [difference(row, described[0]), difference(described[0], row)]

@@ -97,7 +97,10 @@ def labelled(
         spans = SpanIndex((d.start, d.end) for d in drafts)
         arrays = article.arrays
         assert arrays is not None
-        placed = [choose_content(ctx, d, content, spans, arrays, article.contents[id(d)]) for d in drafts]
+        placed = [
+            choose_content(ctx, d, content, spans, arrays, article.contents[id(d)], words=article.tag_scores.get(id(d)))
+            for d in drafts
+        ]
         for k, (p, d) in enumerate(zip(placed, drafts, strict=True)):
             if p is not d:
                 p = placed[k] = article.found.ready(p)
