@@ -54,8 +54,12 @@ def from_headline(ctx: Context, colon: Token) -> Draft | None:
     if not name or not name[0].text[:1].isupper() or any(ctx.quoted_any[t.idx] for t in name):
         return None
     source = next((t for t in reversed(name) if t.pos_ in _NAME_POS), None)
-    content = [t for t in doc[colon.i + 1 :] if t.idx < line_end] if colon.i + 1 < len(doc) else []
-    content = [t for t in content if not t.is_space]
+    content = []
+    for k in range(colon.i + 1, len(doc)):
+        if doc[k].idx >= line_end:
+            break
+        if not doc[k].is_space:
+            content.append(doc[k])
     if source is None or source.lower_ in LABELS or not content or content[0].text[:1] in QUOTE_CHARS:
         return None
     if sum(t.is_alpha for t in content) < CONTENT_WORDS:
