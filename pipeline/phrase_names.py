@@ -27,7 +27,7 @@ from whosaid.gazetteer import (
     party_key,
 )
 from whosaid.governments import governing, nationality_country
-from whosaid.titles import FORMER_WORDS, ROLE_HEADS, TITLE_WORDS, title_key
+from whosaid.titles import FORMER_WORDS, PERSON_DESCRIPTIONS, ROLE_HEADS, TITLE_WORDS, title_key
 from whosaid.voices import VOICE_NOUNS
 
 if TYPE_CHECKING:
@@ -179,6 +179,12 @@ def named_with(noun: Token, index: EntityIndex) -> Entity | None:
     return affiliation(noun, index)
 
 
+def _person_noun(head: Token) -> bool:
+    """Whether ``head`` is a noun for a person: a title, a role or a person's description ("envoy", "singer")."""
+    word = title_key(head.text)
+    return word in TITLE_WORDS or word in PERSON_DESCRIPTIONS or head.lemma_.lower() in SPEAKING_GROUP_NOUNS
+
+
 def apposed_name(doc: Doc, head: Token, index: EntityIndex) -> tuple[Mention, Entity] | None:
     """ "Putin's special envoy to Afghanistan, Zamir Kabulov": a role, a comma, a name; "US research
     firm Norvale": a kind of organisation and its name.
@@ -189,7 +195,9 @@ def apposed_name(doc: Doc, head: Token, index: EntityIndex) -> tuple[Mention, En
     """
     if head.tag_ in ("NNS", "NNPS"):
         return None  # "Korean giants Samsung and LG": a group, not its first name
-    organisation_noun = head.lemma_.lower() in DESCRIPTION_NOUNS
+    # An organisation stands beside a kind of organisation or a party that may be one ("Leading plaintiff,
+    # the University of California,", "One of the bidders, steel giant LNM,"), not beside a person's role.
+    organisation_noun = head.lemma_.lower() in DESCRIPTION_NOUNS or not _person_noun(head)
     for token in head.subtree:
         if token.dep_ != "appos" or token.i == 0:
             continue

@@ -318,6 +318,20 @@ def test_a_partys_spokeswoman_speaks_for_the_party_its_leader_is_a_person(proces
             id="the government: the country an earlier government was named by, whatever else it names",
         ),
         pytest.param(
+            "Forty farmers sued the dairy in 2003. Lead claimant, the Dorset Growers Cooperative, announced that "
+            "the case had been settled.",
+            "that the case had been settled",
+            ("Dorset Growers Cooperative", True),
+            id="an organisation set beside a party that may be one: the organisation",
+        ),
+        pytest.param(
+            "Three firms bid for the mine last year. One of the bidders who lost, Norvik Mining Corp, told reporters "
+            "that it would bid again.",
+            "that it would bid again",
+            ("Norvik Mining Corp", True),
+            id="one of the bidders, an organisation: the organisation",
+        ),
+        pytest.param(
             "Chilean and Peruvian authorities met in Lima. Chile and Peru are neighbours. "
             "The government said that it had found 500 idle farms.",
             "that it had found 500 idle farms",
