@@ -60,7 +60,7 @@ def affiliation(head: Token, index: EntityIndex) -> Entity | None:
         author = document and (child.dep_ == "poss" or child.lower_ == "by")
         # A spokesman speaks for a person too: "Prime Minister Tom Hale's spokesman", "a spokesman for Mr Hale".
         voice = head.lower_ in VOICE_NOUNS and (child.dep_ == "poss" or child.lower_ == "for")
-        kinds = ("organization",)
+        kinds: tuple[str, ...] = ("organization",)
         if author or voice:
             kinds = ("organization", "person")
         elif government:
