@@ -58,13 +58,7 @@ def affiliation(head: Token, index: EntityIndex) -> Entity | None:
         # A document's owner or author may be a person: "Mr Peston's book", "a book by Robert Peston";
         # not a name written before it, often its title's ("the Paying the Price report").
         author = document and (child.dep_ == "poss" or child.lower_ == "by")
-        # A spokesman speaks for a person too: "Prime Minister Tom Hale's spokesman", "a spokesman for Mr Hale".
-        voice = head.lower_ in VOICE_NOUNS and (child.dep_ == "poss" or child.lower_ == "for")
-        kinds: tuple[str, ...] = ("organization",)
-        if author or voice:
-            kinds = ("organization", "person")
-        elif government:
-            kinds = ("organization", "place")
+        kinds = ("organization", "person") if author else ("organization", "place") if government else ("organization",)
         if government and child.dep_ == "amod" and child.ent_type_ == "NORP":
             country = nationality_country(child.text, index)
             if country is not None:
