@@ -21,7 +21,6 @@ from whosaid.entity_kinds import (
     acronym_organisations,
     kind_named_organisations,
     speaking_acronyms,
-    speaking_people,
     untagged_parties,
 )
 from whosaid.entity_labels import harmonise, is_part_of_name, person_words
@@ -29,6 +28,7 @@ from whosaid.entity_mentions import KIND_OF_LABEL, joined_people, pronoun_people
 from whosaid.models import Entity, Mention
 from whosaid.quotemarks import find_quoted_spans, quoted_mask
 from whosaid.resolver import keep, resolve
+from whosaid.speaking_people import speaking_people
 
 if TYPE_CHECKING:
     from datetime import datetime

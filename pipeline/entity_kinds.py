@@ -3,9 +3,7 @@
 acronyms of organisations the article names in full ("the FT" after "the Financial Times") and
 those it has say something ("The IAAF described ...", ``speaking_acronyms``); and political parties the list of parties
 names (``gazetteer.PARTIES``) where the tagger tagged nothing ("Labour sees nuisance behaviour as
-...", "Tories and Lib Dems welcomed the report"); and people the article has say something with
-their job set beside the name ("Simon Yates, a senior analyst for Forrester, said", tagged a work
-of art; "said Isabelle Kronawitter at Hypovereinsbank", ``speaking_people``).
+...", "Tories and Lib Dems welcomed the report"). People the tagger missed are ``speaking_people``'s.
 
 A kind of organisation (``gazetteer.NAMING_KIND_NOUNS``) written straight before capitalised words
 that it is a compound of names an organisation, even when the tagger read the name as a product
@@ -18,11 +16,9 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from whosaid.cues import SAYING_VERBS, SPEECH_VERBS
+from whosaid.cues import SAYING_VERBS
 from whosaid.gazetteer import (
-    DOCUMENT_NOUNS,
     NAMING_KIND_NOUNS,
-    ORG_NOUNS,
     PRESS_NOUNS,
     SPEAKING_GROUP_NOUNS,
     may_start_party,
@@ -37,8 +33,9 @@ if TYPE_CHECKING:
     from whosaid.entity_mentions import NameMention
 
 _JOINING = frozenset({"of", "in", "for", "and", "&", "on", "at"})  # words a name may go on with
-_TAGGED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "DATE", "NORP"})  # left to the tagger
-_NAME_TAGS = _TAGGED - {"NORP"}  # a nationality's word may go on to a party's name ("Liberal Democrats")
+TAGGED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "DATE", "NORP"})  # left to the tagger
+PEOPLE_WORDS = TITLE_WORDS | PERSON_DESCRIPTIONS | SPEAKING_GROUP_NOUNS  # "the MP", "the DJ", "MEPs"
+_NAME_TAGS = TAGGED - {"NORP"}  # a nationality's word may go on to a party's name ("Liberal Democrats")
 
 
 def kind_named_organisations(doc: Doc, mentions: list[NameMention]) -> list[NameMention]:
@@ -105,7 +102,7 @@ def _name_words(name: Span) -> bool:
             t.text[:1].isupper()
             or (t.text == "-" and t.i > name.start and not doc[t.i - 1].whitespace_ and not t.whitespace_)
         )
-        and t.ent_type_ not in _TAGGED
+        and t.ent_type_ not in TAGGED
         for t in name
     )
 
@@ -133,7 +130,7 @@ def untagged_parties(doc: Doc, mentions: list[NameMention]) -> list[NameMention]
     covered = -1  # the last token of the latest party name found
     for i in _party_starts(doc):
         token = doc[i]
-        if i <= covered or token.ent_type_ in _TAGGED:
+        if i <= covered or token.ent_type_ in TAGGED:
             continue
         for size in range(_PARTY_WORDS, 0, -1):
             name = doc[token.i : token.i + size]
@@ -232,81 +229,7 @@ def speaking_acronyms(doc: Doc, mentions: list[NameMention]) -> list[NameMention
 
 def _may_be_initials(word: str) -> bool:
     low, high = _ACRONYM_LETTERS
-    return low <= len(word) <= high and word.isalpha() and word.isupper() and title_key(word) not in _PEOPLE
-
-
-_PEOPLE = TITLE_WORDS | PERSON_DESCRIPTIONS | SPEAKING_GROUP_NOUNS  # "the MP", "the DJ", "MEPs"
-
-
-_PERSON_NAME_WORDS = (2, 3)  # "Isabelle Kronawitter", "Anna Maria Lopez"
-_WORKPLACE_PREPOSITIONS = frozenset({"at", "of", "from"})  # "Isabelle Kronawitter at Hypovereinsbank"
-
-
-def speaking_people(doc: Doc, mentions: list[NameMention]) -> list[NameMention]:
-    """``mentions`` with the people's names the tagger left untagged (or tagged other than a name)
-    that the article has say something with their job set beside them: a job noun in apposition
-    ("Simon Yates, a senior analyst for Forrester, said") or the name of where they work or come from
-    ("said Isabelle Kronawitter at Hypovereinsbank"), in text order. Two or three capitalised words, none a
-    title ("Chief Executive Ann Lee" is ``titled_names``'), as the subject of a speech verb."""
-    import numpy
-    from spacy.attrs import DEP, POS
-    from whosaid.entity_mentions import NameMention
-
-    if not len(doc):
-        return mentions
-    strings = doc.vocab.strings
-    columns = doc.to_array([POS, DEP])
-    subjects = (columns[:, 0] == strings["PROPN"]) & (columns[:, 1] == strings["nsubj"])
-    at = numpy.flatnonzero(subjects)
-    names = []
-    for i in at.tolist():
-        name = _person_name(doc[i]) if doc[i].ent_type_ not in _TAGGED else None
-        if name is not None:
-            names.append(name)
-    if not names:
-        return mentions
-    taken = SpanSet((m.start, m.end) for m in mentions)
-    found = [
-        NameMention(name.start_char, name.end_char, name.text, "PERSON")
-        for name in names
-        if not taken.overlaps(name.start_char, name.end_char)
-    ]
-    return sorted(mentions + found, key=lambda m: m.start) if found else mentions
-
-
-def _person_name(head: Token) -> Span | None:
-    """The person's name ``head`` ends, when it is said to speak with a job or a workplace beside it."""
-    if head.head.lemma_ not in SPEECH_VERBS:
-        return None
-    start = head.i
-    while start > 0 and head.doc[start - 1].dep_ == "compound" and head.doc[start - 1].head.i == head.i:
-        start -= 1
-    name = head.doc[start : head.i + 1]
-    low, high = _PERSON_NAME_WORDS
-    if not low <= len(name) <= high or not all(_name_word(t) for t in name):
-        return None
-    for child in head.rights:
-        if child.dep_ == "appos" and child.pos_ == "NOUN" and title_key(child.text) in _PEOPLE:
-            return name  # "Simon Yates, a senior analyst for Forrester"
-        workplace = child.dep_ == "prep" and child.lower_ in _WORKPLACE_PREPOSITIONS
-        if workplace and any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in child.children):
-            return name  # "Isabelle Kronawitter at Hypovereinsbank"
-    return None
-
-
-_NO_PERSONS_WORDS = NAMING_KIND_NOUNS | ORG_NOUNS | DOCUMENT_NOUNS  # "Consultancy Strategy Analytics", "Guinness Book"
-
-
-def _name_word(token: Token) -> bool:
-    """A capitalised word that may be a person's name: not a title, a role or a word for people,
-    nor one for a kind of organisation or a document."""
-    return (
-        token.text.isalpha()
-        and token.text.istitle()
-        and token.ent_type_ not in _TAGGED
-        and title_key(token.text) not in _PEOPLE
-        and token.lower_ not in _NO_PERSONS_WORDS
-    )
+    return low <= len(word) <= high and word.isalpha() and word.isupper() and title_key(word) not in PEOPLE_WORDS
 
 
 _WORD_INITIALS = 4  # letters at least of initials written as a word ("Nato", "Hefce"; not "Bob")

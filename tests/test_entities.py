@@ -722,7 +722,7 @@ def test_initials_that_estimate_or_decide_are_an_organisation(
 def test_an_untagged_name_said_to_speak_with_a_job_beside_it_is_a_person(
     words: list[str], heads: list[int], deps: list[str], pos: list[str], expected: list[str]
 ) -> None:
-    from whosaid.entity_kinds import speaking_people
+    from whosaid.speaking_people import speaking_people
 
     doc = _parsed(words, heads, deps, pos)
     for token in doc:
