@@ -39,8 +39,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from whosaid.attribution import Attribution
 from whosaid.parse import load_model, model_label
 from whosaid.quotes.confidence import rule_confidence
+from whosaid.quotes.labelling import labelled
 from whosaid.quotes.scoring import Prediction, judge, letters, match, speaker_right
-from whosaid.quotes.train import ArticleExamples, Trainer, examples_of, fold_of, labelled, parsed_docs
+from whosaid.quotes.train import ArticleExamples, Trainer, examples_of, fold_of, parsed_docs
 from whosaid.read import read_bytes
 from whosaid.record import build_article
 

@@ -1,5 +1,5 @@
 """Training examples (``whosaid.quotes.examples``) and their drafts as training labels them
-(``whosaid.quotes.train.labelled``), on a hand-annotated article written for the test: the
+(``whosaid.quotes.labelling.labelled``), on a hand-annotated article written for the test: the
 content chooser's rows, and its choice carried into the judged drafts."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from whosaid.quotes.examples import content_examples, examples_of
+from whosaid.quotes.labelling import completed, labelled
 from whosaid.quotes.learned import LinearModel
-from whosaid.quotes.train import completed, labelled
 
 TEXT = "Budget vote.\n\nDelgado said the budget was tight, but needed teachers to stay calm."
 CONTENT = "the budget was tight, but needed teachers to stay calm"

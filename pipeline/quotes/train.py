@@ -12,7 +12,7 @@ candidate content span and the rule's, does the first match the annotated conten
 the source chooser (``source_choice``: of a draft's candidate source and the rule's choice, is the
 first the annotated source?), and over each draft's ``features`` whether its content matches an
 annotation (``keep``) and whether content and speaker are both right (``right``), each draft
-labelled by the benchmark's scoring (``scoring.judge``). The scorers learn from the drafts the
+labelled by the benchmark's scoring (``labelling``). The scorers learn from the drafts the
 detector and choosers would give on unseen text: each article's cue probabilities, content and
 sources come from models trained without its part (stacking over ``fold_of``). The thresholds
 (``_thresholds``: direct quotes on ``keep``, reported drafts on ``keep`` + ``right``) are those that
@@ -27,15 +27,11 @@ import json
 import sys
 import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from whosaid.attribution import MODEL_PATH
-from whosaid.lookups import SpanIndex
-from whosaid.quotes.content_choice import choose_content
-from whosaid.quotes.content_tagger import tagged_drafts
-from whosaid.quotes.drafts import Draft
 from whosaid.quotes.examples import (
     ArticleExamples,
     add_tagged_spans,
@@ -44,99 +40,16 @@ from whosaid.quotes.examples import (
     examples_of,
     parsed_docs,
 )
-from whosaid.quotes.features import choice_features, cue_probability_features, draft_features, overlap_features
 from whosaid.quotes.fitting import fit_logistic, fit_logistic_names
+from whosaid.quotes.labelling import CUE_FLOOR, Labelled, completed, labelled
 from whosaid.quotes.learned import AttributionModel, LinearModel
-from whosaid.quotes.reported.open_cues import first_apart
-from whosaid.quotes.scoring import Prediction, judge
-from whosaid.quotes.source_choice import attributed, choose, source_candidates
+from whosaid.quotes.tagger_drafts import tagged_drafts
 
-__all__ = ["ArticleExamples", "Labelled", "Trainer", "examples_of", "fold_of", "labelled", "parsed_docs"]
+__all__ = ["ArticleExamples", "Trainer", "examples_of", "fold_of", "parsed_docs"]
 
 SEED = 13
-CUE_FLOOR = 0.2  # the cue detector's probability from which a word becomes an open-cue draft
 TAGGER_PRUNE = 0.02  # content tagger weights below this are dropped
 CUE_PRUNE = 0.02  # cue detector weights below this are dropped (half of them; the file stays small)
-
-
-@dataclass
-class Labelled:
-    """The drafts of one article under one cue detector, described and judged."""
-
-    drafts: list[Draft]
-    features: list[dict[str, float]]
-    predictions: list[Prediction]
-    matched: list[bool]
-    right: list[bool]
-
-
-def prediction_of(draft: Draft) -> Prediction:
-    speaker = draft.speaker
-    return Prediction(
-        kind=draft.kind,
-        fragments=list(draft.fragments),
-        speaker_span=(speaker.mention.start, speaker.mention.end) if speaker else None,
-        speaker_name=speaker.name if speaker else None,
-    )
-
-
-def labelled(
-    article: ArticleExamples,
-    detector: LinearModel | None,
-    floor: float = CUE_FLOOR,
-    source: LinearModel | None = None,
-    content: LinearModel | None = None,
-) -> Labelled:
-    """The article's drafts as ``draft_quotes`` makes them with this detector (the rules' alone
-    without one) and source model, with their features and the scoring's verdicts."""
-    drafts = completed(article, detector, floor)
-    ctx = article.found.ctx
-    base = [article.base[id(d)] for d in drafts]
-    sources = [article.sources.get(id(d), []) for d in drafts]
-    if content is not None:
-        spans = SpanIndex((d.start, d.end) for d in drafts)
-        arrays = article.arrays
-        assert arrays is not None
-        placed = [
-            choose_content(ctx, d, content, spans, arrays, article.contents[id(d)], words=article.tag_scores.get(id(d)))
-            for d in drafts
-        ]
-        for k, (p, d) in enumerate(zip(placed, drafts, strict=True)):
-            if p is not d:
-                p = placed[k] = article.found.ready(p)
-                base[k] = draft_features(ctx, p, article.kinds)
-                sources[k] = source_candidates(ctx, p, article.memo)
-        # In order of where their content starts again, as ``draft_quotes`` orders them.
-        order = sorted(range(len(placed)), key=lambda k: (placed[k].start, placed[k].end))
-        drafts, base, sources = [placed[k] for k in order], [base[k] for k in order], [sources[k] for k in order]
-    if source is not None:
-        chosen = [choose(ctx, d, source, article.kinds, found) for d, found in zip(drafts, sources, strict=True)]
-        base = [
-            b if c is d else draft_features(ctx, c, article.kinds) for b, c, d in zip(base, chosen, drafts, strict=True)
-        ]
-        drafts = chosen
-    kept = attributed(drafts)  # without the open-cue drafts the source chooser left without a source
-    if len(kept) < len(drafts):
-        ids = {id(d) for d in kept}
-        base = [b for b, d in zip(base, drafts, strict=True) if id(d) in ids]
-        drafts = kept
-    overlaps = overlap_features(drafts)
-    features = [
-        b | cue_probability_features(d) | choice_features(d) | o for b, d, o in zip(base, drafts, overlaps, strict=True)
-    ]
-    predictions = [prediction_of(d) for d in drafts]
-    verdicts = judge(article.text, article.gold, predictions)
-    return Labelled(drafts, features, predictions, [m for m, _ in verdicts], [r for _, r in verdicts])
-
-
-def completed(article: ArticleExamples, detector: LinearModel | None, floor: float = CUE_FLOOR) -> list[Draft]:
-    """The article's drafts before the choosers: the rules' and, with a detector, the open-cue
-    drafts of the words it proposes (each carrying its cue word's probability)."""
-    if detector is None:
-        return article.found.complete([])
-    probabilities = {i: detector.probability(row) for i, row in zip(article.token_ids, article.token_rows, strict=True)}
-    proposed = [d for d in article.opened if d.cue is not None and probabilities.get(d.cue.i, 0.0) >= floor]
-    return article.found.complete(first_apart(proposed), probabilities)
 
 
 def fold_of(article_id: str, folds: int) -> int:
