@@ -9,12 +9,13 @@ from typing import Any
 
 from whosaid.entities import extract_entities
 from whosaid.quotes import rule_drafts
-from whosaid.quotes.content_tagger import tagged_draft, tagged_drafts, tagged_span, word_rows
+from whosaid.quotes.content_tagger import tagged_span, word_rows
 from whosaid.quotes.drafts import Draft
 from whosaid.quotes.learned import AttributionModel, LinearModel
 from whosaid.quotes.method import Method
 from whosaid.quotes.parse_arrays import ParseArrays
 from whosaid.quotes.source_choice import attributed
+from whosaid.quotes.tagger_drafts import tagged_draft, tagged_drafts
 
 # Words under the cue's clausal complement are content; the rest are not.
 CLAUSE = LinearModel({"bias": -1.0, "path=under:ccomp": 2.0})

@@ -28,7 +28,6 @@ from whosaid.models import Entity, Mention, Quote, Range, Section
 from whosaid.quotemarks import find_quoted_spans, quoted_mask
 from whosaid.quotes.confidence import rule_confidence
 from whosaid.quotes.content_choice import choose_content
-from whosaid.quotes.content_tagger import tagged_drafts
 from whosaid.quotes.cue_detector import cue_probabilities
 from whosaid.quotes.drafts import Context, Draft, char_token_map
 from whosaid.quotes.features import overlap_features, quote_features
@@ -40,6 +39,7 @@ from whosaid.quotes.parse_arrays import ParseArrays
 from whosaid.quotes.reported import find_reported
 from whosaid.quotes.reported.open_cues import first_apart, open_drafts
 from whosaid.quotes.source_choice import SourceMemo, attributed, choose
+from whosaid.quotes.tagger_drafts import tagged_drafts
 from whosaid.speakers import EntityIndex, article_genders, article_roles
 
 if TYPE_CHECKING:

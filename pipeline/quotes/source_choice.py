@@ -295,5 +295,5 @@ def choose(
 
 def attributed(drafts: list[Draft]) -> list[Draft]:
     """The drafts without the open-cue ones the source chooser left without a source (a tagged draft
-    whose source the rules did not name, ``content_tagger.tagged_draft``): a quote no one said."""
+    whose source the rules did not name, ``tagger_drafts.tagged_draft``): a quote no one said."""
     return [d for d in drafts if d.speaker is not None or d.method is not Method.OPEN_CUE]
