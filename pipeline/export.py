@@ -21,7 +21,8 @@ from typing import IO, Any, Final, Literal, Protocol
 
 from whosaid import errors
 from whosaid.loader import OnProblem, load
-from whosaid.tables import COLUMNS, PRIMARY_KEYS, TABLES, Row, SpeakerNames, TableName, batch, require, rows, schema
+from whosaid.table_columns import COLUMNS, PRIMARY_KEYS, TABLES, TableName
+from whosaid.tables import Row, SpeakerNames, batch, require, rows, schema
 
 Format = Literal["jsonl", "csv", "parquet", "duckdb"]
 DUCKDB_NAME: Final = "whosaid.duckdb"

@@ -21,7 +21,8 @@ pq = pytest.importorskip("pyarrow.parquet")
 duckdb = pytest.importorskip("duckdb", reason="duckdb not installed (pip install 'whosaid[tables]')")
 
 from whosaid import export as export_module  # noqa: E402
-from whosaid.tables import TABLES, schema, to_arrow, to_pandas  # noqa: E402
+from whosaid.table_columns import TABLES  # noqa: E402
+from whosaid.tables import schema, to_arrow, to_pandas  # noqa: E402
 
 runner = CliRunner()
 
