@@ -67,7 +67,8 @@ def extract_many(
     fails raises :class:`whosaid.errors.ArticleError` naming its id and the problem, or with
     ``on_error="skip"`` is left out and the stream goes on.
     """
-    from whosaid.runner import DEFAULT_BATCH_SIZE, local_engine
+    from whosaid.engines import local_engine
+    from whosaid.runner import DEFAULT_BATCH_SIZE
 
     if jobs < 1:
         raise ValueError(errors.E_JOBS.format(jobs=jobs))

@@ -30,7 +30,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from whosaid import errors, supervisor
-from whosaid.runner import in_order
+from whosaid.engines import in_order
 from whosaid.tasks import Outcome, Task, error_outcome
 from whosaid.worker import Report, init_worker, worker_process
 

@@ -4,24 +4,25 @@ Parallelism is over whole articles: a worker (``whosaid.worker``) loads the mode
 runs the full chain (read -> parse -> entities -> quotes -> JSON bytes) on a batch of
 articles; the parent process only reads input bytes, decides what to skip, and writes
 results. The same worker function serves the in-process engine, the local process pool and a
-Dask cluster. At most a few batches are in flight, so memory stays flat on any corpus.
+Dask cluster (``whosaid.engines``). At most a few batches are in flight, so memory stays flat
+on any corpus.
 """
 
 from __future__ import annotations
 
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from whosaid import __version__, errors
 from whosaid.attribution import DEFAULT_ATTRIBUTION, Attribution, used_attribution
+from whosaid.engines import Engine, local_engine
 from whosaid.models import SCHEMA_VERSION, Manifest, ManifestEntry, PipelineInfo
 from whosaid.read import DEFAULT_MAX_BYTES
 from whosaid.sources import Fields, SourceFormat
 from whosaid.tasks import Outcome, Task, task_outcome
-from whosaid.worker import close_worker_zone, init_worker, usable_cores, worker_process
+from whosaid.worker import usable_cores
 from whosaid.write import (
     MANIFEST_NAME,
     adopt_legacy_record,
@@ -52,51 +53,6 @@ class RunSummary:
     @property
     def failed(self) -> int:
         return self.counts.get("error", 0)
-
-
-class Engine(Protocol):
-    def map_batches(self, batches: Iterable[list[Task]]) -> Iterator[list[Outcome]]: ...
-
-    def close(self) -> None: ...
-
-
-# ---------------------------------------------------------------------------------------
-# Engines
-# ---------------------------------------------------------------------------------------
-
-
-def in_order(
-    batches: Iterable[list[Task]], submit: Callable[[list[Task]], Callable[[], list[Outcome]]], window: int
-) -> Iterator[list[Outcome]]:
-    """Results of ``submit``-ted batches in input order, with at most ``window`` in flight
-    (``submit`` starts a batch and returns what waits for its result)."""
-    in_flight: deque[Callable[[], list[Outcome]]] = deque()
-    for batch in batches:
-        in_flight.append(submit(batch))
-        if len(in_flight) >= window:
-            yield in_flight.popleft()()
-    while in_flight:
-        yield in_flight.popleft()()
-
-
-class InProcessEngine:
-    """Everything in this process: the simplest engine, for one job with no time limit and the
-    Python API's streams."""
-
-    def __init__(self, model: str | None) -> None:
-        init_worker(model)
-
-    def map_batches(self, batches: Iterable[list[Task]]) -> Iterator[list[Outcome]]:
-        for batch in batches:
-            yield worker_process(batch)
-
-    def close(self) -> None:
-        close_worker_zone()  # the model stays loaded; the words of this run's zones are let go
-
-
-# ---------------------------------------------------------------------------------------
-# Parent side: inputs, skipping, writing, manifest
-# ---------------------------------------------------------------------------------------
 
 
 def is_up_to_date(record: Any, task: Task, model: str) -> bool:
@@ -261,17 +217,6 @@ def run(
 def _chain(first: list[Task], rest: Iterator[list[Task]]) -> Iterator[list[Task]]:
     yield first
     yield from rest
-
-
-def local_engine(model: str | None, jobs: int, watched: bool = False) -> Engine:
-    """Watched worker processes (``whosaid.supervisor``): one, when ``watched``, for one job (so
-    an article stuck where no alarm reaches it is stopped by replacing its worker); this process
-    for one job unwatched (the Python API's streams, a run with no time limit)."""
-    if jobs <= 1 and not watched:
-        return InProcessEngine(model)
-    from whosaid.supervisor import SupervisedPool
-
-    return SupervisedPool(model, jobs)
 
 
 def _write_run_manifest(
