@@ -1,16 +1,17 @@
 """The local process engine: worker processes that are watched, and replaced when stuck.
 
-Each worker loads the model once and takes whole batches (``worker.process_tasks``), telling
-the parent, over a pipe of its own, which article it is on and each outcome as soon as it is
-made. A worker's own alarm (``whosaid.timelimit``) turns an article over the time limit into an
-error entry as long as the work returns to Python now and then. Work that never does (a loop
-in compiled code, a blocked call) is caught here: a worker silent for the limit plus a grace
-period is killed and a fresh one started. The article it was on gets an error entry; the
-others it held are done again, so nothing else is lost. When the parent cannot tell which
-article of a batch was stuck, it sends the batch's unfinished articles one at a time, and the
-one that is stuck again is the one that gets the entry. A worker that dies on its own (killed,
-out of memory) is replaced too and its articles done again one at a time; an article gets an
-error entry when a second worker dies holding it alone.
+Each worker loads the model once and takes a run's batches in units (``work_units``) through
+the full chain (``worker.process_tasks``), telling the parent, over a pipe of its own, which
+article it is on and each outcome as soon as it is made. A worker's own alarm
+(``whosaid.timelimit``) turns an article over the time limit into an error entry as long as the
+work returns to Python now and then. Work that never does (a loop in compiled code, a blocked
+call) is caught here: a worker silent for the limit plus a grace period is killed and a fresh
+one started. The article it was on gets an error entry; the others it held are done again, so
+nothing else is lost. When the parent cannot tell which article of a batch was stuck, it sends
+the batch's unfinished articles one at a time, and the one that is stuck again is the one that
+gets the entry. A worker that dies on its own (killed, out of memory) is replaced too and its
+articles done again one at a time; an article gets an error entry when a second worker dies
+holding it alone.
 
 Outcomes come back per batch in input order, whatever happened on the way, so the records
 are byte-identical to an in-process run.
@@ -26,54 +27,26 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass, field
-from itertools import count
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from whosaid import errors
 from whosaid.tasks import Outcome, Task, error_outcome
-from whosaid.worker import PARSE_BATCH_SIZE, blas_threads_for, init_worker, worker_process
+from whosaid.work_units import Unit, unit_size
+from whosaid.worker import blas_threads_for, init_worker, worker_process
 
 # Units one worker holds at once: the one it works on and the next, so it never waits; near
 # the end of the run, one, so no worker idles while another still holds work.
 DEPTH = 2
-# Articles sent to a worker together: a batch of the run is cut into units of at most this
-# size (the worker's parse batch), smaller where the batch would otherwise leave a worker idle.
-UNIT = PARSE_BATCH_SIZE
 # Workers in a row that die before they are ready: then starting them is hopeless.
 FAILED_STARTS = 3
 # A worker that dies with an article alone this many times gives that article an error entry.
 DEATHS = 2
 
 
-def unit_size(articles: int, jobs: int) -> int:
-    """Articles per unit for a batch of ``articles``: the parse batch, or less so that each of
-    ``jobs`` workers gets a share (seven articles and two workers: units of four and three)."""
-    return max(1, min(UNIT, -(-articles // max(1, jobs))))
-
-
 def grace(limit: float) -> float:
     """Seconds past the limit before a silent worker is killed: its own alarm gets the first chance."""
     return max(10.0, limit / 4)
-
-
-@dataclass
-class Unit:
-    """Articles sent to a worker together: positions in batch ``batch`` of the run."""
-
-    batch: int
-    positions: list[int]
-    tasks: list[Task]
-    deaths: int = 0
-    key: int = field(default_factory=count().__next__)
-    left: set[int] = field(default_factory=set)  # unit positions without an outcome yet
-
-    def __post_init__(self) -> None:
-        self.left = set(range(len(self.tasks)))
-
-    @property
-    def limit(self) -> float | None:
-        return min((task.timeout for task in self.tasks if task.timeout), default=None)
 
 
 @dataclass
@@ -276,10 +249,10 @@ class SupervisedPool:
                 results[running.batch][running.positions[stuck]] = error_outcome(task, reason)
                 running.left.discard(stuck)
                 if running.left:
-                    again.append(_part(running, sorted(running.left), deaths))
+                    again.append(running.part(sorted(running.left), deaths))
             else:
                 # Not known which article was at fault: each goes alone, so the next stop names it.
-                again.extend(_part(running, [position], deaths) for position in sorted(running.left))
+                again.extend(running.part([position], deaths) for position in sorted(running.left))
             again.extend(held[1:])
         queue.extendleft(reversed(again))
 
@@ -294,8 +267,3 @@ class SupervisedPool:
                 worker.process.kill()
                 worker.process.join()
             worker.connection.close()
-
-
-def _part(unit: Unit, positions: list[int], deaths: int) -> Unit:
-    """A new unit of some of ``unit``'s articles."""
-    return Unit(unit.batch, [unit.positions[p] for p in positions], [unit.tasks[p] for p in positions], deaths)

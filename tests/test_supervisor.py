@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from whosaid import errors, supervisor
+from whosaid import errors, supervisor, work_units
 from whosaid.runner import Outcome, RunOptions, run
 from whosaid.supervisor import SupervisedPool
 
@@ -177,7 +177,7 @@ def test_a_batch_goes_out_in_units_a_free_worker_can_take(stories: tuple[Path, P
     sent: set[tuple[int, ...]] = set()
 
     class Watched(SupervisedPool):
-        def _assign(self, queue: supervisor.deque[supervisor.Unit]) -> None:
+        def _assign(self, queue: supervisor.deque[work_units.Unit]) -> None:
             super()._assign(queue)
             sent.update(tuple(unit.positions) for worker in self._workers for unit in worker.units)
 
@@ -195,6 +195,6 @@ def test_a_batch_goes_out_in_units_a_free_worker_can_take(stories: tuple[Path, P
 
 
 def test_units_are_the_parse_batch_unless_a_worker_would_get_nothing() -> None:
-    assert supervisor.UNIT == 8
-    assert [supervisor.unit_size(16, jobs) for jobs in (1, 2, 3, 4)] == [8, 8, 6, 4]
-    assert [supervisor.unit_size(articles, 2) for articles in (1, 2, 7, 9)] == [1, 1, 4, 5]
+    assert work_units.UNIT == 8
+    assert [work_units.unit_size(16, jobs) for jobs in (1, 2, 3, 4)] == [8, 8, 6, 4]
+    assert [work_units.unit_size(articles, 2) for articles in (1, 2, 7, 9)] == [1, 1, 4, 5]
