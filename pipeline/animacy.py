@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from whosaid.models import Gender
     from whosaid.quotemarks import Mask
 
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})  # nominal subjects (also voices, salience, role_pronouns, quotes.cue)
 MIN_VOTES = 2  # subject pronouns that must take a name up as a person
 MIN_GENDER_VOTES = 1  # subject pronouns of one gender that give a person's gender ...
 GENDER_MAJORITY = 0.75  # ... when at least this share of their gendered pronouns agree

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from whosaid.animacy import SUBJECT_DEPS
 from whosaid.cues import PRONOUN_REFERENTS
 from whosaid.descriptions import RECENT
 from whosaid.titles import TITLE_GENDERS, TITLE_WORDS, title_key
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
     from whosaid.quotemarks import Mask
     from whosaid.resolver import Resolution
 
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _GENDERED = frozenset({"male", "female"})
 _LINKS = 5  # unresolved pronouns gone back through, at most
 
@@ -41,7 +41,7 @@ def role_antecedent(doc: Doc, pronoun: Token, resolution: Resolution, quoted: Ma
     for _ in range(_LINKS):
         earliest = _window_start(doc, anchor, resolution, quoted)
         for token in reversed(doc[earliest : anchor.i]):
-            if token.dep_ not in _SUBJECT_DEPS or quoted[token.idx]:
+            if token.dep_ not in SUBJECT_DEPS or quoted[token.idx]:
                 continue
             if _role_noun(token, wanted):
                 return token
@@ -81,7 +81,7 @@ def _reporter(token: Token, wanted: str) -> Token | None:
     part of ("A spokeswoman said [Lord Woolf agreed]"), or None."""
     for clause in token.ancestors:
         for child in clause.children:
-            if child.dep_ in _SUBJECT_DEPS and child.i < token.i and _role_noun(child, wanted):
+            if child.dep_ in SUBJECT_DEPS and child.i < token.i and _role_noun(child, wanted):
                 return child
     return None
 

@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from whosaid.animacy import SUBJECT_DEPS
 from whosaid.constraints import agrees, bound_by, common_plural, group_heads
 from whosaid.cues import SPEECH_VERBS
 from whosaid.docfacts import sentence_starts
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
     from whosaid.quotemarks import Mask
 
 _PARAGRAPH_BREAK = re.compile(r"\n(?=\n)")
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
 _CLIMB_DEPS = frozenset({"compound", "flat", "appos", "conj", "amod", "nmod", "nummod"})
 # Salience weights (Lappin and Leass's factors, scaled): recency halves each sentence back.
@@ -60,7 +60,7 @@ class Candidate:
 def _role(token: Token) -> tuple[str, int]:
     while token.dep_ in _CLIMB_DEPS and token.head.i != token.i:
         token = token.head
-    if token.dep_ in _SUBJECT_DEPS:
+    if token.dep_ in SUBJECT_DEPS:
         return "subject", token.head.i
     if token.dep_ in _OBJECT_DEPS:
         return "object", token.head.i
@@ -163,7 +163,7 @@ class Candidates:
         paragraph = bisect_right(self.breaks, pronoun.idx)
         role, verb = _role(pronoun)
         speaker = self.quote_speaker(pronoun, chain) if self.quoted[pronoun.idx] else None
-        bound = self.named_in_clause(pronoun, wanted) if pronoun.dep_ in _SUBJECT_DEPS else set()
+        bound = self.named_in_clause(pronoun, wanted) if pronoun.dep_ in SUBJECT_DEPS else set()
         scores: dict[str, float] = {}
         by_id: dict[str, Entity] = {}
         start = bisect_left(self.named_sentences, sentence - WINDOW)
@@ -234,7 +234,7 @@ class Candidates:
         if token.head.i == token.i:
             return None  # the sentence is all quoted
         for subject in token.head.children:
-            if subject.dep_ in _SUBJECT_DEPS and not self.quoted[subject.idx]:
+            if subject.dep_ in SUBJECT_DEPS and not self.quoted[subject.idx]:
                 for found in (self.named, chain):
                     at = bisect_left(found, subject.i, key=lambda c: c.token)
                     if at < len(found) and found[at].token == subject.i:

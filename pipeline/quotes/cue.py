@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from whosaid.animacy import SUBJECT_DEPS as NOMINAL_SUBJECT_DEPS
 from whosaid.cues import SPEECH_VERBS, cue_lemma
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# A cue's subject: the nominal ones (``animacy.SUBJECT_DEPS``) and a clause ("What he said was ...").
+SUBJECT_DEPS = frozenset({*NOMINAL_SUBJECT_DEPS, "csubj"})
 SENTENCE_END = frozenset({".", "!", "?"})
 
 
