@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from whosaid.entities import extract_entities
 from whosaid.quotes import Attribution, extract_quotes
-from whosaid.quotes.learned import AttributionModel, LinearModel, shipped_model
+from whosaid.quotes.learned import MODELS_KEPT, AttributionModel, LinearModel, PerModel, shipped_model
 
 TEXT = (
     "Senator Elizabeth Warren spoke in Boston on Tuesday.\n\n"
@@ -35,6 +35,30 @@ def test_linear_model_is_a_logistic_over_named_features() -> None:
     model = LinearModel({"bias": -1.0, "cue=say": 3.0})
     assert model.probability({"bias": 1.0}) == pytest.approx(0.2689, abs=1e-4)
     assert model.probability({"bias": 1.0, "cue=say": 1.0, "never seen": 1.0}) == pytest.approx(0.8808, abs=1e-4)
+
+
+def test_per_model_makes_one_thing_per_model_object_and_keeps_a_few() -> None:
+    made: list[LinearModel] = []
+
+    def make(model: LinearModel) -> object:
+        made.append(model)
+        return object()
+
+    per_model = PerModel(make)
+    first, twin = LinearModel({"x": 1.0}), LinearModel({"x": 1.0})  # equal weights, two objects
+    assert per_model(first) is per_model(first)
+    assert per_model(twin) is not per_model(first)
+    assert [m is first for m in made] == [True, False]
+    # A model given the id of one let go: what was made for that other one is not given to it.
+    stale = per_model(first)
+    per_model.kept[id(twin)] = (first, stale)
+    assert per_model(twin) is not stale
+    assert made[-1] is twin
+    many = [LinearModel({}) for _ in range(3 * MODELS_KEPT)]
+    for model in many:
+        per_model(model)
+        assert len(per_model.kept) <= MODELS_KEPT
+    assert per_model(many[-1]) is per_model(many[-1])
 
 
 def test_learned_keeps_clear_quotes_and_only_changes_their_confidence(nlp: Callable[[str], object]) -> None:

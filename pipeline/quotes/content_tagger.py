@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from whosaid.cues import cue_lemma
 from whosaid.quotes.cue_detector import listed_as
+from whosaid.quotes.learned import PerModel
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -175,7 +176,6 @@ class _WordScorer:
     repeat another's parts; building every word's names cost a fifth of the stages' time)."""
 
     def __init__(self, model: LinearModel) -> None:
-        self.model = model
         self.weights = model.weights
         self.heads: dict[tuple[_Cue, str, str, str, int], float] = {}
         self.tails: dict[tuple[object, ...], tuple[float, ...]] = {}
@@ -228,14 +228,5 @@ def tagged_span(
     return arrays.trim(best[1], best[2]) if best is not None else None
 
 
-_SCORERS: dict[int, _WordScorer] = {}  # by id() of the model, the model kept to check it
 _MAX_KEPT = 20_000  # sums and weights kept per model (a few MiB) before starting afresh
-
-
-def _scorer_of(model: LinearModel) -> _WordScorer:
-    found = _SCORERS.get(id(model))
-    if found is None or found.model is not model:
-        if len(_SCORERS) > 8:  # training makes a model per fold
-            _SCORERS.clear()
-        found = _SCORERS[id(model)] = _WordScorer(model)
-    return found
+_scorer_of = PerModel(_WordScorer)  # a tagger's scorer, made once per model

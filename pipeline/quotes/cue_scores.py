@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
     from whosaid.quotemarks import Mask
 
-from whosaid.quotes.learned import LinearModel
+from whosaid.quotes.learned import LinearModel, PerModel
 
 _ATTRS = [LEMMA, LOWER, POS, TAG, DEP, HEAD, ENT_TYPE, IDX]
 _RIGHT_CHILD_LEMMA = frozenset({"ccomp", "xcomp", "advcl", "acl", "prep"})
@@ -231,14 +231,5 @@ def _windows(head_offsets: Any, size: int) -> list[tuple[int, int]]:
     return bounds
 
 
-_SCORERS: dict[int, tuple[LinearModel, CueScorer]] = {}
-
-
-def scorer_for(model: LinearModel) -> CueScorer:
-    """The scorer of a detector, made once per model (its sums are kept across articles)."""
-    found = _SCORERS.get(id(model))
-    if found is None or found[0] is not model:
-        if len(_SCORERS) > 8:
-            _SCORERS.clear()
-        found = _SCORERS[id(model)] = (model, CueScorer(model))
-    return found[1]
+# The scorer of a detector, made once per model (its sums are kept across articles).
+scorer_for = PerModel(CueScorer)

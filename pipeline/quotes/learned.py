@@ -11,16 +11,18 @@ reported draft is kept when the two sum to the threshold chosen in training or m
 quote when ``keep``'s reaches its own (``keeps``). The weights are a
 small JSON file shipped in the package (``attribution.json``), trained by
 ``python -m whosaid.quotes.train`` on PolNeAR train (README, "Learned attribution").
-Prediction is plain Python: no learning library is needed at run time.
+Prediction is plain Python: no learning library is needed at run time. ``PerModel`` keeps what
+is made for a model (a scorer with its kept sums) once per model object.
 """
 
 from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from whosaid.attribution import MODEL_PATH
 
@@ -42,6 +44,29 @@ class LinearModel:
 
 def logistic(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+MODELS_KEPT = 8  # models whose made things are kept at once (training makes a model per fold)
+_Made = TypeVar("_Made")
+
+
+class PerModel(Generic[_Made]):
+    """``make(model)``, made once per model object and given again for the same model (a scorer
+    whose sums are kept across articles). Found by the model's ``id()``, the model kept beside to
+    check it, so a model that gets a freed id is not given another model's; more than
+    ``MODELS_KEPT`` models and all are let go."""
+
+    def __init__(self, make: Callable[[LinearModel], _Made]) -> None:
+        self.make = make
+        self.kept: dict[int, tuple[LinearModel, _Made]] = {}
+
+    def __call__(self, model: LinearModel) -> _Made:
+        found = self.kept.get(id(model))
+        if found is None or found[0] is not model:
+            if len(self.kept) >= MODELS_KEPT:
+                self.kept.clear()
+            found = self.kept[id(model)] = (model, self.make(model))
+        return found[1]
 
 
 @dataclass(frozen=True)
