@@ -58,3 +58,22 @@ def test_labelled_drafts_carry_the_content_chooser_choice(nlp: Any) -> None:
     chosen = labelled(examples, None, content=LinearModel({"way=sentence_end": 5.0}))
     assert [TEXT[d.start : d.end] for d in chosen.drafts] == [CONTENT]
     assert chosen.matched == [True] and chosen.right == [True]
+
+
+def test_trainer_makes_its_drafts_at_its_cue_floor(nlp: Any) -> None:
+    """The open-cue drafts a trainer labels are those of the words its detector proposes at or
+    above the trainer's floor (the models are stand-ins: a detector that likes every verb)."""
+    from whosaid.quotes.method import Method
+    from whosaid.quotes.train import Trainer
+
+    article = examples_of(nlp(TEXT), _article(), "test")
+    counts = {}
+    for floor in (0.5, 0.99):
+        trainer = Trainer([article], 2, floor=floor)
+        trainer.use_tagger = trainer.use_content = False
+        trainer.detector = lambda _: LinearModel({"pos=VERB": 2.0})  # type: ignore[method-assign]
+        trainer.source = lambda _: LinearModel({})  # type: ignore[method-assign]
+        opened = [d for d in trainer.labelled(article).drafts if d.method is Method.OPEN_CUE]
+        assert all(d.cue_probability is not None and d.cue_probability >= floor for d in opened)
+        counts[floor] = len(opened)
+    assert counts[0.5] > 0 and counts[0.99] == 0  # logistic(2.0) = 0.88: above one floor, below the other

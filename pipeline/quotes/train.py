@@ -96,8 +96,16 @@ class Trainer:
     without the article's part: stacking, as at run time on unseen text); detectors are fitted once
     per set of parts left out, and each article's drafts labelled once."""
 
-    def __init__(self, articles: Sequence[ArticleExamples], folds: int, seed: int = SEED, detector: bool = True):
+    def __init__(
+        self,
+        articles: Sequence[ArticleExamples],
+        folds: int,
+        seed: int = SEED,
+        detector: bool = True,
+        floor: float = CUE_FLOOR,
+    ):
         self.articles, self.folds, self.seed, self.use_detector = articles, folds, seed, detector
+        self.floor = floor  # the cue detector's probability from which a word becomes an open-cue draft
         self._detectors: dict[frozenset[int], LinearModel] = {}
         self._sources: dict[frozenset[int], LinearModel] = {}
         self._contents: dict[frozenset[int], LinearModel | None] = {}
@@ -172,7 +180,7 @@ class Trainer:
         completes (the spans its candidates may overlap are those the chooser sees at run time)."""
         if article.id not in self._content_rows:
             self.add_tagged(article)
-            drafts = completed(article, self.detector(frozenset({self._part(article)})))
+            drafts = completed(article, self.detector(frozenset({self._part(article)})), self.floor)
             self._content_rows[article.id] = content_examples(article, drafts)
         return self._content_rows[article.id]
 
@@ -182,7 +190,7 @@ class Trainer:
             self.add_tagged(article)
             own = frozenset({self._part(article)})
             self._labelled[article.id] = labelled(
-                article, self.detector(own), source=self.source(own), content=self.content(own)
+                article, self.detector(own), self.floor, source=self.source(own), content=self.content(own)
             )
         return self._labelled[article.id]
 
@@ -198,7 +206,7 @@ class Trainer:
             0.0,
             about or {},
             cue=self.detector(left_out),
-            cue_floor=CUE_FLOOR,
+            cue_floor=self.floor,
             source=self.source(left_out),
             content=self.content(left_out),
             tagger=self.tagger(left_out),
