@@ -25,23 +25,18 @@ About 14 minutes from cached docs on 2 cores.
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import sys
 import time
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
+# common first: importing it puts this checkout on sys.path
+from common import SHARED, add_benchmark_options, read_benchmark
 from whosaid.parse import load_model, model_label
 from whosaid.quotes import labelling
 from whosaid.quotes.labelling import completed
 from whosaid.quotes.scoring import letters, match
 from whosaid.quotes.train import ArticleExamples, Trainer, examples_of, fold_of, parsed_docs
 
-SHARED = Path(os.environ.get("WHOSAID_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 DEFAULT_DATA = SHARED / "benchmarks" / "polnear" / "polnear_train.jsonl"
 
 
@@ -132,18 +127,11 @@ class Ceiling:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--model", default=None)
-    parser.add_argument("--limit", type=int, default=None)
-    parser.add_argument("--docs-cache", type=Path, default=None, help="keep parsed docs here (DocBin)")
+    add_benchmark_options(parser, DEFAULT_DATA)
     parser.add_argument("--cv", type=int, default=5, help="parts (by article) for the out-of-fold run")
     parser.add_argument("--floor", type=float, default=labelling.CUE_FLOOR, help="the cue detector's floor")
     args = parser.parse_args()
-    if not args.data.exists():
-        print(f"no benchmark data at {args.data} (set WHOSAID_SHARED or --data)", file=sys.stderr)
-        return 2
-    articles = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
-    articles = articles[: args.limit] if args.limit else articles
+    articles = read_benchmark(args.data, args.limit)
     started = time.perf_counter()
     nlp = load_model(args.model)
     label = model_label(nlp)

@@ -22,19 +22,16 @@ a content word (not a title) with a non-pronoun mention of the cluster. Also pri
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from itertools import product
-from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
+# common first: importing it puts this checkout on sys.path
+from common import SHARED, add_benchmark_options, read_benchmark
 from whosaid import animacy, resolver, salience
 from whosaid.cues import PRONOUN_REFERENTS
 from whosaid.entities import extract_entities
@@ -48,7 +45,6 @@ from whosaid.roles import article_roles
 from whosaid.speakers import speaker_from_token
 from whosaid.titles import PERSON_DESCRIPTIONS, TITLE_WORDS, title_key
 
-SHARED = Path(os.environ.get("WHOSAID_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 DEFAULT_DATA = SHARED / "benchmarks" / "gum" / "gum_train.jsonl"
 STOPWORDS = frozenset("the a an of and in on at for to de la le von van der da di 's".split())
 THIRD_PERSON = frozenset(PRONOUN_REFERENTS)
@@ -210,19 +206,12 @@ def share(counts: Counter[str], key: str) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--model", default=None)
-    parser.add_argument("--limit", type=int, default=None)
-    parser.add_argument("--docs-cache", type=Path, default=None, help="keep parsed docs here (DocBin)")
+    add_benchmark_options(parser, DEFAULT_DATA)
     parser.add_argument("--folds", type=int, default=0, help="also print pronoun accuracy per fold of articles")
     parser.add_argument("--errors", action="store_true", help="print the wrong pronoun speakers")
     parser.add_argument("--cv-window", type=int, default=0, help="K: tune the resolver window by K-fold CV by article")
     args = parser.parse_args()
-    if not args.data.exists():
-        print(f"no benchmark data at {args.data} (set WHOSAID_SHARED or --data)", file=sys.stderr)
-        return 2
-    records = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
-    records = records[: args.limit] if args.limit else records
+    records = read_benchmark(args.data, args.limit)
     nlp = load_model(args.model)
     layouts = [read_bytes(r["text"].encode("utf-8")) for r in records]
     docs = list(parsed_docs(nlp, [layout.parse_text for layout in layouts], args.docs_cache))

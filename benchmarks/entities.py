@@ -15,21 +15,17 @@ over the spans both systems found: bare spaCy's label -> whosaid's label, and go
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import sys
 import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
+# common first: importing it puts this checkout on sys.path
+from common import SHARED, add_benchmark_options, read_benchmark
 from whosaid.entities import extract_entities
 from whosaid.parse import load_model, model_label
 from whosaid.quotes.train import parsed_docs
 
-SHARED = Path(os.environ.get("WHOSAID_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 DEFAULT_DATA = SHARED / "benchmarks" / "conll2003" / "conll2003_dev.jsonl"
 SPACY_TO_CONLL = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
 KIND_TO_CONLL = {"person": "PER", "organization": "ORG", "place": "LOC"}
@@ -142,18 +138,11 @@ def compare_wrapped(nlp: Any, docs: list[dict[str, Any]], width: int, cache: Pat
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--model", default=None)
-    parser.add_argument("--limit", type=int, default=None)
-    parser.add_argument("--docs-cache", type=Path, default=None, help="keep parsed docs here (DocBin)")
+    add_benchmark_options(parser, DEFAULT_DATA)
     parser.add_argument("--deltas", action="store_true", help="per-label deltas against bare spaCy and confusions")
     parser.add_argument("--wrap", type=int, default=0, help="compare with copies hard-wrapped at N columns")
     args = parser.parse_args()
-    if not args.data.exists():
-        print(f"no benchmark data at {args.data} (set WHOSAID_SHARED or --data)", file=sys.stderr)
-        return 2
-    docs = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
-    docs = docs[: args.limit] if args.limit else docs
+    docs = read_benchmark(args.data, args.limit)
     nlp = load_model(args.model)
     if args.wrap:
         return compare_wrapped(nlp, docs, args.wrap, args.docs_cache)

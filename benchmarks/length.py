@@ -31,7 +31,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-SHARED = Path(os.environ.get("WHOSAID_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+from common import SHARED
+
 DEFAULT_CORPUS = SHARED / "corpus" / "bbc"
 DEFAULT_SIZES = (10_000, 100_000, 500_000, 1_000_000, 2_000_000)
 

@@ -15,14 +15,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import sys
 import time
-from pathlib import Path
 from typing import Any
 
-SHARED = Path(os.environ.get("WHOSAID_SHARED", Path(__file__).resolve().parents[2] / "shared"))
-REPO = Path(__file__).resolve().parents[1]
+from common import REPO, SHARED
 
 
 def texts(bbc_every: int, polnear_limit: int) -> list[tuple[str, str]]:
@@ -65,7 +61,6 @@ def main() -> int:
     parser.add_argument("--bbc-every", type=int, default=1, help="every Nth BBC article (0: none; default 1)")
     parser.add_argument("--polnear-limit", type=int, default=840, help="PolNeAR articles (0: none; default 840)")
     args = parser.parse_args()
-    sys.path.insert(0, str(REPO))
     import numpy
     from whosaid.array_lemmatizer import ARRAY_LEMMATIZER_PIPE, LEMMATIZER_PIPE
     from whosaid.attribute_rules import ARRAY_RULER_PIPE, RULER_PIPE

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import time
 import zlib
@@ -34,8 +33,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
+# common first: importing it puts this checkout on sys.path
+from common import DOCS_CACHE_HELP, SHARED, add_benchmark_options, read_benchmark
 from whosaid.attribution import Attribution
 from whosaid.parse import load_model, model_label
 from whosaid.quotes.confidence import rule_confidence
@@ -45,7 +44,6 @@ from whosaid.quotes.train import ArticleExamples, Trainer, examples_of, fold_of,
 from whosaid.read import read_bytes
 from whosaid.record import build_article
 
-SHARED = Path(os.environ.get("WHOSAID_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 DEFAULT_DATA = SHARED / "benchmarks" / "polnear" / "polnear_train.jsonl"
 
 
@@ -370,14 +368,9 @@ def learned_cost(nlp: Any, raws: list[bytes], corpus: str, rounds: int = 3) -> N
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--model", default=None)
-    parser.add_argument("--limit", type=int, default=None)
+    add_benchmark_options(parser, DEFAULT_DATA, docs_cache_help=DOCS_CACHE_HELP + " to re-score rules quickly")
     parser.add_argument("--no-textacy", action="store_true")
     parser.add_argument("--errors", type=Path, default=None, help="write misses and false positives as JSON lines")
-    parser.add_argument(
-        "--docs-cache", type=Path, default=None, help="keep parsed docs here (DocBin) to re-score rules quickly"
-    )
     parser.add_argument("--folds", type=int, default=0, help="also print all and e2e F1 on N disjoint parts")
     parser.add_argument("--cv", type=int, default=5, help="parts (by article) for the learned scorer's out-of-fold run")
     parser.add_argument("--no-learned", action="store_true", help="skip the learned scorer (needs scikit-learn)")
@@ -386,11 +379,7 @@ def main() -> int:
     parser.add_argument("--cost", type=int, default=0, help="only time the learned path on N articles")
     parser.add_argument("--cost-bbc", action="store_true", help="... on N BBC articles (every 11th file) instead")
     args = parser.parse_args()
-    if not args.data.exists():
-        print(f"no benchmark data at {args.data} (set WHOSAID_SHARED or --data)", file=sys.stderr)
-        return 2
-    articles = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
-    articles = articles[: args.limit] if args.limit else articles
+    articles = read_benchmark(args.data, args.limit)
     use_learned = not args.no_learned
     if use_learned:
         try:

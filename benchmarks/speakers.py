@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import sys
 from collections import Counter
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
+# common first: importing it puts this checkout on sys.path
+from common import SHARED
 from whosaid.cues import PRONOUN_LOOKALIKES, QUANTIFIERS
 from whosaid.gazetteer import COMPANY_NOUNS, DOCUMENT_NOUNS, ORG_NOUNS, PRESS_NOUNS, SPEAKING_GROUP_NOUNS
 from whosaid.models import Quote
@@ -31,7 +30,6 @@ from whosaid.read import read_bytes
 from whosaid.record import build_article
 from whosaid.titles import PERSON_DESCRIPTIONS, TITLE_WORDS
 
-SHARED = Path(os.environ.get("WHOSAID_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 DEFAULT_CORPUS = SHARED / "corpus" / "bbc"
 PRONOUNS = frozenset("i me we us you he him she her it they them one this that these those who".split())
 STOP_PREPOSITIONS = frozenset("of at for from in on with by under between to among about close familiar".split())

@@ -26,7 +26,8 @@ import tempfile
 import time
 from pathlib import Path
 
-SHARED = Path(os.environ.get("WHOSAID_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+from common import SHARED
+
 DEFAULT_CORPUS = SHARED / "corpus" / "bbc"
 WHOSAID = [sys.executable, "-m", "whosaid.cli"]
 
@@ -124,7 +125,6 @@ def corpus_setup(
     if not args.corpus.is_dir():
         print(f"no corpus at {args.corpus} (set WHOSAID_SHARED or --corpus)", file=sys.stderr)
         raise SystemExit(2)
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     from whosaid.installed import resolve_model
 
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
