@@ -32,7 +32,15 @@ from whosaid.constraints import DEFINITE_DETERMINERS, definite
 from whosaid.cues import SPEECH_VERBS
 from whosaid.docfacts import kept_for_article, lemma_positions
 from whosaid.gazetteer import COMPANY_NOUNS, GENERIC_ORG_NOUNS, ORG_NOUNS, PRESS_NOUNS
-from whosaid.titles import OFFICES, PERSON_DESCRIPTIONS, TITLE_GENDERS, TITLE_WORDS, title_key, titles_before
+from whosaid.titles import (
+    OFFICES,
+    PERSON_DESCRIPTIONS,
+    PERSON_NOUNS,
+    TITLE_GENDERS,
+    TITLE_WORDS,
+    title_key,
+    titles_before,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -113,7 +121,7 @@ def described_person(resolution: Resolution, head: Token, roles: dict[str, str])
     if article is None or not singular or not _definite(head) or head.is_title:
         return None  # "the Scottish Executive" is a name
     noun = _head_word(head)
-    if noun not in TITLE_WORDS and noun not in PERSON_DESCRIPTIONS:
+    if noun not in PERSON_NOUNS:
         return None
     if _someone_else_before(head):
         return None  # "Sam Cole's lawyer ... the lawyer", "a spokesman ... the spokesman"

@@ -19,7 +19,15 @@ from whosaid.docfacts import doc_text
 from whosaid.gazetteer import abbreviations, party_key
 from whosaid.lookups import SpanSet, find_words
 from whosaid.namecues import capital_inside_sentence, has_own_article, kind_named, masthead, owns_nothing
-from whosaid.titles import HONORIFICS, NAME_SUFFIXES, PERSON_DESCRIPTIONS, TITLE_WORDS, TITLES, is_title, title_key
+from whosaid.titles import (
+    HONORIFICS,
+    NAME_SUFFIXES,
+    PERSON_NOUNS,
+    TITLE_WORDS,
+    TITLES,
+    is_title,
+    title_key,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -96,7 +104,7 @@ def _person_name(text: str, start: int, end: int) -> tuple[int, int] | None:
 def _people_noun(key: str) -> bool:
     """Whether a name's last word is a plural of a role or a description of people ("Tory MPs",
     "Labour backbenchers", "Conservative councillors"): a group, not a person's name."""
-    return len(key) >= 3 and key.endswith("s") and (key[:-1] in TITLE_WORDS or key[:-1] in PERSON_DESCRIPTIONS)
+    return len(key) >= 3 and key.endswith("s") and key[:-1] in PERSON_NOUNS
 
 
 def raw_mentions(doc: Doc) -> list[NameMention]:

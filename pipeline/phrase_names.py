@@ -27,7 +27,7 @@ from whosaid.gazetteer import (
     party_key,
 )
 from whosaid.governments import governing, nationality_country
-from whosaid.titles import FORMER_WORDS, PERSON_DESCRIPTIONS, ROLE_HEADS, TITLE_WORDS, title_key
+from whosaid.titles import FORMER_WORDS, PERSON_NOUNS, ROLE_HEADS, TITLE_WORDS, title_key
 from whosaid.voices import VOICE_NOUNS
 
 if TYPE_CHECKING:
@@ -182,7 +182,7 @@ def named_with(noun: Token, index: EntityIndex) -> Entity | None:
 def _person_noun(head: Token) -> bool:
     """Whether ``head`` is a noun for a person: a title, a role or a person's description ("envoy", "singer")."""
     word = title_key(head.text)
-    return word in TITLE_WORDS or word in PERSON_DESCRIPTIONS or head.lemma_.lower() in SPEAKING_GROUP_NOUNS
+    return word in PERSON_NOUNS or head.lemma_.lower() in SPEAKING_GROUP_NOUNS
 
 
 def apposed_name(doc: Doc, head: Token, index: EntityIndex) -> tuple[Mention, Entity] | None:

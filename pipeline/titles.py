@@ -61,6 +61,9 @@ PERSON_DESCRIPTIONS = frozenset(
 # What a speaker's role may be made of (the quotes stage and its benchmark drop these from names).
 TITLE_WORDS = TITLES | ROLE_NOUNS
 
+# The nouns that name one person by office, role or description ("the senator", "the singer").
+PERSON_NOUNS = TITLE_WORDS | PERSON_DESCRIPTIONS
+
 # What a person does, not how they are addressed ("Sir", "Lord", "Mr"): the offices that tell two
 # people apart ("the chancellor" is not "Foreign Secretary Helen Marsh").
 OFFICES = TITLE_WORDS - HONORIFICS
